@@ -1,0 +1,26 @@
+// The one guard line every page and server action opens with. It redirects to the step that
+// is missing (login, role choice, declaration) and returns the actor that passed the gate.
+import "server-only";
+import { redirect } from "next/navigation";
+import type { Actor, GatedActor } from "@/lib/auth/actor";
+import { roleHomePath } from "@/lib/auth/roles";
+import { getSessionState } from "@/lib/auth/session";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/** Signed in and not suspended: enough for the pages that complete the gate themselves. */
+export async function requireSignedInActor(): Promise<Actor> {
+  const state = await getSessionState();
+  if (state.status === "expired") redirect("/login?reason=expired");
+  if (state.status !== "active") redirect("/login");
+  if (state.actor.suspended) redirect("/suspended");
+  return state.actor;
+}
+
+/** The full gate: signed in, not suspended, a role chosen, its current declaration accepted. */
+export async function requirePageActor(allowedRoles?: readonly Role[]): Promise<GatedActor> {
+  const actor = await requireSignedInActor();
+  if (!actor.activeRole) redirect("/choose-role");
+  if (!actor.declaration.accepted) redirect("/declaration");
+  if (allowedRoles && !allowedRoles.includes(actor.activeRole)) redirect(roleHomePath[actor.activeRole]);
+  return actor as GatedActor;
+}
