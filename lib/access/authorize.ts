@@ -1,0 +1,167 @@
+// The core of lib/access (import it through lib/access/index.ts): the one entry point through which every route, server action and page reads or writes a
+// patient's data (issue 3). It loads the facts in one query, decides with the pure policy, and
+// commits the decision's access-log entry before anything is returned:
+//
+//   const decision = await authorizePatientAccess({ actor, patientId, action: "READ_HEALTH", requestId });
+//   assertAllowed(decision);                       // 403 suspended / declaration_required / forbidden
+//   ... read the data ...
+//
+//   const outcome = await withPatientAccess({ actor, patientId, action: "WRITE_NURSING_FILE", requestId },
+//     (tx) => tx.nursingNote.create(...));         // change + log entry in one transaction
+//
+// Fail closed: any error while deciding or logging is a denial (reason "error"), logged as
+// ERROR when the log itself can still be written. A denial is a value, not an exception, so that
+// its log entry commits; callers turn it into a response with assertAllowed.
+import type { Actor } from "@/lib/auth/actor";
+import { env } from "@/lib/env";
+import { PortalError } from "@/lib/errors";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { appendAccessLogEntry } from "@/lib/audit/log";
+import { loadAccessFacts } from "./facts";
+import { detectMisuse, type MisuseSettings } from "./misuse";
+import { type AccessAction, type AccessDecision, decideAccess } from "./policy";
+
+export type AccessSettings = {
+  availabilityWindowMonths: number;
+  misuse?: MisuseSettings;
+};
+
+export type AuthorizeInput = {
+  actor: Pick<Actor, "personId" | "activeRole">;
+  patientId: string;
+  action: AccessAction;
+  requestId: string;
+  /** Defaults to the app's client (lib/db.ts); tests and scripts pass their own. */
+  db?: PrismaClient;
+  /** Defaults to the clock; tests move it. */
+  now?: Date;
+  /** Defaults to lib/env.ts. */
+  settings?: AccessSettings;
+};
+
+export type AccessOutcome<T> = { allowed: true; decision: AccessDecision; result: T } | { allowed: false; decision: AccessDecision };
+
+const ERROR_DECISION: AccessDecision = { allowed: false, reason: "error" };
+
+async function appDb(): Promise<PrismaClient> {
+  // Imported lazily: lib/db.ts is server-only and needs DATABASE_URL at import time.
+  const { prisma } = await import("@/lib/db");
+  return prisma;
+}
+
+type LogOptions = {
+  /** Break the glass: the id of the EmergencyAccess the work will create, logged with the grant. */
+  emergencyAccessIdOnGrant?: string;
+};
+
+/** Decides, logs and (on a denial) runs misuse detection, all inside `tx`. */
+async function decideAndLog(tx: Prisma.TransactionClient, input: AuthorizeInput, now: Date, options: LogOptions = {}): Promise<AccessDecision> {
+  const settings = input.settings ?? { availabilityWindowMonths: env.AVAILABILITY_WINDOW_MONTHS };
+  const facts = await loadAccessFacts(tx, {
+    personId: input.actor.personId,
+    role: input.actor.activeRole,
+    patientId: input.patientId,
+    now,
+    availabilityWindowMonths: settings.availabilityWindowMonths,
+  });
+  const decision = decideAccess(facts, input.action);
+  await appendAccessLogEntry(tx, {
+    requestId: input.requestId,
+    actorId: input.actor.personId,
+    actorRole: loggableRole(input.actor.activeRole),
+    patientId: input.patientId,
+    action: input.action,
+    decision: decision.allowed ? "ALLOW" : "DENY",
+    reason: decision.reason,
+    emergencyAccessId: decision.allowed ? (decision.via?.emergencyAccessId ?? grantedEmergencyAccessId(decision, options)) : null,
+  });
+  if (!decision.allowed) await detectMisuse(tx, { personId: input.actor.personId, now, settings: settings.misuse });
+  return decision;
+}
+
+/**
+ * The decision for one action on one patient, with its log entry committed. Never throws for a
+ * denial or an internal error: both come back as `allowed: false`.
+ */
+export async function authorizePatientAccess(input: AuthorizeInput): Promise<AccessDecision> {
+  const now = input.now ?? new Date();
+  let db: PrismaClient;
+  try {
+    db = input.db ?? (await appDb());
+    return await db.$transaction((tx) => decideAndLog(tx, input, now));
+  } catch (error) {
+    return failClosed(input, error, "error");
+  }
+}
+
+/**
+ * Decides and, when allowed, runs `work` in the same transaction as the log entry: a change and
+ * its entry commit together, and a denial's entry commits without any change. If `work` throws,
+ * nothing of it is kept, an ERROR entry records the failed attempt, and the error is rethrown.
+ */
+export async function withPatientAccess<T>(
+  input: AuthorizeInput,
+  work: (tx: Prisma.TransactionClient, decision: AccessDecision) => Promise<T>,
+  options: LogOptions = {},
+): Promise<AccessOutcome<T>> {
+  const now = input.now ?? new Date();
+  let db: PrismaClient;
+  try {
+    db = input.db ?? (await appDb());
+  } catch (error) {
+    return { allowed: false, decision: await failClosed(input, error, "error") };
+  }
+  let decided = false;
+  try {
+    return await db.$transaction(async (tx): Promise<AccessOutcome<T>> => {
+      const decision = await decideAndLog(tx, input, now, options);
+      decided = true;
+      if (!decision.allowed) return { allowed: false, decision };
+      return { allowed: true, decision, result: await work(tx, decision) };
+    });
+  } catch (error) {
+    if (!decided) return { allowed: false, decision: await failClosed(input, error, "error") };
+    await failClosed(input, error, "action_failed");
+    throw error;
+  }
+}
+
+/** Turns a denial into the error the route answers with; denials look the same whatever their cause. */
+export function assertAllowed(decision: AccessDecision): asserts decision is Extract<AccessDecision, { allowed: true }> {
+  if (decision.allowed) return;
+  if (decision.reason === "suspended") throw new PortalError("suspended");
+  if (decision.reason === "declaration_required") throw new PortalError("declaration_required");
+  throw new PortalError("forbidden");
+}
+
+async function failClosed(input: AuthorizeInput, error: unknown, reason: "error" | "action_failed"): Promise<AccessDecision> {
+  if (reason === "error") console.error(`[${input.requestId}] access decision failed; denying`, error);
+  try {
+    const db = input.db ?? (await appDb());
+    await db.$transaction((tx) =>
+      appendAccessLogEntry(tx, {
+        requestId: input.requestId,
+        actorId: input.actor.personId,
+        actorRole: loggableRole(input.actor.activeRole),
+        patientId: input.patientId,
+        action: input.action,
+        decision: "ERROR",
+        reason,
+      }),
+    );
+  } catch (logError) {
+    console.error(`[${input.requestId}] could not write the ERROR entry of the access log`, logError);
+  }
+  return ERROR_DECISION;
+}
+
+function grantedEmergencyAccessId(decision: AccessDecision, options: LogOptions): string | null {
+  return decision.reason === "emergency_access" ? (options.emergencyAccessIdOnGrant ?? null) : null;
+}
+
+const roles = new Set<string>(["PATIENT", "TRUSTED_PERSON", "DOCTOR", "CAREGIVER", "NURSE", "SERVICE_CENTER"] satisfies Role[]);
+
+function loggableRole(role: string | null): Role | null {
+  return role !== null && roles.has(role) ? (role as Role) : null;
+}

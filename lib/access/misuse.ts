@@ -1,0 +1,184 @@
+// Misuse detection (domain.md "Misuse"): a user denied on MISUSE_DISTINCT_PATIENTS distinct
+// patient ids within MISUSE_WINDOW_MINUTES is querying systematically, and is suspended at once,
+// in the same transaction as the denial that crossed the threshold. Staff of the service center
+// see the suspension in their review list and lift it with a reason.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { GatedActor } from "@/lib/auth/actor";
+import { env } from "@/lib/env";
+import { PortalError } from "@/lib/errors";
+import type { Db } from "./facts";
+
+/** Namespace of the per-person advisory lock: two concurrent denials create one suspension. */
+const MISUSE_LOCK_NAMESPACE = 4005;
+
+/**
+ * Denials that say nothing about the patient asked for do not count: a suspended user's or an
+ * undeclared user's requests are already refused before any patient is considered.
+ */
+const REASONS_NOT_COUNTED = ["suspended", "declaration_required"];
+
+export type MisuseSettings = { distinctPatients: number; windowMinutes: number };
+
+export const defaultMisuseSettings: MisuseSettings = {
+  distinctPatients: env.MISUSE_DISTINCT_PATIENTS,
+  windowMinutes: env.MISUSE_WINDOW_MINUTES,
+};
+
+/**
+ * Runs after a denial's log entry was appended in `tx`. Returns the suspension it created, if any.
+ * Denials before the person's latest lifted suspension do not count again: lifting would
+ * otherwise re-suspend on the very next denial.
+ */
+export async function detectMisuse(
+  tx: Prisma.TransactionClient,
+  input: { personId: string; now: Date; settings?: MisuseSettings },
+): Promise<{ suspensionId: string } | null> {
+  const settings = input.settings ?? defaultMisuseSettings;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${MISUSE_LOCK_NAMESPACE}::int, hashtext(${input.personId}))`;
+
+  const windowStart = new Date(input.now.getTime() - settings.windowMinutes * 60_000);
+  const [state] = await tx.$queryRaw<{ suspended: boolean; patientIds: string[] }[]>`
+    WITH since AS (
+      SELECT GREATEST(${windowStart}::timestamptz,
+                      COALESCE((SELECT max(s."liftedAt") FROM "Suspension" s
+                                WHERE s."personId" = ${input.personId} AND s."liftedAt" <= ${input.now}),
+                               '-infinity'::timestamptz)) AS "from"
+    )
+    SELECT
+      EXISTS (SELECT 1 FROM "Suspension" s
+              WHERE s."personId" = ${input.personId} AND (s."liftedAt" IS NULL OR s."liftedAt" > ${input.now})) AS "suspended",
+      COALESCE((SELECT array_agg(DISTINCT e."patientId" ORDER BY e."patientId")
+                FROM "AccessLogEntry" e, since
+                WHERE e."actorId" = ${input.personId} AND e."decision" = 'DENY'
+                  AND e."occurredAt" > since."from"
+                  AND e."patientId" IS NOT NULL
+                  AND e."reason" <> ALL (${REASONS_NOT_COUNTED})), '{}') AS "patientIds"`;
+  if (!state || state.suspended || state.patientIds.length < settings.distinctPatients) return null;
+
+  const suspension = await tx.suspension.create({
+    data: {
+      personId: input.personId,
+      cause: "SYSTEMATIC_QUERYING",
+      reason: `Denied on ${state.patientIds.length} distinct patients within ${settings.windowMinutes} minutes`,
+      details: {
+        patientIds: state.patientIds,
+        threshold: settings.distinctPatients,
+        windowMinutes: settings.windowMinutes,
+        detectedAt: input.now.toISOString(),
+      },
+      createdAt: input.now,
+    },
+    select: { id: true },
+  });
+  return { suspensionId: suspension.id };
+}
+
+const MIN_REASON_LENGTH = 10;
+
+function requireServiceCenter(actor: GatedActor): void {
+  if (actor.activeRole !== "SERVICE_CENTER" || actor.suspended || !actor.declaration.accepted) throw new PortalError("forbidden");
+}
+
+/** Service-center staff lift a suspension, always with a written reason. */
+export async function liftSuspension(input: { actor: GatedActor; suspensionId: string; reason: string; db: Db; now?: Date }): Promise<void> {
+  requireServiceCenter(input.actor);
+  const reason = input.reason.trim();
+  if (reason.length < MIN_REASON_LENGTH) {
+    throw new PortalError("invalid_input", {
+      userMessage: `Give a reason of at least ${MIN_REASON_LENGTH} characters.`,
+      issues: [{ path: "reason", message: `At least ${MIN_REASON_LENGTH} characters` }],
+    });
+  }
+  const now = input.now ?? new Date();
+  // One statement: only an active suspension of someone else is lifted, exactly once.
+  const lifted = await input.db.suspension.updateMany({
+    where: { id: input.suspensionId, liftedAt: null, personId: { not: input.actor.personId } },
+    data: { liftedAt: now, liftedById: input.actor.personId, liftReason: reason },
+  });
+  if (lifted.count !== 1) throw new PortalError("not_found", { userMessage: "No active suspension with this id." });
+}
+
+/** Marks an emergency access as reviewed by the service center. */
+export async function reviewEmergencyAccess(input: { actor: GatedActor; emergencyAccessId: string; note: string; db: Db; now?: Date }): Promise<void> {
+  requireServiceCenter(input.actor);
+  const note = input.note.trim();
+  if (note.length === 0) throw new PortalError("invalid_input", { issues: [{ path: "note", message: "Required" }] });
+  const reviewed = await input.db.emergencyAccess.updateMany({
+    where: { id: input.emergencyAccessId, reviewedAt: null },
+    data: { reviewedAt: input.now ?? new Date(), reviewedById: input.actor.personId, reviewNote: note },
+  });
+  if (reviewed.count !== 1) throw new PortalError("not_found", { userMessage: "No unreviewed emergency access with this id." });
+}
+
+export type ReviewItem =
+  | {
+      kind: "emergency_access";
+      id: string;
+      nurse: { id: string; name: string };
+      patient: { id: string; name: string };
+      reason: string;
+      startedAt: Date;
+      expiresAt: Date;
+    }
+  | {
+      kind: "suspension";
+      id: string;
+      person: { id: string; name: string };
+      cause: "SYSTEMATIC_QUERYING" | "MANUAL";
+      reason: string;
+      patientIds: string[];
+      createdAt: Date;
+    };
+
+/** The service center's review list: unreviewed emergency accesses and active suspensions, newest first. */
+export async function listReviewItems(input: { actor: GatedActor; db: Db }): Promise<ReviewItem[]> {
+  requireServiceCenter(input.actor);
+  const [emergencyAccesses, suspensions] = await Promise.all([
+    input.db.emergencyAccess.findMany({
+      where: { reviewedAt: null },
+      orderBy: { startedAt: "desc" },
+      select: {
+        id: true, reason: true, startedAt: true, expiresAt: true,
+        nurse: { select: { id: true, firstName: true, lastName: true } },
+        patient: { select: { id: true, person: { select: { firstName: true, lastName: true } } } },
+      },
+    }),
+    input.db.suspension.findMany({
+      where: { liftedAt: null },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, cause: true, reason: true, details: true, createdAt: true, person: { select: { id: true, firstName: true, lastName: true } } },
+    }),
+  ]);
+  const items: ReviewItem[] = [
+    ...emergencyAccesses.map((ea) => ({
+      kind: "emergency_access" as const,
+      id: ea.id,
+      nurse: { id: ea.nurse.id, name: `${ea.nurse.firstName} ${ea.nurse.lastName}` },
+      patient: { id: ea.patient.id, name: `${ea.patient.person.firstName} ${ea.patient.person.lastName}` },
+      reason: ea.reason,
+      startedAt: ea.startedAt,
+      expiresAt: ea.expiresAt,
+    })),
+    ...suspensions.map((s) => ({
+      kind: "suspension" as const,
+      id: s.id,
+      person: { id: s.person.id, name: `${s.person.firstName} ${s.person.lastName}` },
+      cause: s.cause,
+      reason: s.reason,
+      patientIds: patientIdsOf(s.details),
+      createdAt: s.createdAt,
+    })),
+  ];
+  return items.sort((a, b) => timeOf(b) - timeOf(a));
+}
+
+function timeOf(item: ReviewItem): number {
+  return (item.kind === "emergency_access" ? item.startedAt : item.createdAt).getTime();
+}
+
+function patientIdsOf(details: unknown): string[] {
+  if (details && typeof details === "object" && "patientIds" in details && Array.isArray(details.patientIds)) {
+    return details.patientIds.filter((id): id is string => typeof id === "string");
+  }
+  return [];
+}

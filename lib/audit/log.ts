@@ -1,0 +1,62 @@
+// Appends to the access log. Every entry is written inside the caller's transaction, so an entry
+// and the change it accompanies commit together (or not at all), and a read's entry is committed
+// before its data leaves the server. The table itself refuses UPDATE, DELETE and TRUNCATE
+// (migration *_access_log_append_only); the per-patient hash chain (ADR 0004) makes an edit by
+// someone who bypasses that trigger visible to `npm run audit:verify`.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AccessDecision, Role } from "@/lib/generated/prisma/enums";
+import { GENESIS_HASH, chainKey, entryHash } from "./chain";
+
+/** Namespace of the advisory locks that serialise one chain's appends (first key of the pair). */
+const CHAIN_LOCK_NAMESPACE = 4004;
+
+export type AccessLogInput = {
+  requestId: string;
+  actorId: string | null;
+  actorRole: Role | null;
+  patientId: string | null;
+  action: string;
+  decision: AccessDecision;
+  reason: string;
+  emergencyAccessId?: string | null;
+};
+
+export type AppendedEntry = { id: bigint; hash: string; occurredAt: Date };
+
+/**
+ * `tx` must be an interactive transaction (`db.$transaction(async (tx) => ...)`): outside one the
+ * advisory lock would be released before the insert, and two appends could chain to the same
+ * predecessor (audit:verify would then report it).
+ */
+export async function appendAccessLogEntry(tx: Prisma.TransactionClient, input: AccessLogInput): Promise<AppendedEntry> {
+  const patientId = input.patientId;
+  // Held until commit: the next append to this chain sees this entry as its predecessor, while
+  // appends to other patients' chains go on in parallel.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_NAMESPACE}::int, hashtext(${chainKey(patientId)}))`;
+
+  // A separate statement after the lock, so its snapshot includes the previous holder's commit.
+  const previous =
+    patientId === null
+      ? await tx.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "AccessLogEntry" WHERE "patientId" IS NULL ORDER BY "id" DESC LIMIT 1`
+      : await tx.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "AccessLogEntry" WHERE "patientId" = ${patientId} ORDER BY "id" DESC LIMIT 1`;
+  const prevHash = previous[0]?.hash ?? GENESIS_HASH;
+
+  const fields = {
+    // Millisecond precision, the column's precision: the hash must survive the round trip.
+    occurredAt: new Date(),
+    requestId: input.requestId,
+    actorId: input.actorId,
+    actorRole: input.actorRole,
+    patientId,
+    action: input.action,
+    decision: input.decision,
+    reason: input.reason,
+    emergencyAccessId: input.emergencyAccessId ?? null,
+  };
+  const hash = entryHash(prevHash, fields);
+  const created = await tx.accessLogEntry.create({
+    data: { ...fields, prevHash, hash },
+    select: { id: true },
+  });
+  return { id: created.id, hash, occurredAt: fields.occurredAt };
+}
