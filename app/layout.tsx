@@ -1,0 +1,67 @@
+// The root layout: document, language, translations, skip link and footer. Nothing here knows
+// who is signed in (house style: no auth checks in layouts); pages render <PageShell actor>
+// with the header and the <main id="main"> the skip link points at.
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { organisation } from "@/lib/env";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return {
+    title: { default: `${t("appName")} · ${organisation.name}`, template: `%s · ${t("appName")}` },
+    description: t("metaDescription"),
+    // A care record is not for search engines, not even its login page.
+    robots: { index: false, follow: false },
+  };
+}
+
+// No maximum-scale or user-scalable=no: pinch-zoom must stay available.
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: "#0b5e75",
+};
+
+/** "078 00 00 00" -> "tel:078000000": a tap on a phone or tablet dials the service center. */
+function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^+0-9]/g, "")}`;
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [locale, t, tFooter] = await Promise.all([getLocale(), getTranslations("common"), getTranslations("footer")]);
+  return (
+    <html lang={locale}>
+      <body className="antialiased">
+        <a href="#main" className="skip-link">
+          {t("skipToContent")}
+        </a>
+        <NextIntlClientProvider>
+          <div className="flex min-h-dvh flex-col">
+            {children}
+            <footer className="no-print mt-auto border-t border-line bg-white">
+              <div className="mx-auto flex max-w-5xl flex-col gap-1 px-4 py-6 text-ink-muted sm:flex-row sm:flex-wrap sm:items-center sm:justify-between sm:gap-x-8 sm:px-6">
+                <p>
+                  {tFooter.rich("serviceCenter", {
+                    phone: organisation.serviceCenterPhone,
+                    tel: (chunks) => (
+                      <a href={telHref(organisation.serviceCenterPhone)} className="font-semibold whitespace-nowrap">
+                        {chunks}
+                      </a>
+                    ),
+                  })}
+                </p>
+                <nav aria-label={t("footerLabel")}>
+                  <Link href="/privacy">{t("privacyLink")}</Link>
+                </nav>
+              </div>
+            </footer>
+          </div>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,35 @@
+import { useId, type ReactNode } from "react";
+import { cx } from "./cx";
+
+export type CardProps = {
+  /** With a title the card is a labelled region a screen-reader user can jump to. */
+  title?: ReactNode;
+  titleLevel?: 2 | 3;
+  /** Right of the title on wide screens, below it on narrow ones. */
+  actions?: ReactNode;
+  children?: ReactNode;
+  className?: string;
+};
+
+export function Card({ title, titleLevel = 2, actions, children, className }: CardProps) {
+  const headingId = useId();
+  const Heading = titleLevel === 2 ? "h2" : "h3";
+  return (
+    <section
+      aria-labelledby={title ? headingId : undefined}
+      className={cx("rounded-xl border border-line bg-white p-5 shadow-sm sm:p-6", className)}
+    >
+      {title || actions ? (
+        <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+          {title ? (
+            <Heading id={headingId} className={titleLevel === 2 ? "text-xl font-bold" : "text-lg font-bold"}>
+              {title}
+            </Heading>
+          ) : null}
+          {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+        </div>
+      ) : null}
+      {children}
+    </section>
+  );
+}

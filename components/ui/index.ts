@@ -1,0 +1,9 @@
+export { Alert, type AlertProps, type AlertTone } from "./alert";
+export { Button, type ButtonProps } from "./button";
+export { buttonClasses, type ButtonSize, type ButtonVariant } from "./button-styles";
+export { Card, type CardProps } from "./card";
+export { cx } from "./cx";
+export { LinkButton, type LinkButtonProps } from "./link-button";
+export { PageHeading, type PageHeadingProps } from "./page-heading";
+export { SubmitButton, type SubmitButtonProps } from "./submit-button";
+export { TextAreaField, TextField, type TextAreaFieldProps, type TextFieldProps } from "./text-field";
