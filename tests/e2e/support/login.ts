@@ -1,0 +1,55 @@
+// Demo login for the end-to-end tests, over next-auth's own HTTP endpoints (the contract in
+// shared/spec/demo-world.md): GET /api/auth/csrf, POST /api/auth/callback/demo, then
+// GET /api/auth/session to prove the login took. Every demo account's password is "demo".
+//
+// Works with any APIRequestContext: the `request` fixture for HTTP-only specs, or
+// `page.context().request` to sign a browser in without going through the login form (it
+// shares the browser context's cookies).
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "demo";
+
+export type DemoSession = { user: { name?: string }; expires: string };
+
+/** Returns the CSRF token next-auth expects with every POST to /api/auth/*. */
+export async function csrfToken(request: APIRequestContext): Promise<string> {
+  const response = await request.get("/api/auth/csrf");
+  expect(response.status(), "GET /api/auth/csrf").toBe(200);
+  const body = (await response.json()) as { csrfToken?: unknown };
+  expect(typeof body.csrfToken, "csrfToken in /api/auth/csrf").toBe("string");
+  return body.csrfToken as string;
+}
+
+/** Posts the demo credentials; returns the raw response (a redirect), whether or not they were right. */
+export async function postDemoCredentials(request: APIRequestContext, username: string, password: string) {
+  return request.post("/api/auth/callback/demo", {
+    form: { username, password, csrfToken: await csrfToken(request), callbackUrl: "/" },
+    // The redirect target tells success from failure; following it would hide that.
+    maxRedirects: 0,
+  });
+}
+
+/** The current session as next-auth reports it; `null` when signed out. */
+export async function currentSession(request: APIRequestContext): Promise<DemoSession | null> {
+  const response = await request.get("/api/auth/session");
+  expect(response.status(), "GET /api/auth/session").toBe(200);
+  const body = (await response.json()) as Partial<DemoSession>;
+  return body.user ? (body as DemoSession) : null;
+}
+
+/** Signs `username` in and fails the test unless a session exists afterwards. */
+export async function loginOverHttp(request: APIRequestContext, username: string, password = DEMO_PASSWORD): Promise<DemoSession> {
+  const response = await postDemoCredentials(request, username, password);
+  expect(response.status(), `demo login of ${username} should redirect`).toBe(302);
+  const session = await currentSession(request);
+  expect(session, `a session after the demo login of ${username}`).not.toBeNull();
+  return session!;
+}
+
+/** Signs in through the login page, like a person would. Does not wait for a particular page. */
+export async function loginViaForm(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Gebruikersnaam").fill(username);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Aanmelden" }).click();
+}

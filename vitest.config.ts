@@ -1,0 +1,50 @@
+// Vitest runs two projects (ADR 0007):
+// - unit: pure tests beside the code, in parallel;
+// - integration: tests/integration against a real, freshly migrated PostgreSQL (the embedded
+//   PGlite by default, DATABASE_URL's server when set), one file at a time because the files
+//   share that database and reset it between tests.
+// `npm test` (scripts/test.ts) runs both, then the Playwright end-to-end tests.
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      // lib/db.ts imports "server-only", whose default export throws outside a React server
+      // bundle; tests get the same empty module that Next's react-server condition resolves to.
+      { find: /^server-only$/, replacement: `${root}node_modules/server-only/empty.js` },
+      { find: /^@\//, replacement: root },
+    ],
+  },
+  test: {
+    setupFiles: ["tests/support/vitest-setup.ts"],
+    // A test that forgets to restore a spy must not leak it into the next test.
+    restoreMocks: true,
+    unstubEnvs: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          environment: "node",
+          include: ["tests/integration/**/*.test.ts"],
+          // Provides a freshly migrated database in DATABASE_URL for the whole run.
+          globalSetup: ["tests/support/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
