@@ -1,0 +1,20 @@
+// The first page of each role: who is signed in, in which role, and what this role can do here.
+import { getTranslations } from "next-intl/server";
+import { PageShell } from "@/components/page-shell";
+import { Card, PageHeading } from "@/components/ui";
+import type { GatedActor } from "@/lib/auth/actor";
+
+export type RoleHomeSection = "patient" | "trustedPerson" | "caregiver" | "nurse" | "serviceCenter";
+
+export async function RoleHome({ actor, section }: { actor: GatedActor; section: RoleHomeSection }) {
+  const [t, tRoles] = await Promise.all([getTranslations("home"), getTranslations("roles")]);
+  const roleLabel = tRoles(actor.activeRole);
+  return (
+    <PageShell actor={{ displayName: actor.displayName, roleLabel }}>
+      <PageHeading eyebrow={roleLabel} title={t(`${section}.title`, { name: actor.displayName })} />
+      <Card>
+        <p className="max-w-prose text-lg">{t(`${section}.intro`)}</p>
+      </Card>
+    </PageShell>
+  );
+}
