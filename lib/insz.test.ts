@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatInsz, inszBirthDate, inszCentury, isValidInsz, normalizeInsz, ZInsz } from "./insz";
+import { buildInsz, formatInsz, inszBirthDate, inszCentury, isValidInsz, normalizeInsz, ZInsz } from "./insz";
 
 // Every national number of shared/spec/demo-world.md: the seed and the e2e checks rely on them.
 const DEMO_WORLD_INSZ = [
@@ -136,5 +136,32 @@ describe("ZInsz", () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toMatch(/rijksregisternummer/);
     expect(ZInsz.safeParse(41031212410).success).toBe(false);
+  });
+});
+
+describe("buildInsz", () => {
+  it("rebuilds the demo-world numbers from their birth date and serial", () => {
+    expect(buildInsz(new Date(Date.UTC(1941, 2, 12)), 124)).toBe("41031212410");
+    expect(buildInsz(new Date(Date.UTC(2005, 5, 15)), 123)).toBe(BORN_2005);
+  });
+
+  it("always yields a valid number that reads back the same birth date", () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }),
+        fc.integer({ min: 1, max: 998 }),
+        (date, serial) => {
+          const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+          const insz = buildInsz(day, serial);
+          expect(isValidInsz(insz)).toBe(true);
+          expect(inszBirthDate(insz)?.getTime()).toBe(day.getTime());
+        },
+      ),
+    );
+  });
+
+  it("refuses serials outside 1-998", () => {
+    expect(() => buildInsz(new Date(Date.UTC(1980, 0, 1)), 0)).toThrow(RangeError);
+    expect(() => buildInsz(new Date(Date.UTC(1980, 0, 1)), 999)).toThrow(RangeError);
   });
 });

@@ -78,6 +78,19 @@ export function inszBirthDate(value: string): Date | null {
   return date.getUTCMonth() === month - 1 ? date : null;
 }
 
+/**
+ * Builds the valid INSZ of someone born on `birthDate` (UTC date) with the given daily serial
+ * (1-998; odd for men, even for women). For tests and demo data that need many valid numbers.
+ */
+export function buildInsz(birthDate: Date, serial: number): string {
+  if (!Number.isInteger(serial) || serial < 1 || serial > 998) throw new RangeError("INSZ serial must be 1-998");
+  const year = birthDate.getUTCFullYear();
+  if (year < 1900 || year > 2099) throw new RangeError("INSZ birth year must be 1900-2099");
+  const two = (n: number) => n.toString().padStart(2, "0");
+  const nine = `${two(year % 100)}${two(birthDate.getUTCMonth() + 1)}${two(birthDate.getUTCDate())}${serial.toString().padStart(3, "0")}`;
+  return `${nine}${two(checkFor(nine, year >= 2000 ? 2000 : 1900))}`;
+}
+
 export const INSZ_INVALID_MESSAGE =
   "Ongeldig rijksregisternummer (INSZ): 11 cijfers met een geldig controlegetal, bv. 41.03.12-124.10";
 

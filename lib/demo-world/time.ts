@@ -1,0 +1,33 @@
+// Date arithmetic for the demo world. Calendar dates (@db.Date columns) are UTC midnight of the
+// day; moments of care (visits, notes) are placed at Belgian morning and evening hours, written
+// as UTC (Belgium is UTC+1 in winter, UTC+2 in summer; an hour off does not matter for a demo).
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** UTC midnight of the calendar day of `moment`. */
+export function startOfUtcDay(moment: Date): Date {
+  return new Date(Date.UTC(moment.getUTCFullYear(), moment.getUTCMonth(), moment.getUTCDate()));
+}
+
+/** The calendar date `days` days before the day of `today` (negative: after). */
+export function dateDaysAgo(today: Date, days: number): Date {
+  return new Date(startOfUtcDay(today).getTime() - days * DAY_MS);
+}
+
+/** Exactly `days` x 24 hours before `today`, keeping its time of day. */
+export function momentDaysAgo(today: Date, days: number): Date {
+  return new Date(today.getTime() - days * DAY_MS);
+}
+
+/** `hour`:`minute` (UTC) on the calendar day `day`. */
+export function atTime(day: Date, hour: number, minute = 0): Date {
+  return new Date(startOfUtcDay(day).getTime() + (hour * 60 + minute) * 60 * 1000);
+}
+
+export function addDays(day: Date, days: number): Date {
+  return new Date(day.getTime() + days * DAY_MS);
+}
+
+export function daysBetween(from: Date, to: Date): number {
+  return Math.round((startOfUtcDay(to).getTime() - startOfUtcDay(from).getTime()) / DAY_MS);
+}
