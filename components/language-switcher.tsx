@@ -23,7 +23,7 @@ export async function LanguageSwitcher({ className }: { className?: string }) {
               lang={localeLanguage[locale]}
               aria-current={isCurrent ? "true" : undefined}
               className={cx(
-                "min-h-11 rounded-md border-2 px-3 py-1 text-base",
+                "min-h-11 rounded-md border-2 px-2 py-1 text-base sm:px-3",
                 isCurrent
                   ? "border-brand-700 bg-brand-700 font-bold text-white"
                   : "border-transparent text-brand-800 underline underline-offset-4 hover:border-brand-700",

@@ -27,9 +27,12 @@ export async function SiteHeader({ actor, width = "default" }: { actor?: HeaderA
           <span className="text-xl font-bold text-brand-800">{t("appName")}</span>
           <span className="text-ink-muted">{organisation.name}</span>
         </Link>
-        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        {/* Narrow screens: the language buttons stay on one line under the name, the
+            signed-in person and the sign-out button share the last line. */}
+        <div className="flex w-full flex-wrap items-center justify-between gap-x-6 gap-y-2 sm:w-auto sm:justify-end">
+          <LanguageSwitcher className="sm:order-last" />
           {actor ? (
-            <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+            <div className="flex w-full flex-wrap items-center justify-between gap-x-4 gap-y-2 sm:w-auto">
               <p className="leading-snug">
                 <span className="block">{t("signedInAs", { name: actor.displayName })}</span>
                 <span className="block text-ink-muted">{t("role", { role: actor.roleLabel })}</span>
@@ -37,7 +40,6 @@ export async function SiteHeader({ actor, width = "default" }: { actor?: HeaderA
               <SignOutButton />
             </div>
           ) : null}
-          <LanguageSwitcher />
         </div>
       </div>
     </header>

@@ -22,7 +22,7 @@ export function buttonClasses(options: { variant?: ButtonVariant; size?: ButtonS
   const { variant = "primary", size = "md", fullWidth = false, className } = options;
   return cx(
     "inline-flex items-center justify-center gap-2 rounded-lg border-2 font-semibold leading-snug no-underline",
-    "text-center transition-colors disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60",
+    "text-center transition-[background-color,border-color,color] disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60",
     variants[variant],
     sizes[size],
     fullWidth && "w-full",
