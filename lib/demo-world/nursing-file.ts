@@ -322,7 +322,7 @@ const bart: PatientProfile = {
     },
   ],
   medication: (start) => [
-    { medication: "Enoxaparine 40 mg", dose: "1 voorgevulde spuit", route: "subcutaan", times: ["08:00"], instructions: "5 weken na de operatie.", prescriber: "dr. orthopedie AZ Leuven", startDate: start, endDate: addDays(start, 35) },
+    { medication: "Enoxaparine 40 mg", dose: "1 voorgevulde spuit", route: "subcutaan", times: ["08:00"], instructions: "5 weken na de operatie.", prescriber: "orthopedisch chirurg, ziekenhuis Leuven", startDate: start, endDate: addDays(start, 35) },
     { medication: "Amlodipine 10 mg", dose: "1 tablet", route: "oraal", times: ["08:00"], prescriber: GP_NAME, startDate: addDays(start, 20) },
     { medication: "Paracetamol 1 g", dose: "1 tablet", route: "oraal", times: ["07:00", "13:00", "19:00"], prescriber: GP_NAME, startDate: start },
     { medication: "Pantoprazol 20 mg", dose: "1 tablet", route: "oraal", times: ["07:00"], instructions: "Nuchter innemen.", prescriber: GP_NAME, startDate: start },
@@ -553,7 +553,7 @@ const dina: PatientProfile = {
   medication: (start, end) => [
     { medication: "Paracetamol 1 g", dose: "1 tablet", route: "oraal", times: ["08:00", "14:00", "20:00"], prescriber: GP_NAME, startDate: start, endDate: end },
     { medication: "Macrogol 10 g", dose: "1 zakje", route: "oraal", times: ["08:00"], instructions: "Oplossen in een glas water.", prescriber: GP_NAME, startDate: start, endDate: end },
-    { medication: "Enoxaparine 40 mg", dose: "1 voorgevulde spuit", route: "subcutaan", times: ["20:00"], prescriber: "dr. chirurgie Jessa Ziekenhuis", startDate: start, endDate: addDays(start, 28) },
+    { medication: "Enoxaparine 40 mg", dose: "1 voorgevulde spuit", route: "subcutaan", times: ["20:00"], prescriber: "chirurg, ziekenhuis Hasselt", startDate: start, endDate: addDays(start, 28) },
   ],
   visitPurpose: (random) => random.pick(["Wondzorg en parameters", "Wondzorg", "Controle verband en parameters"]),
   social: {

@@ -41,7 +41,7 @@ const ROLES = ["PATIENT", "TRUSTED_PERSON", "DOCTOR", "CAREGIVER", "NURSE", "SER
 async function snapshotWorld() {
   const strip = <T extends object>(rows: T[]) =>
     rows.map((row) => {
-      const copy: Record<string, unknown> = { ...row };
+      const copy = { ...row } as Record<string, unknown>;
       delete copy.createdAt;
       delete copy.updatedAt;
       delete copy.passwordHash;
