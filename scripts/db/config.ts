@@ -1,0 +1,38 @@
+// Paths and settings of the database tooling. Scripts are not the application: lib/env.ts stays
+// the only reader of process.env inside the portal, and this file is its counterpart for the
+// command-line tools (npm start, npm run db:*), which also read PORT and PORTAL_DATA_DIR.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const schemaPath = path.join(repoRoot, "prisma", "schema.prisma");
+export const migrationsDir = path.join(repoRoot, "prisma", "migrations");
+
+/** Folder of the embedded database and the portal's local secrets (gitignored `.data`). */
+export function portalDataDir(): string {
+  const configured = process.env.PORTAL_DATA_DIR;
+  return path.resolve(repoRoot, configured && configured !== "" ? configured : ".data");
+}
+
+/** The PostgreSQL the user configured, or undefined for the embedded one. */
+export function configuredDatabaseUrl(): string | undefined {
+  const url = process.env.DATABASE_URL;
+  return url && url !== "" ? url : undefined;
+}
+
+/** A path relative to the repository when it lies inside it: shorter progress lines. */
+export function displayPath(absolute: string): string {
+  const relative = path.relative(repoRoot, absolute);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative;
+}
+
+/** Hides the password of a connection string before it is printed. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}

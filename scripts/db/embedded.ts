@@ -1,0 +1,210 @@
+// The embedded PostgreSQL (PGlite on loopback, ADR 0005) as a shared resource of the machine.
+//
+// PGlite's files may be opened by ONE process at a time: two processes writing the same data
+// folder corrupt it. A state file next to the data, created exclusively, is the lock:
+//   <PORTAL_DATA_DIR>/embedded-postgres.json  { pid, port, owner, startedAt }
+// Whoever creates it serves the database; everyone else connects to the advertised port.
+// - `npm start` / `npm run dev` own the server for as long as the portal runs;
+// - db:* commands use a running server, or own one for their own run when none runs.
+import { randomUUID } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { displayPath } from "./config";
+import { pgliteUrl, startPgliteServer, type PgliteServer } from "./pglite-server";
+
+export type EmbeddedOwner = "portal" | "command";
+
+type EmbeddedState = {
+  pid: number;
+  port: number | null;
+  owner: EmbeddedOwner;
+  startedAt: string;
+};
+
+export type EmbeddedDatabase = {
+  url: string;
+  port: number;
+  /** True when this process serves the database and must stop it. */
+  owned: boolean;
+  /** Folder of PGlite's files, for progress lines. */
+  pgliteDir: string;
+  /** Stops the server when owned; nothing otherwise. Safe to call twice. */
+  release(): Promise<void>;
+};
+
+export function embeddedPaths(dataDir: string) {
+  return {
+    stateFile: path.join(dataDir, "embedded-postgres.json"),
+    pgliteDir: path.join(dataDir, "pglite"),
+  };
+}
+
+function readState(stateFile: string): EmbeddedState | "missing" | "unreadable" {
+  let text: string;
+  try {
+    text = readFileSync(stateFile, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "missing";
+    throw error;
+  }
+  try {
+    const parsed = JSON.parse(text) as Partial<EmbeddedState>;
+    if (typeof parsed.pid !== "number") return "unreadable";
+    return {
+      pid: parsed.pid,
+      port: typeof parsed.port === "number" ? parsed.port : null,
+      owner: parsed.owner === "portal" ? "portal" : "command",
+      startedAt: String(parsed.startedAt ?? ""),
+    };
+  } catch {
+    // Seen between the exclusive create and the first write: the owner is still starting.
+    return "unreadable";
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function portAnswers(port: number, timeoutMs = 1500): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    const done = (answer: boolean) => {
+      socket.destroy();
+      resolve(answer);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+  });
+}
+
+function writeStateAtomically(stateFile: string, state: EmbeddedState): void {
+  const temporary = `${stateFile}.${process.pid}.${randomUUID()}.tmp`;
+  writeFileSync(temporary, JSON.stringify(state, null, 2));
+  renameSync(temporary, stateFile);
+}
+
+/** Removes the state file only while it still names `pid`: never another process's lock. */
+function removeStateOf(stateFile: string, pid: number): void {
+  const current = readState(stateFile);
+  if (typeof current === "object" && current.pid === pid) rmSync(stateFile, { force: true });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export type AcquireOptions = {
+  owner: EmbeddedOwner;
+  /** How long to wait for another process that is starting or (for the portal) finishing. */
+  waitMs?: number;
+  onWait?: (message: string) => void;
+};
+
+/**
+ * Connects to the embedded database of `dataDir`, starting it when no process serves it.
+ * The portal insists on serving it itself: it waits for a db:* command to finish, and refuses
+ * to start next to another portal (two portals on one PGlite would outlive each other's
+ * server).
+ */
+export async function acquireEmbeddedDatabase(dataDir: string, options: AcquireOptions): Promise<EmbeddedDatabase> {
+  const { stateFile, pgliteDir } = embeddedPaths(dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const deadline = Date.now() + (options.waitMs ?? 120_000);
+  let announced = false;
+  const wait = async (message: string) => {
+    if (Date.now() > deadline) throw new Error(`${message} — gave up waiting.`);
+    if (!announced) options.onWait?.(message);
+    announced = true;
+    await sleep(250);
+  };
+
+  for (;;) {
+    const state: EmbeddedState = { pid: process.pid, port: null, owner: options.owner, startedAt: new Date().toISOString() };
+    try {
+      writeFileSync(stateFile, JSON.stringify(state, null, 2), { flag: "wx" });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const current = readState(stateFile);
+      if (current === "missing") continue;
+      if (current === "unreadable") {
+        const written = statSync(stateFile, { throwIfNoEntry: false });
+        if (!written) continue;
+        if (Date.now() - written.mtimeMs > 10_000) {
+          // Nobody finishes writing a few bytes in ten seconds: a crash between create and write.
+          rmSync(stateFile, { force: true });
+          continue;
+        }
+        await wait(`Another process is starting the embedded database (${displayPath(stateFile)})`);
+        continue;
+      }
+      if (!processAlive(current.pid)) {
+        // Its server died without cleaning up (killed, power loss): the lock is stale.
+        removeStateOf(stateFile, current.pid);
+        continue;
+      }
+      if (current.port === null) {
+        await wait(`Process ${current.pid} is starting the embedded database`);
+        continue;
+      }
+      if (!(await portAnswers(current.port))) {
+        await wait(
+          `Process ${current.pid} holds the embedded database but port ${current.port} does not answer ` +
+            `(if no such process is yours, delete ${displayPath(stateFile)})`,
+        );
+        continue;
+      }
+      if (options.owner === "portal") {
+        if (current.owner === "portal") {
+          throw new Error(
+            `The portal already runs on this data folder (process ${current.pid}, database port ${current.port}). ` +
+              "Stop it first, or give this one its own PORTAL_DATA_DIR.",
+          );
+        }
+        await wait(`Waiting for the database command in process ${current.pid} to finish`);
+        continue;
+      }
+      const port = current.port;
+      return { url: pgliteUrl("127.0.0.1", port), port, owned: false, pgliteDir, release: async () => {} };
+    }
+
+    // We hold the lock: serve the database.
+    let server: PgliteServer;
+    try {
+      mkdirSync(pgliteDir, { recursive: true });
+      server = await startPgliteServer({ dataDir: pgliteDir });
+    } catch (error) {
+      removeStateOf(stateFile, process.pid);
+      throw error;
+    }
+    writeStateAtomically(stateFile, { ...state, port: server.port });
+    const removeOnExit = () => removeStateOf(stateFile, process.pid);
+    // Last resort if the process ends without release(): the data survives (PGlite replays its
+    // WAL on the next start), but a stale lock must not block the next start.
+    process.once("exit", removeOnExit);
+    let released: Promise<void> | undefined;
+    return {
+      url: server.url,
+      port: server.port,
+      owned: true,
+      pgliteDir,
+      release() {
+        released ??= (async () => {
+          try {
+            await server.stop();
+          } finally {
+            removeStateOf(stateFile, process.pid);
+            process.off("exit", removeOnExit);
+          }
+        })();
+        return released;
+      },
+    };
+  }
+}
