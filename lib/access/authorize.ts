@@ -75,6 +75,8 @@ async function decideAndLog(tx: Prisma.TransactionClient, input: AuthorizeInput,
     decision: decision.allowed ? "ALLOW" : "DENY",
     reason: decision.reason,
     emergencyAccessId: decision.allowed ? (decision.via?.emergencyAccessId ?? grantedEmergencyAccessId(decision, options)) : null,
+    // The decision's own moment: misuse detection counts denials by it.
+    occurredAt: now,
   });
   if (!decision.allowed) await detectMisuse(tx, { personId: input.actor.personId, now, settings: settings.misuse });
   return decision;

@@ -19,6 +19,8 @@ export type AccessLogInput = {
   decision: AccessDecision;
   reason: string;
   emergencyAccessId?: string | null;
+  /** The moment of the decision; defaults to the clock. */
+  occurredAt?: Date;
 };
 
 export type AppendedEntry = { id: bigint; hash: string; occurredAt: Date };
@@ -42,8 +44,8 @@ export async function appendAccessLogEntry(tx: Prisma.TransactionClient, input: 
   const prevHash = previous[0]?.hash ?? GENESIS_HASH;
 
   const fields = {
-    // Millisecond precision, the column's precision: the hash must survive the round trip.
-    occurredAt: new Date(),
+    // Millisecond precision (a JS Date), the column's precision: the hash must survive the round trip.
+    occurredAt: input.occurredAt ?? new Date(),
     requestId: input.requestId,
     actorId: input.actorId,
     actorRole: input.actorRole,

@@ -2,7 +2,7 @@
 // prevHash is not its predecessor's hash (an entry removed or reordered), or whose hash does not
 // match its own fields (an entry edited). Reads in pages in (patient, id) order, so memory stays
 // constant however long the log is.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { GENESIS_HASH, entryHash } from "./chain";
 
 export type BrokenLink = {
@@ -30,7 +30,7 @@ type Row = {
 
 const PAGE = 2000;
 
-export async function verifyAccessLog(db: PrismaClient): Promise<VerifyResult> {
+export async function verifyAccessLog(db: PrismaClient | Prisma.TransactionClient): Promise<VerifyResult> {
   let entries = 0;
   let chains = 0;
   let currentChain: string | null | undefined = undefined;
