@@ -20,6 +20,12 @@ export type RouteContext<Params> = {
 type Options = {
   /** Only for the routes that resolve the gate itself (accepting the declaration, choosing a role). */
   allowPendingDeclaration?: boolean;
+  /**
+   * For routes about one patient's file: the access decision (lib/access) checks suspension and
+   * the declaration itself, so that these denials are written to the access log like any other.
+   * The route must call authorizePatientAccess/withPatientAccess and assertAllowed.
+   */
+  gateInAccessDecision?: boolean;
 };
 
 type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -35,8 +41,9 @@ export function errorResponse(error: PortalError): Response {
 /** Resolves the gate for an actor; the order matters: suspension denies before anything else. */
 export function gateActor(actor: Actor | null, options: Options = {}): GatedActor {
   if (!actor) throw new PortalError("unauthenticated");
-  if (actor.suspended) throw new PortalError("suspended");
   if (!actor.activeRole) throw new PortalError("forbidden", { userMessage: "Choose the role you act in first." });
+  if (options.gateInAccessDecision) return actor as GatedActor;
+  if (actor.suspended) throw new PortalError("suspended");
   if (!options.allowPendingDeclaration && !actor.declaration.accepted) throw new PortalError("declaration_required");
   return actor as GatedActor;
 }
@@ -78,6 +85,19 @@ export async function parseJsonBody<Schema extends z.ZodType>(request: Request, 
     const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message }));
     throw new PortalError("invalid_input", {
       userMessage: `Invalid input: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+      issues,
+    });
+  }
+  return parsed.data;
+}
+
+/** Validates the query string; unknown parameters and bad values become a 400 naming them. */
+export function parseSearchParams<Schema extends z.ZodType>(request: NextRequest, schema: Schema): z.infer<Schema> {
+  const parsed = schema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join(".") || "(query)", message: issue.message }));
+    throw new PortalError("invalid_input", {
+      userMessage: `Invalid query: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
       issues,
     });
   }

@@ -143,7 +143,7 @@ describe("role choice", () => {
     await db.personRole.create({ data: { personId: "usr-nina", role: "TRUSTED_PERSON" } });
     const nina = await actorFor("usr-nina");
     expect(nina.activeRole).toBeNull();
-    expect(nina.roles).toEqual(["NURSE", "TRUSTED_PERSON"]);
+    expect(nina.roles).toEqual(["TRUSTED_PERSON", "NURSE"]);
 
     await expectPortalError(chooseActiveRole(db, nina, "DOCTOR"), "forbidden");
     await chooseActiveRole(db, nina, "TRUSTED_PERSON");

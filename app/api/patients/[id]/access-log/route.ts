@@ -1,0 +1,22 @@
+// GET /api/patients/{id}/access-log?limit=&before=: for the patient, every access to their file,
+// newest first, with who, role, when, what and the decision.
+import { z } from "zod";
+import { assertAllowed } from "@/lib/access";
+import { readAccessLog } from "@/lib/audit/view";
+import { parseSearchParams, withActor } from "@/lib/http/route";
+import { patientIdParam } from "@/lib/http/params";
+
+const ZAccessLogQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.string().regex(/^\d{1,19}$/, "must be an entry id").transform(BigInt).optional(),
+});
+
+export const GET = withActor<{ id: string }>(
+  async ({ actor, params, request, requestId }) => {
+    const query = parseSearchParams(request, ZAccessLogQuery);
+    const outcome = await readAccessLog({ actor, patientId: patientIdParam(params.id), requestId, ...query });
+    assertAllowed(outcome.decision);
+    return Response.json(outcome.allowed ? outcome.page : null);
+  },
+  { gateInAccessDecision: true },
+);

@@ -1,0 +1,59 @@
+// "Who looked at my file": the patient's view of the access log of their own file.
+import type { GatedActor } from "@/lib/auth/actor";
+import { type AccessDecision as Decision, withPatientAccess } from "@/lib/access";
+import type { AccessDecision, Role } from "@/lib/generated/prisma/enums";
+
+export type AccessLogView = {
+  id: string;
+  occurredAt: Date;
+  actor: { name: string; role: Role | null } | null;
+  action: string;
+  decision: AccessDecision;
+  reason: string;
+  /** Set when the access was a nurse's emergency access: the reason they gave. */
+  emergencyAccess: { reason: string; expiresAt: Date } | null;
+};
+
+export type AccessLogPage = { entries: AccessLogView[]; nextBefore: string | null };
+
+export type AccessLogOutcome = { allowed: true; decision: Decision; page: AccessLogPage } | { allowed: false; decision: Decision };
+
+export async function readAccessLog(input: {
+  actor: GatedActor;
+  patientId: string;
+  requestId: string;
+  limit: number;
+  /** Entries strictly older than this entry id (paging, newest first). */
+  before?: bigint;
+}): Promise<AccessLogOutcome> {
+  const outcome = await withPatientAccess(
+    { actor: input.actor, patientId: input.patientId, requestId: input.requestId, action: "READ_ACCESS_LOG" },
+    async (tx) => {
+      const rows = await tx.accessLogEntry.findMany({
+        where: { patientId: input.patientId, ...(input.before ? { id: { lt: input.before } } : {}) },
+        orderBy: { id: "desc" },
+        take: input.limit + 1,
+      });
+      const page = rows.slice(0, input.limit);
+      const actorIds = [...new Set(page.map((row) => row.actorId).filter((id): id is string => id !== null))];
+      const emergencyIds = [...new Set(page.map((row) => row.emergencyAccessId).filter((id): id is string => id !== null))];
+      const people = await tx.person.findMany({ where: { id: { in: actorIds } }, select: { id: true, firstName: true, lastName: true } });
+      const emergencies = await tx.emergencyAccess.findMany({ where: { id: { in: emergencyIds } }, select: { id: true, reason: true, expiresAt: true } });
+      const nameOf = new Map(people.map((person) => [person.id, `${person.firstName} ${person.lastName}`]));
+      const emergencyOf = new Map(emergencies.map((access) => [access.id, { reason: access.reason, expiresAt: access.expiresAt }]));
+      return {
+        entries: page.map((row) => ({
+          id: row.id.toString(),
+          occurredAt: row.occurredAt,
+          actor: row.actorId ? { name: nameOf.get(row.actorId) ?? "?", role: row.actorRole } : null,
+          action: row.action,
+          decision: row.decision,
+          reason: row.reason,
+          emergencyAccess: row.emergencyAccessId ? (emergencyOf.get(row.emergencyAccessId) ?? null) : null,
+        })),
+        nextBefore: rows.length > input.limit ? page[page.length - 1]!.id.toString() : null,
+      };
+    },
+  );
+  return outcome.allowed ? { allowed: true, decision: outcome.decision, page: outcome.result } : outcome;
+}
