@@ -13,7 +13,7 @@ import net from "node:net";
 import path from "node:path";
 import { configuredDatabaseUrl, displayPath, portalDataDir, redactUrl, repoRoot, schemaPath } from "./db/config";
 import { acquireEmbeddedDatabase, type EmbeddedDatabase } from "./db/embedded";
-import { describeMigrationResult, migrateDatabase } from "./db/migrate";
+import { describeMigrationResult, migrateSerialized } from "./db/migrate";
 import { EMBEDDED_POOL_MAX } from "./db/pglite-server";
 import { seedDatabase } from "./db/seed";
 
@@ -217,7 +217,7 @@ async function main(): Promise<void> {
     // The seed below runs in this process and reads the settings through lib/env.ts.
     Object.assign(process.env, env);
 
-    console.log(describeMigrationResult(await migrateDatabase(databaseUrl)));
+    console.log(describeMigrationResult(await migrateSerialized(databaseUrl, embedded ? dataDir : undefined)));
     const seeded = await seedDatabase(databaseUrl, "when-empty", Number(env.DATABASE_POOL_MAX ?? EMBEDDED_POOL_MAX));
     console.log(seeded ? "Empty database: demo world seeded." : "Reference data checked; existing data kept.");
 

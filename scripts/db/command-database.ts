@@ -4,14 +4,21 @@
 import { configuredDatabaseUrl, displayPath, portalDataDir, redactUrl } from "./config";
 import { acquireEmbeddedDatabase } from "./embedded";
 
-export async function withCommandDatabase<T>(work: (databaseUrl: string) => Promise<T>): Promise<T> {
+export type CommandDatabase = {
+  url: string;
+  /** The data folder when the database is the embedded one (for cross-process locks). */
+  embeddedDataDir?: string;
+};
+
+export async function withCommandDatabase<T>(work: (database: CommandDatabase) => Promise<T>): Promise<T> {
   const configured = configuredDatabaseUrl();
   if (configured) {
     console.log(`Database: ${redactUrl(configured)} (DATABASE_URL)`);
-    return work(configured);
+    return work({ url: configured });
   }
 
-  const database = await acquireEmbeddedDatabase(portalDataDir(), {
+  const dataDir = portalDataDir();
+  const database = await acquireEmbeddedDatabase(dataDir, {
     owner: "command",
     onWait: (message) => console.log(`${message} …`),
   });
@@ -28,7 +35,7 @@ export async function withCommandDatabase<T>(work: (databaseUrl: string) => Prom
   process.once("SIGINT", stopOnSignal);
   process.once("SIGTERM", stopOnSignal);
   try {
-    return await work(database.url);
+    return await work({ url: database.url, embeddedDataDir: dataDir });
   } finally {
     process.off("SIGINT", stopOnSignal);
     process.off("SIGTERM", stopOnSignal);

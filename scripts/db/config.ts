@@ -1,10 +1,20 @@
 // Paths and settings of the database tooling. Scripts are not the application: lib/env.ts stays
 // the only reader of process.env inside the portal, and this file is its counterpart for the
 // command-line tools (npm start, npm run db:*), which also read PORT and PORTAL_DATA_DIR.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+// Next reads .env.local and .env itself; the scripts must see the same settings, or a
+// DATABASE_URL in .env would reach Next but not `npm start`, which would then start the
+// embedded database and hand Next that one instead. The environment wins over both files,
+// .env.local over .env (loadEnvFile never overwrites a variable that is already set).
+for (const file of [".env.local", ".env"]) {
+  const envPath = path.join(repoRoot, file);
+  if (existsSync(envPath)) process.loadEnvFile(envPath);
+}
 export const schemaPath = path.join(repoRoot, "prisma", "schema.prisma");
 export const migrationsDir = path.join(repoRoot, "prisma", "migrations");
 

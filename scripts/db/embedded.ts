@@ -98,25 +98,72 @@ function removeStateOf(stateFile: string, pid: number): void {
   if (typeof current === "object" && current.pid === pid) rmSync(stateFile, { force: true });
 }
 
+/**
+ * Runs `work` while holding `<dataDir>/<name>.lock` (created exclusively; a lock whose process
+ * is gone is taken over). Needed where PostgreSQL's own locking does not help on the embedded
+ * server: its connections share ONE session, so the session-level advisory lock with which
+ * the schema engine keeps two migrations apart is granted to both (seen: two db:migrate runs
+ * applied the same migration twice and left it marked failed).
+ */
+export async function withDataDirLock<T>(
+  dataDir: string,
+  name: string,
+  work: () => Promise<T>,
+  onWait?: (message: string) => void,
+  waitMs = 300_000,
+): Promise<T> {
+  const lockFile = path.join(dataDir, `${name}.lock`);
+  mkdirSync(dataDir, { recursive: true });
+  const deadline = Date.now() + waitMs;
+  let announced = false;
+  for (;;) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    let holder = Number.NaN;
+    try {
+      holder = Number(readFileSync(lockFile, "utf8"));
+    } catch {
+      continue;
+    }
+    if (Number.isInteger(holder) && holder > 0 && !processAlive(holder)) {
+      if (Number(readFileSync(lockFile, { encoding: "utf8", flag: "r" })) === holder) rmSync(lockFile, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`Gave up waiting for ${displayPath(lockFile)} (process ${holder})`);
+    if (!announced) onWait?.(`Waiting for process ${holder} (${name})`);
+    announced = true;
+    await sleep(250);
+  }
+  try {
+    return await work();
+  } finally {
+    if (Number(readFileSync(lockFile, "utf8")) === process.pid) rmSync(lockFile, { force: true });
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type AcquireOptions = {
   owner: EmbeddedOwner;
-  /** How long to wait for another process that is starting or (for the portal) finishing. */
+  /** How long to wait for another process that is starting, or for a db:* command to finish. */
   waitMs?: number;
   onWait?: (message: string) => void;
 };
 
 /**
  * Connects to the embedded database of `dataDir`, starting it when no process serves it.
- * The portal insists on serving it itself: it waits for a db:* command to finish, and refuses
- * to start next to another portal (two portals on one PGlite would outlive each other's
- * server).
+ * Only a portal's server is shared: a db:* command's server stops with that command, so
+ * everyone waits for such a command to finish and then serves the database itself. A second
+ * portal on the same data folder is refused (it would outlive the first one's server).
  */
 export async function acquireEmbeddedDatabase(dataDir: string, options: AcquireOptions): Promise<EmbeddedDatabase> {
   const { stateFile, pgliteDir } = embeddedPaths(dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const deadline = Date.now() + (options.waitMs ?? 120_000);
+  const deadline = Date.now() + (options.waitMs ?? 300_000);
   let announced = false;
   const wait = async (message: string) => {
     if (Date.now() > deadline) throw new Error(`${message} — gave up waiting.`);
@@ -160,13 +207,15 @@ export async function acquireEmbeddedDatabase(dataDir: string, options: AcquireO
         );
         continue;
       }
-      if (options.owner === "portal") {
-        if (current.owner === "portal") {
-          throw new Error(
-            `The portal already runs on this data folder (process ${current.pid}, database port ${current.port}). ` +
-              "Stop it first, or give this one its own PORTAL_DATA_DIR.",
-          );
-        }
+      if (options.owner === "portal" && current.owner === "portal") {
+        throw new Error(
+          `The portal already runs on this data folder (process ${current.pid}, database port ${current.port}). ` +
+            "Stop it first, or give this one its own PORTAL_DATA_DIR.",
+        );
+      }
+      if (current.owner === "command") {
+        // A command's server stops when that command ends, under whoever borrowed it (seen:
+        // "Can't reach database server" mid-migration). Wait for it and serve our own.
         await wait(`Waiting for the database command in process ${current.pid} to finish`);
         continue;
       }

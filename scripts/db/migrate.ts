@@ -4,6 +4,7 @@
 // applies nothing.
 import { displayPath, migrationsDir } from "./config";
 import { withCommandDatabase } from "./command-database";
+import { withDataDirLock } from "./embedded";
 import { describeEngineError, noFilter, openSchemaEngine, readMigrationsList } from "./schema-engine";
 
 /** Applies the pending migrations to `databaseUrl`; returns the names it applied, in order. */
@@ -20,6 +21,17 @@ export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
   }
 }
 
+/**
+ * migrateDatabase for the tools: on the embedded database of `embeddedDataDir`, one process at a
+ * time (the engine's own advisory lock cannot tell its connections apart there, ADR 0005).
+ */
+export async function migrateSerialized(databaseUrl: string, embeddedDataDir: string | undefined): Promise<string[]> {
+  if (!embeddedDataDir) return migrateDatabase(databaseUrl);
+  return withDataDirLock(embeddedDataDir, "migrate", () => migrateDatabase(databaseUrl), (message) =>
+    console.log(`${message} …`),
+  );
+}
+
 /** One progress line for what migrateDatabase did. */
 export function describeMigrationResult(applied: string[]): string {
   if (applied.length === 0) return "Database schema is up to date (no pending migrations).";
@@ -27,9 +39,9 @@ export function describeMigrationResult(applied: string[]): string {
 }
 
 async function main(): Promise<void> {
-  await withCommandDatabase(async (url) => {
+  await withCommandDatabase(async ({ url, embeddedDataDir }) => {
     console.log(`Applying ${displayPath(migrationsDir)} …`);
-    console.log(describeMigrationResult(await migrateDatabase(url)));
+    console.log(describeMigrationResult(await migrateSerialized(url, embeddedDataDir)));
   });
 }
 

@@ -2,7 +2,7 @@
 // (shared/spec/demo-world.md). Works while the portal runs: it then goes through the portal's
 // embedded server, and the seed's single transaction swaps the old world for the new at once.
 import { withCommandDatabase } from "./command-database";
-import { describeMigrationResult, migrateDatabase } from "./migrate";
+import { describeMigrationResult, migrateSerialized } from "./migrate";
 import { EMBEDDED_POOL_MAX } from "./pglite-server";
 
 export type SeedMode = "reset" | "when-empty";
@@ -32,8 +32,8 @@ export async function seedDatabase(databaseUrl: string, mode: SeedMode, poolMax 
 }
 
 async function main(): Promise<void> {
-  await withCommandDatabase(async (url) => {
-    console.log(describeMigrationResult(await migrateDatabase(url)));
+  await withCommandDatabase(async ({ url, embeddedDataDir }) => {
+    console.log(describeMigrationResult(await migrateSerialized(url, embeddedDataDir)));
     await seedDatabase(url, "reset");
     console.log("Demo world reset (reference data loaded). Demo login: p.an / demo");
   });
