@@ -2,6 +2,7 @@
 // `prisma migrate deploy` does (same engine, same `_prisma_migrations` bookkeeping, ADR 0002):
 // each pending migration once, in folder order, hand-written SQL included. A second run
 // applies nothing.
+import { pathToFileURL } from "node:url";
 import { displayPath, migrationsDir } from "./config";
 import { withCommandDatabase } from "./command-database";
 import { withDataDirLock } from "./embedded";
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a command (not when imported by npm start or the tests).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
     console.error(`db:migrate failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -6,6 +6,7 @@
 // asks it for `diff --from-migrations --to-schema --script` instead: the same engine and the
 // same SQL renderer, and the shadow database is a throw-away in-memory PGlite. No running
 // database is needed, so this works whether or not the portal runs.
+import { pathToFileURL } from "node:url";
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -102,7 +103,8 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a command (not when imported by npm start or the tests).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
     console.error(`db:migration failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -1,6 +1,7 @@
 // `npm run db:seed`: migrates, loads the reference data and resets the demo world
 // (shared/spec/demo-world.md). Works while the portal runs: it then goes through the portal's
 // embedded server, and the seed's single transaction swaps the old world for the new at once.
+import { pathToFileURL } from "node:url";
 import { withCommandDatabase } from "./command-database";
 import { describeMigrationResult, migrateSerialized } from "./migrate";
 import { EMBEDDED_POOL_MAX } from "./pglite-server";
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a command (not when imported by npm start or the tests).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
     console.error(`db:seed failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exit(1);

@@ -10,7 +10,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrationsDir } from "../../scripts/db/config";
 import { migrateDatabase } from "../../scripts/db/migrate";
-import { pendingSchemaChanges } from "../../scripts/db/migration";
+import { nextMigrationTimestamp, normalizeMigrationName, pendingSchemaChanges } from "../../scripts/db/migration";
 import { startPgliteServer, type PgliteServer } from "../../scripts/db/pglite-server";
 import { resetDatabase, testDatabaseUrl, testPrisma } from "../support/database";
 
@@ -108,6 +108,21 @@ describe("applying the migrations", () => {
 
   it("builds exactly what prisma/schema.prisma describes (run `npm run db:migration -- <name>` after a schema change)", async () => {
     expect(await pendingSchemaChanges()).toBeNull();
+  });
+});
+
+describe("naming a new migration", () => {
+  it("dates it now, or right after the newest folder when that one is dated later", () => {
+    const now = new Date("2026-11-23T19:30:00Z");
+    expect(nextMigrationTimestamp(["20261123191931_init"], now)).toBe("20261123193000");
+    expect(nextMigrationTimestamp(["20261123191931_init", "20261123200100_facts"], now)).toBe("20261123200101");
+    expect(nextMigrationTimestamp(["20261231235959_new_year"], now)).toBe("20270101000000");
+    expect(nextMigrationTimestamp([], now)).toBe("20261123193000");
+  });
+
+  it("uses Prisma's naming and refuses an empty name", () => {
+    expect(normalizeMigrationName("Add care-plan Notes!")).toBe("add_care_plan_notes");
+    expect(() => normalizeMigrationName(" -- ")).toThrow(/name/);
   });
 });
 
