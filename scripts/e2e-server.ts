@@ -10,22 +10,10 @@ import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import pg from "pg";
+import { e2eDatabaseUrl } from "../tests/e2e/support/e2e-database";
 
 // playwright.config.ts chooses the port and passes it in.
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
-
-/** The database the end-to-end run owns, next to the one DATABASE_URL names. */
-function e2eDatabaseUrl(databaseUrl: string): { url: string; name: string } {
-  const url = new URL(databaseUrl);
-  const base = decodeURIComponent(url.pathname.replace(/^\//, "")) || "postgres";
-  const name = `${base}_e2e`;
-  // The name goes into DROP DATABASE: allow only plain identifiers rather than trust quoting.
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(name)) {
-    throw new Error(`Cannot derive an end-to-end database name from "${base}": use a plain name in DATABASE_URL`);
-  }
-  url.pathname = `/${name}`;
-  return { url: url.toString(), name };
-}
 
 async function recreateDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
