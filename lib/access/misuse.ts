@@ -7,6 +7,7 @@ import type { GatedActor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
 import { PortalError } from "@/lib/errors";
 import type { Db } from "./facts";
+import { displayName } from "@/lib/people/display-name";
 
 /** Namespace of the per-person advisory lock: two concurrent denials create one suspension. */
 const MISUSE_LOCK_NAMESPACE = 4005;
@@ -139,22 +140,22 @@ export async function listReviewItems(input: { actor: GatedActor; db: Db }): Pro
       orderBy: { startedAt: "desc" },
       select: {
         id: true, reason: true, startedAt: true, expiresAt: true,
-        nurse: { select: { id: true, firstName: true, lastName: true } },
-        patient: { select: { id: true, person: { select: { firstName: true, lastName: true } } } },
+        nurse: { select: { id: true, honorific: true, firstName: true, lastName: true } },
+        patient: { select: { id: true, person: { select: { honorific: true, firstName: true, lastName: true } } } },
       },
     }),
     input.db.suspension.findMany({
       where: { liftedAt: null },
       orderBy: { createdAt: "desc" },
-      select: { id: true, cause: true, reason: true, details: true, createdAt: true, person: { select: { id: true, firstName: true, lastName: true } } },
+      select: { id: true, cause: true, reason: true, details: true, createdAt: true, person: { select: { id: true, honorific: true, firstName: true, lastName: true } } },
     }),
   ]);
   const items: ReviewItem[] = [
     ...emergencyAccesses.map((ea) => ({
       kind: "emergency_access" as const,
       id: ea.id,
-      nurse: { id: ea.nurse.id, name: `${ea.nurse.firstName} ${ea.nurse.lastName}` },
-      patient: { id: ea.patient.id, name: `${ea.patient.person.firstName} ${ea.patient.person.lastName}` },
+      nurse: { id: ea.nurse.id, name: displayName(ea.nurse) },
+      patient: { id: ea.patient.id, name: displayName(ea.patient.person) },
       reason: ea.reason,
       startedAt: ea.startedAt,
       expiresAt: ea.expiresAt,
@@ -162,7 +163,7 @@ export async function listReviewItems(input: { actor: GatedActor; db: Db }): Pro
     ...suspensions.map((s) => ({
       kind: "suspension" as const,
       id: s.id,
-      person: { id: s.person.id, name: `${s.person.firstName} ${s.person.lastName}` },
+      person: { id: s.person.id, name: displayName(s.person) },
       cause: s.cause,
       reason: s.reason,
       patientIds: patientIdsOf(s.details),

@@ -2,6 +2,7 @@
 import type { GatedActor } from "@/lib/auth/actor";
 import { type AccessDecision as Decision, withPatientAccess } from "@/lib/access";
 import type { AccessDecision, Role } from "@/lib/generated/prisma/enums";
+import { displayName } from "@/lib/people/display-name";
 
 export type AccessLogView = {
   id: string;
@@ -37,9 +38,9 @@ export async function readAccessLog(input: {
       const page = rows.slice(0, input.limit);
       const actorIds = [...new Set(page.map((row) => row.actorId).filter((id): id is string => id !== null))];
       const emergencyIds = [...new Set(page.map((row) => row.emergencyAccessId).filter((id): id is string => id !== null))];
-      const people = await tx.person.findMany({ where: { id: { in: actorIds } }, select: { id: true, firstName: true, lastName: true } });
+      const people = await tx.person.findMany({ where: { id: { in: actorIds } }, select: { id: true, honorific: true, firstName: true, lastName: true } });
       const emergencies = await tx.emergencyAccess.findMany({ where: { id: { in: emergencyIds } }, select: { id: true, reason: true, expiresAt: true } });
-      const nameOf = new Map(people.map((person) => [person.id, `${person.firstName} ${person.lastName}`]));
+      const nameOf = new Map(people.map((person) => [person.id, displayName(person)]));
       const emergencyOf = new Map(emergencies.map((access) => [access.id, { reason: access.reason, expiresAt: access.expiresAt }]));
       return {
         entries: page.map((row) => ({

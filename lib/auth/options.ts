@@ -11,6 +11,7 @@ import { demoLoginEnabled, env, oidcEnabled } from "@/lib/env";
 import { normalizeInsz } from "@/lib/insz";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createPortalSession, endPortalSession } from "@/lib/auth/portal-session";
+import { displayName } from "@/lib/people/display-name";
 
 /** The longest a signed-in browser keeps its cookie; idleness ends sessions much earlier. */
 const ABSOLUTE_SESSION_SECONDS = 12 * 60 * 60;
@@ -43,11 +44,11 @@ async function authorizeDemoLogin(credentials: unknown): Promise<User | null> {
   if (!parsed.success) return null;
   const person = await prisma.person.findUnique({
     where: { username: parsed.data.username },
-    select: { id: true, passwordHash: true, firstName: true, lastName: true },
+    select: { id: true, passwordHash: true, honorific: true, firstName: true, lastName: true },
   });
   const valid = await verifyPassword(parsed.data.password, person?.passwordHash ?? (await decoyHash()));
   if (!person?.passwordHash || !valid) return null;
-  return { id: person.id, name: `${person.firstName} ${person.lastName}` };
+  return { id: person.id, name: displayName(person) };
 }
 
 type OidcProfile = { sub: string; [claim: string]: unknown };
@@ -69,11 +70,11 @@ function oidcProvider(): OAuthConfig<OidcProfile> {
     async profile(profile) {
       const insz = normalizeInsz(String(profile[env.OIDC_NATIONAL_NUMBER_CLAIM] ?? ""));
       const person = insz
-        ? await prisma.person.findUnique({ where: { insz }, select: { id: true, firstName: true, lastName: true } })
+        ? await prisma.person.findUnique({ where: { insz }, select: { id: true, honorific: true, firstName: true, lastName: true } })
         : null;
       // An unknown person gets an id that no Person has; the signIn callback refuses it.
       if (!person) return { id: `unknown:${profile.sub}` };
-      return { id: person.id, name: `${person.firstName} ${person.lastName}` };
+      return { id: person.id, name: displayName(person) };
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { idleTimeoutMinutes, isRole } from "@/lib/auth/roles";
 import { PortalError } from "@/lib/errors";
+import { displayName } from "@/lib/people/display-name";
 
 export type SessionState = { status: "none" } | { status: "expired" } | { status: "active"; actor: Actor };
 
@@ -16,6 +17,7 @@ type SessionRow = {
   activeRole: string | null;
   idleSeconds: number;
   ended: boolean;
+  honorific: string | null;
   firstName: string;
   lastName: string;
   roles: string[] | null;
@@ -47,7 +49,7 @@ export async function loadSessionState(db: PrismaClient, sessionId: string | und
            s."activeRole"::text AS "activeRole",
            EXTRACT(EPOCH FROM (now() - s."lastSeenAt"))::float8 AS "idleSeconds",
            (s."endedAt" IS NOT NULL) AS ended,
-           p."firstName", p."lastName",
+           p.honorific, p."firstName", p."lastName",
            (SELECT array_agg(r.role::text ORDER BY r.role) FROM "PersonRole" r WHERE r."personId" = p.id) AS roles,
            EXISTS (SELECT 1 FROM "Suspension" x WHERE x."personId" = p.id AND x."liftedAt" IS NULL) AS suspended,
            d.version AS "currentVersion",
@@ -77,7 +79,7 @@ export async function loadSessionState(db: PrismaClient, sessionId: string | und
     actor: {
       sessionId: row.sessionId,
       personId: row.personId,
-      displayName: `${row.firstName} ${row.lastName}`,
+      displayName: displayName(row),
       roles: (row.roles ?? []).filter(isRole),
       activeRole,
       declaration: { currentVersion: row.currentVersion, accepted: row.accepted },

@@ -27,6 +27,7 @@ export function uniqueTestInsz(): string {
 export interface PersonInput {
   id?: string;
   insz?: string;
+  honorific?: string | null;
   firstName: string;
   lastName: string;
   birthDate?: Date | null;

@@ -15,6 +15,7 @@ export interface DemoContact {
 export interface DemoPersonDefinition {
   id: string;
   username: string;
+  honorific?: string;
   firstName: string;
   lastName: string;
   insz: string;
@@ -107,6 +108,7 @@ export const demoUsers = {
   dirk: {
     id: demoIds.users.dirk,
     username: demoUsernames.dirk,
+    honorific: "Dr.",
     firstName: "Dirk",
     lastName: "Smets",
     insz: "66021703381",
@@ -118,6 +120,7 @@ export const demoUsers = {
   eva: {
     id: demoIds.users.eva,
     username: demoUsernames.eva,
+    honorific: "Dr.",
     firstName: "Eva",
     lastName: "Jacobs",
     insz: "79120104816",
@@ -129,6 +132,7 @@ export const demoUsers = {
   frank: {
     id: demoIds.users.frank,
     username: demoUsernames.frank,
+    honorific: "Dr.",
     firstName: "Frank",
     lastName: "Willems",
     insz: "70060614127",
@@ -140,6 +144,7 @@ export const demoUsers = {
   gert: {
     id: demoIds.users.gert,
     username: demoUsernames.gert,
+    honorific: "Dr.",
     firstName: "Gert",
     lastName: "Mertens",
     insz: "75040407946",

@@ -85,6 +85,7 @@ export async function seedDemoWorld(prisma: PrismaClient, options: SeedDemoWorld
         await createPerson(tx, {
           id: person.id,
           insz: person.insz,
+          honorific: person.honorific ?? null,
           firstName: person.firstName,
           lastName: person.lastName,
           birthDate: inszBirthDate(person.insz),

@@ -1,7 +1,9 @@
 // The public entry for reading a nursing file: the access decision and its log entry first, in
 // the same transaction as the read, so no data leaves without its committed log entry.
 import type { GatedActor } from "@/lib/auth/actor";
-import { type AccessDecision, withPatientAccess } from "@/lib/access";
+import { type AccessDecision, assertAllowed, withPatientAccess } from "@/lib/access";
+import { organisation } from "@/lib/env";
+import { PortalError } from "@/lib/errors";
 import { unsafeReadNursingFile, type NursingFile } from "./read";
 
 export type { NursingFile } from "./read";
@@ -20,4 +22,18 @@ export async function readPatientFile(input: { actor: GatedActor; patientId: str
     (tx) => unsafeReadNursingFile(tx, input.patientId, { includeHealth }),
   );
   return outcome.allowed ? { allowed: true, decision: outcome.decision, file: outcome.result } : outcome;
+}
+
+/**
+ * Maps a denial of a file read to the error the caller gets. Only the patient, asking for their
+ * own file after the availability window, is told why and how to ask a copy: it is their file,
+ * so this reveals nothing. Everyone else gets the one undistinguishable `forbidden`.
+ */
+export function assertFileReadAllowed(decision: AccessDecision, actor: GatedActor, patientId: string): void {
+  if (!decision.allowed && decision.reason === "outside_availability_window" && actor.activeRole === "PATIENT" && actor.personId === patientId) {
+    throw new PortalError("forbidden", {
+      userMessage: `Your file is no longer available online: care ended more than the availability window ago. Ask a copy from the service center (${organisation.serviceCenterPhone}, ${organisation.privacyEmail}).`,
+    });
+  }
+  assertAllowed(decision);
 }

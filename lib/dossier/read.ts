@@ -2,6 +2,7 @@
 // allowed access decision for this patient first (lib/access withPatientAccess), which is why
 // these functions take the transaction that decision was logged in and are named `unsafe...`.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { displayName, type NamedPerson } from "@/lib/people/display-name";
 
 type Tx = Prisma.TransactionClient;
 
@@ -38,7 +39,7 @@ export type NursingFile = {
   health?: HealthSection;
 };
 
-const personName = (person: { firstName: string; lastName: string } | null) => (person ? `${person.firstName} ${person.lastName}` : null);
+const personName = (person: NamedPerson | null) => (person ? displayName(person) : null);
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const optionalDay = (date: Date | null) => (date ? day(date) : null);
 
@@ -74,20 +75,20 @@ export async function unsafeReadHealthSection(tx: Tx, patientId: string): Promis
     where: { patientId },
     orderBy: { writtenAt: "desc" },
     take: HISTORY_LIMIT.notes,
-    include: { author: { select: { firstName: true, lastName: true } } },
+    include: { author: { select: { honorific: true, firstName: true, lastName: true } } },
   });
   const vitalSigns = await tx.vitalSign.findMany({ where: { patientId }, orderBy: { measuredAt: "desc" }, take: HISTORY_LIMIT.vitals });
   const woundCare = await tx.woundCareEntry.findMany({
     where: { patientId },
     orderBy: { performedAt: "desc" },
     take: HISTORY_LIMIT.woundCare,
-    include: { author: { select: { firstName: true, lastName: true } } },
+    include: { author: { select: { honorific: true, firstName: true, lastName: true } } },
   });
   const medicationSchedule = await tx.medicationScheduleItem.findMany({ where: { patientId }, orderBy: { startDate: "desc" } });
   const plannedVisits = await tx.plannedVisit.findMany({
     where: { patientId },
     orderBy: { startsAt: "asc" },
-    include: { nurse: { select: { firstName: true, lastName: true } } },
+    include: { nurse: { select: { honorific: true, firstName: true, lastName: true } } },
   });
   return {
     carePlan: carePlan.map((item) => ({

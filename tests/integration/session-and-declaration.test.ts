@@ -138,6 +138,15 @@ describe("session lifecycle", () => {
   });
 });
 
+describe("display names", () => {
+  it("names people as the demo world does, doctors with their title", async () => {
+    expect((await actorFor("usr-eva")).displayName).toBe("Dr. Eva Jacobs");
+    expect((await actorFor("usr-dirk")).displayName).toBe("Dr. Dirk Smets");
+    expect((await actorFor("pat-an")).displayName).toBe("An Peeters");
+    expect((await actorFor("usr-nina")).displayName).toBe("Nina De Smet");
+  });
+});
+
 describe("role choice", () => {
   it("asks a person with several roles to choose, and accepts only a role they hold", async () => {
     await db.personRole.create({ data: { personId: "usr-nina", role: "TRUSTED_PERSON" } });
