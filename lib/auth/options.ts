@@ -116,7 +116,8 @@ export const authOptions: NextAuthOptions = {
     },
     async redirect({ url, baseUrl }) {
       // Only same-origin redirects: an open redirect after login is a phishing aid.
-      if (url.startsWith("/")) return `${baseUrl}${url}`;
+      // "//host" is protocol-relative: another origin, not a path.
+      if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
       try {
         if (new URL(url).origin === baseUrl) return url;
       } catch {
