@@ -9,23 +9,11 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
-import pg from "pg";
 import { e2eDatabaseUrl } from "../tests/e2e/support/e2e-database";
+import { recreateDatabase } from "./db/sibling-database";
 
 // playwright.config.ts chooses the port and passes it in.
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
-
-async function recreateDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    // FORCE ends connections a previous, interrupted run may have left open.
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-}
 
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };

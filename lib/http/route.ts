@@ -81,25 +81,22 @@ export async function parseJsonBody<Schema extends z.ZodType>(request: Request, 
     throw new PortalError("invalid_input", { userMessage: "The body is not valid JSON." });
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message }));
-    throw new PortalError("invalid_input", {
-      userMessage: `Invalid input: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
-      issues,
-    });
-  }
+  if (!parsed.success) throw invalidInput(parsed.error, "body");
   return parsed.data;
 }
 
 /** Validates the query string; unknown parameters and bad values become a 400 naming them. */
 export function parseSearchParams<Schema extends z.ZodType>(request: NextRequest, schema: Schema): z.infer<Schema> {
   const parsed = schema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join(".") || "(query)", message: issue.message }));
-    throw new PortalError("invalid_input", {
-      userMessage: `Invalid query: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
-      issues,
-    });
-  }
+  if (!parsed.success) throw invalidInput(parsed.error, "query");
   return parsed.data;
+}
+
+/** A 400 that names every field that is wrong and why. */
+function invalidInput(error: z.ZodError, where: "body" | "query"): PortalError {
+  const issues = error.issues.map((issue) => ({ path: issue.path.join(".") || `(${where})`, message: issue.message }));
+  return new PortalError("invalid_input", {
+    userMessage: `Invalid ${where}: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}`,
+    issues,
+  });
 }

@@ -4,10 +4,10 @@
 // - otherwise: an in-memory PGlite served on a free loopback port (ADR 0005), gone afterwards.
 // The files then run one at a time (fileParallelism: false) against it, each test emptying it
 // with resetDatabase() from tests/support/database.ts.
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../../scripts/db/migrate";
 import { EMBEDDED_POOL_MAX, startPgliteServer } from "../../scripts/db/pglite-server";
+import { recreateDatabase, siblingDatabaseUrl } from "../../scripts/db/sibling-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -18,31 +18,6 @@ declare module "vitest" {
   }
 }
 
-/** `<name>_test` on the server DATABASE_URL names. */
-export function testDatabaseUrl(databaseUrl: string): { url: string; name: string } {
-  const url = new URL(databaseUrl);
-  const base = decodeURIComponent(url.pathname.replace(/^\//, "")) || "postgres";
-  const name = `${base}_test`;
-  // The name goes into DROP DATABASE: accept plain identifiers only rather than trust quoting.
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(name)) {
-    throw new Error(`Cannot derive a test database name from "${base}": use a plain database name in DATABASE_URL`);
-  }
-  url.pathname = `/${name}`;
-  return { url: url.toString(), name };
-}
-
-async function recreateDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    // FORCE ends connections that an interrupted earlier run may have left behind.
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const configured = process.env.DATABASE_URL;
   let databaseUrl: string;
@@ -50,7 +25,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let teardown = async () => {};
 
   if (configured) {
-    const target = testDatabaseUrl(configured);
+    const target = siblingDatabaseUrl(configured, "test");
     await recreateDatabase(configured, target.name);
     databaseUrl = target.url;
     poolMax = Number(process.env.DATABASE_POOL_MAX ?? 5);
