@@ -1,7 +1,7 @@
 // The first page of each role: who is signed in, in which role, and what this role can do here.
 import { getTranslations } from "next-intl/server";
 import { PageShell } from "@/components/page-shell";
-import { Card, PageHeading } from "@/components/ui";
+import { Card, LinkButton, PageHeading } from "@/components/ui";
 import type { GatedActor } from "@/lib/auth/actor";
 
 export type RoleHomeSection = "patient" | "trustedPerson" | "caregiver" | "nurse" | "serviceCenter";
@@ -14,6 +14,11 @@ export async function RoleHome({ actor, section }: { actor: GatedActor; section:
       <PageHeading eyebrow={roleLabel} title={t(`${section}.title`, { name: actor.displayName })} />
       <Card>
         <p className="max-w-prose text-lg">{t(`${section}.intro`)}</p>
+        {section === "serviceCenter" ? (
+          <LinkButton href="/service-center/review" className="mt-4">
+            {(await getTranslations("review"))("homeLink")}
+          </LinkButton>
+        ) : null}
       </Card>
     </PageShell>
   );

@@ -74,14 +74,24 @@ export async function detectMisuse(
   return { suspensionId: suspension.id };
 }
 
-const MIN_REASON_LENGTH = 10;
+/** Lifting a suspension needs a written reason of at least this many characters (trimmed). */
+export const MIN_LIFT_REASON_LENGTH = 10;
+const MIN_REASON_LENGTH = MIN_LIFT_REASON_LENGTH;
+
+/** Pages and server actions call without `db` and get the app's client; tests pass their own. */
+async function resolveDb(db: Db | undefined): Promise<Db> {
+  if (db) return db;
+  // Imported lazily, as in authorize.ts: lib/db.ts is server-only and needs DATABASE_URL at import time.
+  const { prisma } = await import("@/lib/db");
+  return prisma;
+}
 
 function requireServiceCenter(actor: GatedActor): void {
   if (actor.activeRole !== "SERVICE_CENTER" || actor.suspended || !actor.declaration.accepted) throw new PortalError("forbidden");
 }
 
 /** Service-center staff lift a suspension, always with a written reason. */
-export async function liftSuspension(input: { actor: GatedActor; suspensionId: string; reason: string; db: Db; now?: Date }): Promise<void> {
+export async function liftSuspension(input: { actor: GatedActor; suspensionId: string; reason: string; db?: Db; now?: Date }): Promise<void> {
   requireServiceCenter(input.actor);
   const reason = input.reason.trim();
   if (reason.length < MIN_REASON_LENGTH) {
@@ -92,19 +102,24 @@ export async function liftSuspension(input: { actor: GatedActor; suspensionId: s
   }
   const now = input.now ?? new Date();
   // One statement: only an active suspension of someone else is lifted, exactly once.
-  const lifted = await input.db.suspension.updateMany({
+  const db = await resolveDb(input.db);
+  const lifted = await db.suspension.updateMany({
     where: { id: input.suspensionId, liftedAt: null, personId: { not: input.actor.personId } },
     data: { liftedAt: now, liftedById: input.actor.personId, liftReason: reason },
   });
   if (lifted.count !== 1) throw new PortalError("not_found", { userMessage: "No active suspension with this id." });
 }
 
-/** Marks an emergency access as reviewed by the service center. */
-export async function reviewEmergencyAccess(input: { actor: GatedActor; emergencyAccessId: string; note: string; db: Db; now?: Date }): Promise<void> {
+/**
+ * Marks an emergency access as reviewed by the service center. The note is optional: most breaks
+ * of the glass are justified by the nurse's own reason, and a forced note would only collect "ok".
+ * A blank note is stored as no note.
+ */
+export async function reviewEmergencyAccess(input: { actor: GatedActor; emergencyAccessId: string; note?: string | null; db?: Db; now?: Date }): Promise<void> {
   requireServiceCenter(input.actor);
-  const note = input.note.trim();
-  if (note.length === 0) throw new PortalError("invalid_input", { issues: [{ path: "note", message: "Required" }] });
-  const reviewed = await input.db.emergencyAccess.updateMany({
+  const note = input.note?.trim() || null;
+  const db = await resolveDb(input.db);
+  const reviewed = await db.emergencyAccess.updateMany({
     where: { id: input.emergencyAccessId, reviewedAt: null },
     data: { reviewedAt: input.now ?? new Date(), reviewedById: input.actor.personId, reviewNote: note },
   });
@@ -128,14 +143,17 @@ export type ReviewItem =
       cause: "SYSTEMATIC_QUERYING" | "MANUAL";
       reason: string;
       patientIds: string[];
+      /** The detection window the distinct patients fell in; null for a manual suspension. */
+      windowMinutes: number | null;
       createdAt: Date;
     };
 
 /** The service center's review list: unreviewed emergency accesses and active suspensions, newest first. */
-export async function listReviewItems(input: { actor: GatedActor; db: Db }): Promise<ReviewItem[]> {
+export async function listReviewItems(input: { actor: GatedActor; db?: Db }): Promise<ReviewItem[]> {
   requireServiceCenter(input.actor);
+  const db = await resolveDb(input.db);
   const [emergencyAccesses, suspensions] = await Promise.all([
-    input.db.emergencyAccess.findMany({
+    db.emergencyAccess.findMany({
       where: { reviewedAt: null },
       orderBy: { startedAt: "desc" },
       select: {
@@ -144,7 +162,7 @@ export async function listReviewItems(input: { actor: GatedActor; db: Db }): Pro
         patient: { select: { id: true, person: { select: { honorific: true, firstName: true, lastName: true } } } },
       },
     }),
-    input.db.suspension.findMany({
+    db.suspension.findMany({
       where: { liftedAt: null },
       orderBy: { createdAt: "desc" },
       select: { id: true, cause: true, reason: true, details: true, createdAt: true, person: { select: { id: true, honorific: true, firstName: true, lastName: true } } },
@@ -167,6 +185,7 @@ export async function listReviewItems(input: { actor: GatedActor; db: Db }): Pro
       cause: s.cause,
       reason: s.reason,
       patientIds: patientIdsOf(s.details),
+      windowMinutes: windowMinutesOf(s.details),
       createdAt: s.createdAt,
     })),
   ];
@@ -182,4 +201,11 @@ function patientIdsOf(details: unknown): string[] {
     return details.patientIds.filter((id): id is string => typeof id === "string");
   }
   return [];
+}
+
+function windowMinutesOf(details: unknown): number | null {
+  if (details && typeof details === "object" && "windowMinutes" in details && typeof details.windowMinutes === "number" && details.windowMinutes > 0) {
+    return details.windowMinutes;
+  }
+  return null;
 }
