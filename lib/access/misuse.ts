@@ -28,7 +28,10 @@ export const defaultMisuseSettings: MisuseSettings = {
 /**
  * Runs after a denial's log entry was appended in `tx`. Returns the suspension it created, if any.
  * Denials before the person's latest lifted suspension do not count again: lifting would
- * otherwise re-suspend on the very next denial.
+ * otherwise re-suspend on the very next denial. Nor do denials from before the person's record
+ * was created: in production that is never, but a reset of the demo world recreates every person
+ * (and with it their suspension history) while the append-only log keeps the old denials, which
+ * would otherwise suspend a demo user on their first request after the reset.
  */
 export async function detectMisuse(
   tx: Prisma.TransactionClient,
@@ -43,7 +46,8 @@ export async function detectMisuse(
       SELECT GREATEST(${windowStart}::timestamptz,
                       COALESCE((SELECT max(s."liftedAt") FROM "Suspension" s
                                 WHERE s."personId" = ${input.personId} AND s."liftedAt" <= ${input.now}),
-                               '-infinity'::timestamptz)) AS "from"
+                               '-infinity'::timestamptz),
+                      (SELECT p."createdAt" FROM "Person" p WHERE p."id" = ${input.personId})) AS "from"
     )
     SELECT
       EXISTS (SELECT 1 FROM "Suspension" s

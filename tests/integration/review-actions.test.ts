@@ -92,6 +92,27 @@ describe("lifting a suspension", () => {
   });
 });
 
+describe("after a reset of the demo world", () => {
+  // The end-to-end specs reseed between files while the access log (append-only) keeps every
+  // denial: a suspended-and-lifted d.frank must not be suspended again by his old denials.
+  it("old denials of a recreated person do not count; new ones do, from zero", async () => {
+    const settings = { availabilityWindowMonths: 3, misuse: { distinctPatients: 4, windowMinutes: 7 } };
+    const ask = (patientId: string) => authorizePatientAccess({ actor: frank, patientId, action: "READ_HEALTH", requestId: rid(), db, settings });
+    const id = await suspendFrankBySystematicQuerying();
+    await liftSuspension({ actor: sara, suspensionId: id, reason: "Gebeld met dr. Willems: testscript", db });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await seedDemoWorld(db);
+    expect(await db.suspension.count()).toBe(0);
+
+    for (const patientId of ["pat-probe-5", "pat-probe-6", "pat-probe-7"]) {
+      expect(await ask(patientId)).toEqual({ allowed: false, reason: "unknown_patient" });
+    }
+    expect(await db.suspension.count({ where: { personId: u.frank } })).toBe(0);
+    await ask("pat-probe-8");
+    expect(await db.suspension.count({ where: { personId: u.frank, liftedAt: null } })).toBe(1);
+  });
+});
+
 describe("reviewing an emergency access", () => {
   async function breakTheGlass(): Promise<string> {
     const result = await requestEmergencyAccess({ actor: noah, patientId: bart, reason: "Alarmknop ingedrukt, niemand bereikbaar", requestId: rid(), db });
