@@ -14,6 +14,11 @@ export async function RoleHome({ actor, section }: { actor: GatedActor; section:
       <PageHeading eyebrow={roleLabel} title={t(`${section}.title`, { name: actor.displayName })} />
       <Card>
         <p className="max-w-prose text-lg">{t(`${section}.intro`)}</p>
+        {section === "patient" ? (
+          <LinkButton href="/patient/access-log" className="mt-4">
+            {(await getTranslations("accessLog"))("homeLink")}
+          </LinkButton>
+        ) : null}
         {section === "serviceCenter" ? (
           <LinkButton href="/service-center/review" className="mt-4">
             {(await getTranslations("review"))("homeLink")}

@@ -1,6 +1,7 @@
 // "Who looked at my file": the patient's view of the access log of their own file.
 import type { GatedActor } from "@/lib/auth/actor";
 import { type AccessDecision as Decision, withPatientAccess } from "@/lib/access";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AccessDecision, Role } from "@/lib/generated/prisma/enums";
 import { displayName } from "@/lib/people/display-name";
 
@@ -19,6 +20,20 @@ export type AccessLogPage = { entries: AccessLogView[]; nextBefore: string | nul
 
 export type AccessLogOutcome = { allowed: true; decision: Decision; page: AccessLogPage } | { allowed: false; decision: Decision };
 
+/**
+ * Narrows the entries shown; applied in the query, so a page of `limit` entries is a page of
+ * matching entries and `nextBefore` pages through matching entries only. The READ_ACCESS_LOG
+ * decision itself is logged whatever the filter.
+ */
+export type AccessLogFilter = {
+  /** Only these decisions; absent or empty: every decision. */
+  decisions?: readonly AccessDecision[];
+  /** Only entries of actors acting in this role (system entries, without a role, never match). */
+  actorRole?: Role;
+  /** Only entries at or after this moment. */
+  since?: Date;
+};
+
 export async function readAccessLog(input: {
   actor: GatedActor;
   patientId: string;
@@ -26,12 +41,21 @@ export async function readAccessLog(input: {
   limit: number;
   /** Entries strictly older than this entry id (paging, newest first). */
   before?: bigint;
-}): Promise<AccessLogOutcome> {
+  /** Defaults to the app's client; integration tests pass their own. */
+  db?: PrismaClient;
+} & AccessLogFilter): Promise<AccessLogOutcome> {
   const outcome = await withPatientAccess(
-    { actor: input.actor, patientId: input.patientId, requestId: input.requestId, action: "READ_ACCESS_LOG" },
+    { actor: input.actor, patientId: input.patientId, requestId: input.requestId, action: "READ_ACCESS_LOG", db: input.db },
     async (tx) => {
       const rows = await tx.accessLogEntry.findMany({
-        where: { patientId: input.patientId, ...(input.before ? { id: { lt: input.before } } : {}) },
+        where: {
+          // The patient comes from the access decision's input: the filter can only narrow it.
+          patientId: input.patientId,
+          ...(input.before ? { id: { lt: input.before } } : {}),
+          ...(input.decisions?.length ? { decision: { in: [...input.decisions] } } : {}),
+          ...(input.actorRole ? { actorRole: input.actorRole } : {}),
+          ...(input.since ? { occurredAt: { gte: input.since } } : {}),
+        },
         orderBy: { id: "desc" },
         take: input.limit + 1,
       });
