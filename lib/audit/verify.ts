@@ -3,7 +3,7 @@
 // match its own fields (an entry edited). Reads in pages in (patient, id) order, so memory stays
 // constant however long the log is.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { GENESIS_HASH, entryHash } from "./chain";
+import { GENESIS_HASH, entryHash, type ChainedFields } from "./chain";
 
 export type BrokenLink = {
   entryId: string;
@@ -13,17 +13,8 @@ export type BrokenLink = {
 
 export type VerifyResult = { ok: true; entries: number; chains: number } | { ok: false; entries: number; chains: number; broken: BrokenLink };
 
-type Row = {
+type Row = ChainedFields & {
   id: bigint;
-  occurredAt: Date;
-  requestId: string;
-  actorId: string | null;
-  actorRole: string | null;
-  patientId: string | null;
-  action: string;
-  decision: string;
-  reason: string;
-  emergencyAccessId: string | null;
   prevHash: string;
   hash: string;
 };
