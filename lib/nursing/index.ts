@@ -1,0 +1,237 @@
+// Writing the nursing file (domain.md, NURSE): every function here takes the acting nurse and
+// goes through withPatientAccess with WRITE_NURSING_FILE, so the change and its access-log entry
+// commit together and a refusal writes nothing but its log entry.
+//
+// Lost writes are the worst bug of a health file, so:
+// - creates use the client-generated id of the form as the row id (ON CONFLICT DO NOTHING): a
+//   double submit or a retried request finds its own row and creates no second one;
+// - updates carry the version the nurse saw; a row changed in the meantime answers `conflict`
+//   and nothing is written (the access entry of the attempt still commits);
+// - a correction keeps the previous state in RecordRevision with who, when and why.
+import { randomUUID } from "node:crypto";
+import type { GatedActor } from "@/lib/auth/actor";
+import { assertAllowed, withPatientAccess, type AuthorizeInput } from "@/lib/access";
+import { PortalError } from "@/lib/errors";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { displayName } from "@/lib/people/display-name";
+import {
+  brusselsLocalToInstant,
+  vitalRanges,
+  type AddNoteInput,
+  type CorrectNoteInput,
+  type PlanVisitInput,
+  type RecordVitalInput,
+  type UpdateCarePlanItemInput,
+} from "./schemas";
+
+type Tx = Prisma.TransactionClient;
+
+export type NursingContext = {
+  actor: Pick<GatedActor, "personId" | "activeRole">;
+  patientId: string;
+  requestId?: string;
+  db?: PrismaClient;
+  now?: Date;
+};
+
+type Conflict = { conflict: "stale" | "missing" | "id_taken" };
+
+function accessInput(context: NursingContext, action: AuthorizeInput["action"]): AuthorizeInput {
+  return {
+    actor: context.actor,
+    patientId: context.patientId,
+    action,
+    requestId: context.requestId ?? `nursing-${randomUUID()}`,
+    db: context.db,
+    now: context.now,
+  };
+}
+
+/** Runs a write as WRITE_NURSING_FILE; denials and conflicts become PortalErrors after the commit. */
+async function write<T>(context: NursingContext, work: (tx: Tx, now: Date) => Promise<T | Conflict>): Promise<T> {
+  const now = context.now ?? new Date();
+  const outcome = await withPatientAccess({ ...accessInput(context, "WRITE_NURSING_FILE"), now }, (tx) => work(tx, now));
+  assertAllowed(outcome.decision);
+  if (!outcome.allowed) throw new PortalError("forbidden");
+  const result = outcome.result;
+  if (isConflict(result)) {
+    if (result.conflict === "missing") throw new PortalError("not_found", { userMessage: "This entry no longer exists in this file." });
+    if (result.conflict === "id_taken") throw new PortalError("conflict", { userMessage: "This form was already used for another entry. Reload the page." });
+    throw new PortalError("conflict");
+  }
+  return result;
+}
+
+function isConflict(value: unknown): value is Conflict {
+  return typeof value === "object" && value !== null && "conflict" in value && Object.keys(value).length === 1;
+}
+
+/**
+ * Inserts unless a row with this id exists, then reads the row back. The id came from the
+ * form: finding it for the same patient and author means this very submit already succeeded.
+ */
+async function createOnce<Row extends { patientId: string }>(
+  insert: () => Promise<unknown>,
+  readBack: () => Promise<Row | null>,
+  owner: (row: Row) => boolean,
+): Promise<{ row: Row; created: boolean } | Conflict> {
+  const inserted = (await insert()) as { count: number };
+  const row = await readBack();
+  if (!row) return { conflict: "missing" };
+  if (!owner(row)) return { conflict: "id_taken" };
+  return { row, created: inserted.count === 1 };
+}
+
+export async function addNursingNote(context: NursingContext, input: AddNoteInput) {
+  return write(context, (tx, now) =>
+    createOnce(
+      () =>
+        tx.nursingNote.createMany({
+          data: [{ id: input.id, patientId: context.patientId, authorId: context.actor.personId, kind: input.kind, text: input.text, writtenAt: now }],
+          skipDuplicates: true,
+        }),
+      () => tx.nursingNote.findUnique({ where: { id: input.id }, select: { id: true, patientId: true, authorId: true, version: true } }),
+      (row) => row.patientId === context.patientId && row.authorId === context.actor.personId,
+    ),
+  );
+}
+
+export async function recordVitalSign(context: NursingContext, input: RecordVitalInput) {
+  return write(context, (tx, now) =>
+    createOnce(
+      () =>
+        tx.vitalSign.createMany({
+          data: [
+            {
+              id: input.id,
+              patientId: context.patientId,
+              type: input.type,
+              value: input.value,
+              secondaryValue: input.secondaryValue,
+              // The unit follows from the type, never from the form: a reading cannot be stored in the wrong unit.
+              unit: vitalRanges[input.type].unit,
+              measuredAt: now,
+              recordedById: context.actor.personId,
+              note: input.note,
+            },
+          ],
+          skipDuplicates: true,
+        }),
+      () => tx.vitalSign.findUnique({ where: { id: input.id }, select: { id: true, patientId: true, recordedById: true } }),
+      (row) => row.patientId === context.patientId && row.recordedById === context.actor.personId,
+    ),
+  );
+}
+
+export async function planVisit(context: NursingContext, input: PlanVisitInput) {
+  const startsAt = brusselsLocalToInstant(input.startsAt);
+  const now = context.now ?? new Date();
+  // A visit is planned ahead; a moment in the past is a slip in the date field.
+  if (startsAt.getTime() < now.getTime() - 5 * 60_000) {
+    throw new PortalError("invalid_input", { userMessage: "Plan the visit in the future.", issues: [{ path: "startsAt", message: "in_past" }] });
+  }
+  return write({ ...context, now }, (tx) =>
+    createOnce(
+      () =>
+        tx.plannedVisit.createMany({
+          data: [{ id: input.id, patientId: context.patientId, nurseId: context.actor.personId, startsAt, durationMinutes: input.durationMinutes, purpose: input.purpose }],
+          skipDuplicates: true,
+        }),
+      () => tx.plannedVisit.findUnique({ where: { id: input.id }, select: { id: true, patientId: true, nurseId: true } }),
+      (row) => row.patientId === context.patientId && row.nurseId === context.actor.personId,
+    ),
+  );
+}
+
+/**
+ * Corrects the text of a nursing note. The row is updated only if it still has the version the
+ * nurse saw (compare-and-set in the WHERE clause, so two nurses cannot both win), and the state
+ * it had goes to RecordRevision first.
+ */
+export async function correctNursingNote(context: NursingContext, input: CorrectNoteInput) {
+  return write(context, async (tx, now) => {
+    const current = await tx.nursingNote.findFirst({ where: { id: input.noteId, patientId: context.patientId } });
+    if (!current) return { conflict: "missing" } as const;
+    if (current.version !== input.version) return { conflict: "stale" } as const;
+    const updated = await tx.nursingNote.updateMany({
+      where: { id: current.id, patientId: context.patientId, version: input.version },
+      data: { text: input.text, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) return { conflict: "stale" } as const;
+    await tx.recordRevision.create({
+      data: {
+        patientId: context.patientId,
+        entityType: "NursingNote",
+        entityId: current.id,
+        version: current.version,
+        previous: { kind: current.kind, text: current.text, writtenAt: current.writtenAt.toISOString(), authorId: current.authorId },
+        reason: input.reason,
+        authorId: context.actor.personId,
+        changedAt: now,
+      },
+    });
+    return { id: current.id, version: current.version + 1 };
+  });
+}
+
+export async function updateCarePlanItem(context: NursingContext, input: UpdateCarePlanItemInput) {
+  return write(context, async (tx, now) => {
+    const current = await tx.carePlanItem.findFirst({ where: { id: input.itemId, patientId: context.patientId } });
+    if (!current) return { conflict: "missing" } as const;
+    if (current.version !== input.version) return { conflict: "stale" } as const;
+    // A plan item that stops or completes gets its end date today; reopening it clears it.
+    const endDate = input.status === "ACTIVE" ? null : (current.endDate ?? new Date(now.toISOString().slice(0, 10)));
+    const updated = await tx.carePlanItem.updateMany({
+      where: { id: current.id, patientId: context.patientId, version: input.version },
+      data: { title: input.title, description: input.description, frequency: input.frequency, status: input.status, endDate, authorId: context.actor.personId, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) return { conflict: "stale" } as const;
+    await tx.recordRevision.create({
+      data: {
+        patientId: context.patientId,
+        entityType: "CarePlanItem",
+        entityId: current.id,
+        version: current.version,
+        previous: {
+          title: current.title,
+          description: current.description,
+          frequency: current.frequency,
+          status: current.status,
+          endDate: current.endDate?.toISOString().slice(0, 10) ?? null,
+        },
+        reason: input.reason,
+        authorId: context.actor.personId,
+        changedAt: now,
+      },
+    });
+    return { id: current.id, version: current.version + 1 };
+  });
+}
+
+export type RevisionDto = { version: number; changedAt: Date; reason: string; author: string | null; previousText: string | null; previous: Record<string, unknown> };
+
+/** The history of one entry, newest first, for anyone who may read the health data. */
+export async function readEntryHistory(context: NursingContext, entity: { type: "NursingNote" | "CarePlanItem"; id: string }): Promise<RevisionDto[]> {
+  const outcome = await withPatientAccess(accessInput(context, "READ_HEALTH"), async (tx) => {
+    const revisions = await tx.recordRevision.findMany({
+      where: { patientId: context.patientId, entityType: entity.type, entityId: entity.id },
+      orderBy: { version: "desc" },
+      include: { author: { select: { honorific: true, firstName: true, lastName: true } } },
+    });
+    return revisions.map((revision) => {
+      const previous = (revision.previous ?? {}) as Record<string, unknown>;
+      return {
+        version: revision.version,
+        changedAt: revision.changedAt,
+        reason: revision.reason,
+        author: revision.author ? displayName(revision.author) : null,
+        previousText: typeof previous.text === "string" ? previous.text : typeof previous.description === "string" ? previous.description : null,
+        previous,
+      };
+    });
+  });
+  assertAllowed(outcome.decision);
+  return outcome.allowed ? outcome.result : [];
+}
+
+export { listCareTeamPatients, listRoutedCorrections, type CareTeamPatient, type RoutedCorrection } from "./team";

@@ -1,0 +1,137 @@
+// The nurse's forms, checked with the same schemas in the browser and in the server actions (a
+// server action is a public endpoint: anything can be posted). No server-only imports here.
+//
+// Plausible ranges: a value outside them is almost always a typing slip (a missing decimal
+// point, systolic and diastolic swapped), and a wrong reading in a health file is worse than a
+// form that asks again. Units follow VitalSign.unit (UCUM-style).
+import { z } from "zod";
+
+export const MAX_NOTE_LENGTH = 5000;
+export const MIN_CORRECTION_REASON_LENGTH = 10;
+export const MAX_REASON_LENGTH = 2000;
+
+/** Ids of existing rows are cuids or the demo world's readable ids; the cap stops forged megabytes. */
+export const ZRowId = z.string().trim().min(1).max(100);
+/** The client-generated id of a new row: a double submit sends the same one, so one row is created. */
+export const ZNewRowId = z.uuid();
+export const ZVersion = z.coerce.number().int().min(1);
+
+export const nursingNoteKinds = ["OBSERVATION", "ASSESSMENT", "COMMUNICATION"] as const;
+export const carePlanStatuses = ["ACTIVE", "COMPLETED", "STOPPED"] as const;
+
+export const vitalRanges = {
+  BLOOD_PRESSURE: { unit: "mm[Hg]", min: 50, max: 260, secondaryMin: 30, secondaryMax: 160, step: 1 },
+  PULSE: { unit: "/min", min: 20, max: 250, step: 1 },
+  TEMPERATURE: { unit: "Cel", min: 30, max: 43, step: 0.1 },
+  GLUCOSE: { unit: "mmol/L", min: 0.5, max: 40, step: 0.1 },
+  WEIGHT: { unit: "kg", min: 1, max: 400, step: 0.1 },
+  PAIN_SCORE: { unit: "{score}", min: 0, max: 10, step: 1 },
+  OXYGEN_SATURATION: { unit: "%", min: 50, max: 100, step: 1 },
+} as const;
+export type VitalType = keyof typeof vitalRanges;
+export const vitalTypes = Object.keys(vitalRanges) as VitalType[];
+
+/** Accepts a decimal comma too: Belgian keyboards and habits write 37,5. */
+const decimal = z.preprocess((value) => (typeof value === "string" ? value.trim().replace(",", ".") : value), z.coerce.number());
+
+function reading<T extends VitalType>(type: T) {
+  const range = vitalRanges[type];
+  const base = decimal.pipe(z.number().min(range.min).max(range.max));
+  return range.step === 1 ? base.pipe(z.number().int()) : base;
+}
+
+const ZNote = z.string().trim().max(500).optional().transform((value) => (value ? value : null));
+
+const ZVitalCommon = { id: ZNewRowId, note: ZNote };
+
+export const ZRecordVital = z.discriminatedUnion("type", [
+  z
+    .object({
+      type: z.literal("BLOOD_PRESSURE"),
+      value: reading("BLOOD_PRESSURE"),
+      secondaryValue: decimal.pipe(z.number().int().min(vitalRanges.BLOOD_PRESSURE.secondaryMin).max(vitalRanges.BLOOD_PRESSURE.secondaryMax)),
+      ...ZVitalCommon,
+    })
+    // A systolic not above the diastolic is two fields swapped, not a reading.
+    .refine((value) => value.value > value.secondaryValue, { path: ["secondaryValue"], message: "diastolic_not_below_systolic" }),
+  ...(["PULSE", "TEMPERATURE", "GLUCOSE", "WEIGHT", "PAIN_SCORE", "OXYGEN_SATURATION"] as const).map((type) =>
+    z.object({ type: z.literal(type), value: reading(type), secondaryValue: z.unknown().optional().transform(() => null), ...ZVitalCommon }),
+  ),
+]);
+export type RecordVitalInput = z.infer<typeof ZRecordVital>;
+
+export const ZAddNote = z.object({
+  id: ZNewRowId,
+  kind: z.enum(nursingNoteKinds),
+  text: z.string().trim().min(1).max(MAX_NOTE_LENGTH),
+});
+export type AddNoteInput = z.infer<typeof ZAddNote>;
+
+const ZReason = z.string().trim().min(MIN_CORRECTION_REASON_LENGTH).max(MAX_REASON_LENGTH);
+
+export const ZCorrectNote = z.object({
+  noteId: ZRowId,
+  version: ZVersion,
+  text: z.string().trim().min(1).max(MAX_NOTE_LENGTH),
+  reason: ZReason,
+});
+export type CorrectNoteInput = z.infer<typeof ZCorrectNote>;
+
+export const ZUpdateCarePlanItem = z.object({
+  itemId: ZRowId,
+  version: ZVersion,
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().min(1).max(MAX_NOTE_LENGTH),
+  frequency: z.string().trim().max(200).optional().transform((value) => (value ? value : null)),
+  status: z.enum(carePlanStatuses),
+  reason: ZReason,
+});
+export type UpdateCarePlanItemInput = z.infer<typeof ZUpdateCarePlanItem>;
+
+/** `datetime-local` value, read as Belgian wall-clock time. */
+export const ZLocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+
+export const ZPlanVisit = z.object({
+  id: ZNewRowId,
+  startsAt: ZLocalDateTime,
+  durationMinutes: z.coerce.number().int().min(5).max(480),
+  purpose: z.string().trim().min(1).max(500),
+});
+export type PlanVisitInput = z.infer<typeof ZPlanVisit>;
+
+export const ZEmergencyAccessForm = z.object({
+  patientId: ZRowId,
+  // lib/access/emergency.ts checks the same minimum (10) on its own.
+  reason: z.string().trim().min(10).max(MAX_REASON_LENGTH),
+});
+
+/**
+ * The instant a Belgian wall-clock time stands for. The offset is that of Brussels at (about)
+ * that moment, found by formatting a first guess: right on both sides of a DST change except
+ * inside the skipped or repeated hour, where either reading is acceptable for a planned visit.
+ */
+export function brusselsLocalToInstant(local: string): Date {
+  const [datePart, timePart] = local.split("T");
+  const [year, month, day] = datePart!.split("-").map(Number);
+  const [hour, minute] = timePart!.split(":").map(Number);
+  const asUtc = Date.UTC(year!, month! - 1, day!, hour!, minute!);
+  const offset = brusselsOffsetMs(new Date(asUtc));
+  const first = asUtc - offset;
+  return new Date(asUtc - brusselsOffsetMs(new Date(first)));
+}
+
+const brusselsParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Brussels",
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+function brusselsOffsetMs(instant: Date): number {
+  const parts = Object.fromEntries(brusselsParts.formatToParts(instant).map((part) => [part.type, part.value]));
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  return wall - Math.floor(instant.getTime() / 60_000) * 60_000;
+}

@@ -1,0 +1,119 @@
+// The nurse's own lists: the patients of her care team (with their next visit) and the
+// correction requests the service center routed to her. Who is in her team is her own working
+// data; anything from a patient's file (the next visit, a request's text) is read per patient
+// through withPatientAccess, so it is logged, and a file the nurse may no longer open (past the
+// availability window) shows no data, only that it is closed.
+import { randomUUID } from "node:crypto";
+import type { GatedActor } from "@/lib/auth/actor";
+import { withPatientAccess } from "@/lib/access";
+import { PortalError } from "@/lib/errors";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { displayName } from "@/lib/people/display-name";
+
+type Input = { actor: Pick<GatedActor, "personId" | "activeRole">; db?: PrismaClient; now?: Date; requestId?: string };
+
+export type CareTeamPatient = {
+  patientId: string;
+  name: string;
+  responsible: boolean;
+  /** False when the file is closed to the nurse (e.g. past the availability window). */
+  available: boolean;
+  nextVisit: { startsAt: Date; purpose: string } | null;
+};
+
+async function appDb(db?: PrismaClient): Promise<PrismaClient> {
+  if (db) return db;
+  const { prisma } = await import("@/lib/db");
+  return prisma;
+}
+
+function requireNurse(actor: Input["actor"]): void {
+  if (actor.activeRole !== "NURSE") throw new PortalError("forbidden");
+}
+
+/** Calendar date of today at UTC midnight, the way @db.Date columns are compared. */
+function today(now: Date): Date {
+  return new Date(`${now.toISOString().slice(0, 10)}T00:00:00.000Z`);
+}
+
+export async function listCareTeamPatients(input: Input): Promise<CareTeamPatient[]> {
+  requireNurse(input.actor);
+  const db = await appDb(input.db);
+  const now = input.now ?? new Date();
+  const day = today(now);
+  const assignments = await db.careTeamAssignment.findMany({
+    where: { nurseId: input.actor.personId, startDate: { lte: day }, OR: [{ endDate: null }, { endDate: { gte: day } }] },
+    include: { patient: { select: { person: { select: { honorific: true, firstName: true, lastName: true } } } } },
+    orderBy: [{ patient: { person: { lastName: "asc" } } }, { patient: { person: { firstName: "asc" } } }],
+  });
+  const seen = new Set<string>();
+  const result: CareTeamPatient[] = [];
+  for (const assignment of assignments) {
+    if (seen.has(assignment.patientId)) continue;
+    seen.add(assignment.patientId);
+    const outcome = await withPatientAccess(
+      { actor: input.actor, patientId: assignment.patientId, action: "READ_HEALTH", requestId: input.requestId ?? `team-${randomUUID()}`, db, now },
+      (tx) =>
+        tx.plannedVisit.findFirst({
+          where: { patientId: assignment.patientId, status: "PLANNED", startsAt: { gte: now } },
+          orderBy: { startsAt: "asc" },
+          select: { startsAt: true, purpose: true },
+        }),
+    );
+    result.push({
+      patientId: assignment.patientId,
+      name: displayName(assignment.patient.person),
+      responsible: assignment.responsible,
+      available: outcome.allowed,
+      nextVisit: outcome.allowed ? outcome.result : null,
+    });
+  }
+  return result;
+}
+
+export type RoutedCorrection = {
+  id: string;
+  patientId: string;
+  patientName: string;
+  section: string;
+  entityType: string | null;
+  entityId: string | null;
+  description: string;
+  createdAt: Date;
+  dueAt: Date;
+  overdue: boolean;
+};
+
+/** Correction requests routed to this nurse and still open, oldest deadline first. */
+export async function listRoutedCorrections(input: Input): Promise<RoutedCorrection[]> {
+  requireNurse(input.actor);
+  const db = await appDb(input.db);
+  const now = input.now ?? new Date();
+  const requests = await db.correctionRequest.findMany({
+    where: { assignedNurseId: input.actor.personId, status: "ROUTED_TO_NURSE" },
+    orderBy: { dueAt: "asc" },
+    include: { patient: { select: { person: { select: { honorific: true, firstName: true, lastName: true } } } } },
+  });
+  const result: RoutedCorrection[] = [];
+  for (const request of requests) {
+    // The request's text describes health data: shown only while the nurse may read the file.
+    const outcome = await withPatientAccess(
+      { actor: input.actor, patientId: request.patientId, action: "READ_HEALTH", requestId: input.requestId ?? `corrections-${randomUUID()}`, db, now },
+      async () => request.description,
+    );
+    if (!outcome.allowed) continue;
+    result.push({
+      id: request.id,
+      patientId: request.patientId,
+      patientName: displayName(request.patient.person),
+      section: request.section,
+      entityType: request.entityType,
+      entityId: request.entityId,
+      description: outcome.result,
+      createdAt: request.createdAt,
+      dueAt: request.dueAt,
+      overdue: request.dueAt.getTime() < now.getTime(),
+    });
+  }
+  return result;
+}
