@@ -68,25 +68,24 @@ const nameSelect = { id: true, honorific: true, firstName: true, lastName: true 
 export async function readPatientSettings(input: SettingsInput): Promise<Allowed<PatientSettings> | Denied> {
   return manage(input, async (tx, now) => {
     const patientId = input.patientId;
-    const [appointments, exclusions, relations, assignments, consentEvents] = await Promise.all([
-      tx.trustedPersonAppointment.findMany({
+    // One after the other: a transaction is one connection, and pg refuses overlapping queries on it.
+    const appointments = await tx.trustedPersonAppointment.findMany({
         where: { patientId, revokedAt: null },
         orderBy: { appointedAt: "asc" },
         select: { id: true, appointedAt: true, trustedPerson: { select: nameSelect } },
-      }),
-      tx.exclusion.findMany({
+      });
+    const exclusions = await tx.exclusion.findMany({
         where: { patientId, liftedAt: null },
         orderBy: { createdAt: "asc" },
         select: { id: true, createdAt: true, excludedPerson: { select: nameSelect } },
-      }),
-      tx.therapeuticRelation.findMany({ where: { patientId }, select: { endDate: true, revokedAt: true, caregiver: { select: nameSelect } } }),
-      tx.careTeamAssignment.findMany({ where: { patientId }, select: { endDate: true, nurse: { select: nameSelect } } }),
-      tx.consentEvent.findMany({
+      });
+    const relations = await tx.therapeuticRelation.findMany({ where: { patientId }, select: { endDate: true, revokedAt: true, caregiver: { select: nameSelect } } });
+    const assignments = await tx.careTeamAssignment.findMany({ where: { patientId }, select: { endDate: true, nurse: { select: nameSelect } } });
+    const consentEvents = await tx.consentEvent.findMany({
         where: { patientId },
         orderBy: [{ occurredAt: "desc" }, { kind: "desc" }],
         select: { id: true, kind: true, occurredAt: true, recordedById: true, recordedBy: { select: nameSelect } },
-      }),
-    ]);
+      });
     const excludedIds = new Set(exclusions.map((exclusion) => exclusion.excludedPerson.id));
     const today = now.toISOString().slice(0, 10);
     const ongoing = (endDate: Date | null, revokedAt?: Date | null) => !revokedAt && (endDate === null || endDate.toISOString().slice(0, 10) >= today);
@@ -180,10 +179,8 @@ async function exclude(tx: Tx, patientId: string, personId: string, now: Date): 
 /** Excludes a caregiver or nurse who has or had a relation with this patient (the page's list). */
 export async function excludeRelatedPerson(input: SettingsInput & { personId: string }): Promise<Allowed<ChangeResult> | Denied> {
   return manage(input, async (tx, now): Promise<ChangeResult> => {
-    const [relation, assignment] = await Promise.all([
-      tx.therapeuticRelation.findFirst({ where: { patientId: input.patientId, caregiverId: input.personId }, select: { id: true } }),
-      tx.careTeamAssignment.findFirst({ where: { patientId: input.patientId, nurseId: input.personId }, select: { id: true } }),
-    ]);
+    const relation = await tx.therapeuticRelation.findFirst({ where: { patientId: input.patientId, caregiverId: input.personId }, select: { id: true } });
+    const assignment = await tx.careTeamAssignment.findFirst({ where: { patientId: input.patientId, nurseId: input.personId }, select: { id: true } });
     // A forged person id without a relation is answered like a wrong national number.
     if (!relation && !assignment) return { ok: false, problem: "no_match" };
     return exclude(tx, input.patientId, input.personId, now);

@@ -34,7 +34,7 @@ const pAn = gated(an, "PATIENT");
 const rid = () => `settings-${randomUUID()}`;
 const asAn = { actor: pAn, patientId: an, db };
 
-async function canRead(personId: string, role: Role, patientId = an): Promise<boolean> {
+async function canRead(personId: string, role: Role, patientId: string = an): Promise<boolean> {
   return (await authorizePatientAccess({ actor: gated(personId, role), patientId, action: "READ_HEALTH", requestId: rid(), db })).allowed;
 }
 
