@@ -1,7 +1,81 @@
-import { RoleHome } from "@/components/role-home";
+// A trusted person's start: the patients who appointed them (active appointments only) and, in
+// plain words, what their user declaration allows them to do with those files and what not.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { PageShell } from "@/components/page-shell";
+import { Alert, Card, LinkButton, PageHeading } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
+import { listAppointingPatients } from "@/lib/dossier";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("trustedPerson");
+  return { title: t("metaTitle") };
+}
+
+const MAY = ["read", "informalCare", "signal"] as const;
+const MAY_NOT = ["change", "actOnBehalf", "share", "otherPurpose"] as const;
 
 export default async function TrustedPersonHomePage() {
   const actor = await requirePageActor(["TRUSTED_PERSON"]);
-  return <RoleHome actor={actor} section="trustedPerson" />;
+  const patients = await listAppointingPatients({ actor });
+  const [t, tRoles, format] = await Promise.all([getTranslations("trustedPerson"), getTranslations("roles"), getFormatter()]);
+  return (
+    <PageShell actor={{ displayName: actor.displayName, roleLabel: tRoles(actor.activeRole) }}>
+      <PageHeading eyebrow={tRoles(actor.activeRole)} title={t("title", { name: actor.displayName })} description={<p>{t("intro")}</p>} />
+      <div className="flex flex-col gap-6">
+        <Card title={t("patients.title")}>
+          {patients.length === 0 ? (
+            <Alert tone="info" announce="none" title={t("patients.emptyTitle")}>
+              <p>{t("patients.emptyBody")}</p>
+            </Alert>
+          ) : (
+            <ul className="flex flex-col gap-3">
+              {patients.map((patient) => (
+                <li key={patient.patientId} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-line p-4">
+                  <div>
+                    <p className="text-lg font-bold">{patient.name}</p>
+                    <p className="text-ink-muted">{t("patients.since", { date: format.dateTime(patient.since, "date") })}</p>
+                  </div>
+                  <LinkButton href={`/trusted-person/patients/${encodeURIComponent(patient.patientId)}`} aria-label={t("patients.openFor", { name: patient.name })}>
+                    {t("patients.open")}
+                  </LinkButton>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title={t("declaration.title")}>
+          <p className="max-w-prose">{t("declaration.intro")}</p>
+          <div className="mt-4 grid grid-cols-1 gap-6 md:grid-cols-2">
+            <section aria-labelledby="tp-may">
+              <h3 id="tp-may" className="text-lg font-bold">
+                {t("declaration.mayTitle")}
+              </h3>
+              <ul className="mt-2 list-disc pl-6">
+                {MAY.map((key) => (
+                  <li key={key}>{t(`declaration.may.${key}`)}</li>
+                ))}
+              </ul>
+            </section>
+            <section aria-labelledby="tp-may-not">
+              <h3 id="tp-may-not" className="text-lg font-bold">
+                {t("declaration.mayNotTitle")}
+              </h3>
+              <ul className="mt-2 list-disc pl-6">
+                {MAY_NOT.map((key) => (
+                  <li key={key}>{t(`declaration.mayNot.${key}`)}</li>
+                ))}
+              </ul>
+            </section>
+          </div>
+          <p className="mt-4">
+            <Link href="/declaration" className="font-semibold text-brand-800 underline underline-offset-4">
+              {t("declaration.readFull")}
+            </Link>
+          </p>
+        </Card>
+      </div>
+    </PageShell>
+  );
 }

@@ -37,3 +37,7 @@ export function assertFileReadAllowed(decision: AccessDecision, actor: GatedActo
   }
   assertAllowed(decision);
 }
+
+export { listAppointingPatients, listMyPatients, type RelatedPatient } from "./relations";
+export { lookupPatientByInsz, CARE_QUESTION_LOG_ACTION, type LookupResult } from "./lookup";
+export { refusalKind, type RefusalKind } from "./refusal";

@@ -1,0 +1,2 @@
+export { FileRefusal } from "./file-refusal";
+export { NursingFileView, calendarDay } from "./nursing-file-view";

@@ -1,0 +1,64 @@
+// A doctor or caregiver looks a patient up by national number for a concrete care question
+// (domain.md: they do not browse or query systematically). The lookup is an access decision like
+// any other (READ_HEALTH, through authorizePatientAccess's transaction), so it is logged and a
+// run of refused lookups counts for misuse detection, an unknown INSZ included.
+import type { GatedActor } from "@/lib/auth/actor";
+import { withPatientAccess, type AccessDecision } from "@/lib/access";
+import { appendAccessLogEntry } from "@/lib/audit/log";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { refusalKind, type RefusalKind } from "./refusal";
+
+/**
+ * Action name of the log entry that keeps the care question, beside the lookup's own decision
+ * entry (same requestId, same patient chain). A separate entry because the decision entry is the
+ * access core's to write; it mirrors the decision so a reader of the log sees both together.
+ */
+export const CARE_QUESTION_LOG_ACTION = "CARE_QUESTION";
+
+/**
+ * The access-log patient key of an INSZ that is no patient's: the attempt is still logged and
+ * counted (walking national numbers is systematic querying), on a chain of its own.
+ */
+export const unknownInszPatientKey = (insz: string) => `unknown-insz:${insz}`;
+
+export type LookupResult = { allowed: true; patientId: string } | { allowed: false; refusal: RefusalKind };
+
+export async function lookupPatientByInsz(input: {
+  actor: Pick<GatedActor, "personId" | "activeRole">;
+  /** Already validated and normalised (ZPatientLookupForm). */
+  insz: string;
+  careQuestion: string;
+  requestId: string;
+  db?: PrismaClient;
+  now?: Date;
+}): Promise<LookupResult> {
+  // Looking up by national number is the treating caregivers' way in; other roles reach a file
+  // through their own relation lists. Refused before the INSZ is even resolved.
+  if (input.actor.activeRole !== "DOCTOR" && input.actor.activeRole !== "CAREGIVER") return { allowed: false, refusal: "no_access" };
+  const db = input.db ?? (await import("@/lib/db")).prisma;
+  const patient = await db.patient.findFirst({ where: { person: { insz: input.insz } }, select: { id: true } });
+  const patientId = patient?.id ?? unknownInszPatientKey(input.insz);
+
+  const careQuestionEntry = (decision: AccessDecision) => ({
+    requestId: input.requestId,
+    actorId: input.actor.personId,
+    actorRole: input.actor.activeRole,
+    patientId,
+    action: CARE_QUESTION_LOG_ACTION,
+    decision: decision.allowed ? ("ALLOW" as const) : ("DENY" as const),
+    reason: input.careQuestion,
+  });
+
+  const outcome = await withPatientAccess(
+    { actor: input.actor, patientId, action: "READ_HEALTH", requestId: input.requestId, db, now: input.now },
+    // Allowed: the question commits with the decision's entry, or neither does.
+    async (tx, decision) => {
+      await appendAccessLogEntry(tx, careQuestionEntry(decision));
+    },
+  );
+  if (outcome.allowed) return { allowed: true, patientId };
+
+  // Refused: the decision's entry is committed already; the question is kept beside it.
+  await db.$transaction((tx) => appendAccessLogEntry(tx, careQuestionEntry(outcome.decision)));
+  return { allowed: false, refusal: refusalKind(outcome.decision) ?? "no_access" };
+}
