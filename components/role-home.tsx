@@ -20,9 +20,10 @@ export async function RoleHome({ actor, section }: { actor: GatedActor; section:
           </LinkButton>
         ) : null}
         {section === "serviceCenter" ? (
-          <LinkButton href="/service-center/review" className="mt-4">
-            {(await getTranslations("review"))("homeLink")}
-          </LinkButton>
+          <div className="mt-4 flex flex-wrap gap-3">
+            <LinkButton href="/service-center/corrections">{(await getTranslations("corrections"))("queue.homeLink")}</LinkButton>
+            <LinkButton href="/service-center/review">{(await getTranslations("review"))("homeLink")}</LinkButton>
+          </div>
         ) : null}
       </Card>
     </PageShell>

@@ -1,0 +1,104 @@
+// "Mijn vertrouwenspersonen": who may read the patient's file as her trusted person, appointing
+// someone by national number and last name, and revoking. Read and written through
+// lib/patient-settings (MANAGE_PATIENT_SETTINGS, logged).
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { ActionForm } from "@/components/patient-settings/action-form";
+import { DeniedNotice } from "@/components/patient-settings/denied-notice";
+import { PageShell } from "@/components/page-shell";
+import { Alert, Card, LinkButton, PageHeading } from "@/components/ui";
+import { requirePageActor } from "@/lib/auth/guards";
+import { readPatientSettings } from "@/lib/patient-settings";
+import { appointTrustedPersonAction, revokeTrustedPersonAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("trustedPersons");
+  return { title: t("title") };
+}
+
+const ZDone = z.enum(["appointed", "alreadyAppointed", "revoked", "alreadyRevoked"]);
+
+export default async function TrustedPersonsPage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
+  const actor = await requirePageActor(["PATIENT"]);
+  const outcome = await readPatientSettings({ actor, patientId: actor.personId, requestId: randomUUID() });
+  const [t, tRoles, tCommon, format, params] = await Promise.all([
+    getTranslations("trustedPersons"),
+    getTranslations("roles"),
+    getTranslations("common"),
+    getFormatter(),
+    searchParams,
+  ]);
+  const done = ZDone.safeParse(params.done).data;
+  const backHome = (
+    <LinkButton href="/patient" variant="secondary">
+      {tCommon("backHome")}
+    </LinkButton>
+  );
+  const shellActor = { displayName: actor.displayName, roleLabel: tRoles(actor.activeRole) };
+  if (!outcome.allowed) {
+    return (
+      <PageShell actor={shellActor}>
+        <PageHeading title={t("title")} actions={backHome} />
+        <DeniedNotice decision={outcome.decision} />
+      </PageShell>
+    );
+  }
+  const { trustedPersons } = outcome.result;
+  return (
+    <PageShell actor={shellActor}>
+      <PageHeading title={t("title")} description={<p>{t("intro")}</p>} actions={backHome} />
+      {done ? (
+        <Alert tone="success" className="mb-6">
+          {t(`done.${done}`)}
+        </Alert>
+      ) : null}
+      <div className="flex flex-col gap-8">
+        <Card title={t("list.title", { count: trustedPersons.length })}>
+          {trustedPersons.length === 0 ? (
+            <p>{t("list.empty")}</p>
+          ) : (
+            <ul className="flex flex-col gap-4">
+              {trustedPersons.map((person) => (
+                <li key={person.appointmentId} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border-2 border-line p-4">
+                  <div>
+                    <p className="text-lg font-bold">{person.name}</p>
+                    <p className="text-ink-muted">{t("list.since", { date: format.dateTime(person.appointedAt, "date") })}</p>
+                  </div>
+                  <ActionForm
+                    action={revokeTrustedPersonAction}
+                    formLabel={t("list.revokeLabel", { name: person.name })}
+                    hidden={{ appointmentId: person.appointmentId }}
+                    submitLabel={t("list.revoke")}
+                    submitVariant="secondary"
+                    compact
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title={t("appoint.title")}>
+          <p className="mb-4 max-w-prose">{t("appoint.intro")}</p>
+          <ActionForm
+            action={appointTrustedPersonAction}
+            formLabel={t("appoint.title")}
+            fields={[
+              { kind: "text", name: "insz", label: t("appoint.insz"), hint: t("appoint.inszHint"), required: true, maxLength: 20, inputMode: "numeric", autoComplete: "off" },
+              { kind: "text", name: "lastName", label: t("appoint.lastName"), required: true, maxLength: 200, autoComplete: "off" },
+            ]}
+            submitLabel={t("appoint.submit")}
+          />
+        </Card>
+        <Card title={t("rules.title")}>
+          <ul className="flex max-w-prose list-disc flex-col gap-2 pl-6">
+            <li>{t("rules.may")}</li>
+            <li>{t("rules.mayNot")}</li>
+            <li>{t("rules.revoke")}</li>
+          </ul>
+        </Card>
+      </div>
+    </PageShell>
+  );
+}
