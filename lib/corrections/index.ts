@@ -192,8 +192,13 @@ function toRequestView(row: Prisma.CorrectionRequestGetPayload<{ select: typeof 
   return { ...rest, requestedBy: displayName(requestedBy) };
 }
 
-/** Read under READ_HEALTH: the page shows her recent nursing notes so she can point at one. */
+/**
+ * Read under READ_HEALTH: the page shows her recent nursing notes so she can point at one. The
+ * patient's own view only: a caregiver who may read the file must still not see who else asked
+ * what, so every other role is refused before any decision is taken.
+ */
 export async function readPatientCorrections(input: { actor: Actor; patientId: string; requestId: string; db?: Db; noteLimit?: number }): Promise<Allowed<PatientCorrectionsView> | Denied> {
+  if (input.actor.activeRole !== "PATIENT") throw new PortalError("forbidden");
   const outcome = await withPatientAccess(
     { actor: input.actor, patientId: input.patientId, requestId: input.requestId, action: "READ_HEALTH", db: input.db },
     async (tx): Promise<PatientCorrectionsView> => {

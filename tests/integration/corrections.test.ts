@@ -95,6 +95,11 @@ describe("asking a correction", () => {
     expect(view.result.notes.find((note) => note.id === assessment.id)?.comments.map((c) => c.text)).toEqual(["Ik had die dag vooral last van de warmte."]);
   });
 
+  it("shows the requests page to the patient only: her doctor, who reads her file, is refused", async () => {
+    await expect(readPatientCorrections({ actor: gated(u.dirk, "DOCTOR"), patientId: an, requestId: rid(), db })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await readPatientCorrections({ actor: pBart, patientId: an, requestId: rid(), db })).toEqual({ allowed: false, decision: { allowed: false, reason: "no_relation" } });
+  });
+
   it("refuses a comment on an observation, on another patient's note, or by someone else", async () => {
     const observation = await db.nursingNote.findFirstOrThrow({ where: { patientId: an, kind: "OBSERVATION" } });
     const bartsAssessment = await assessmentOf(bart);
