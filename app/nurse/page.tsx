@@ -1,7 +1,99 @@
-import { RoleHome } from "@/components/role-home";
+// The nurse's home: the patients of her care team with their next visit, the correction
+// requests the service center routed to her, and emergency access for a patient outside the
+// team. A nurse on a home visit opens this on a phone: the patient list comes first.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { PageShell } from "@/components/page-shell";
+import { Card, PageHeading } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
+import { listCareTeamPatients, listRoutedCorrections } from "@/lib/nursing";
+import { MAX_REASON_LENGTH } from "@/lib/nursing/schemas";
+import { ActionForm } from "./_forms/action-form";
+import { emergencyAccessAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("nurse");
+  return { title: t("home.title") };
+}
 
 export default async function NurseHomePage() {
   const actor = await requirePageActor(["NURSE"]);
-  return <RoleHome actor={actor} section="nurse" />;
+  const [t, tRoles, format] = await Promise.all([getTranslations("nurse"), getTranslations("roles"), getFormatter()]);
+  const team = await listCareTeamPatients({ actor });
+  const corrections = await listRoutedCorrections({ actor });
+  const roleLabel = tRoles(actor.activeRole);
+  return (
+    <PageShell actor={{ displayName: actor.displayName, roleLabel }}>
+      <PageHeading eyebrow={roleLabel} title={t("home.title")} description={t("home.intro")} />
+      <div className="flex flex-col gap-8">
+        <Card title={t("home.teamTitle", { count: team.length })}>
+          {team.length === 0 ? (
+            <p>{t("home.teamEmpty")}</p>
+          ) : (
+            <ul className="flex flex-col divide-y divide-line">
+              {team.map((patient) => (
+                <li key={patient.patientId} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
+                  <div>
+                    {patient.available ? (
+                      <Link href={`/nurse/patients/${patient.patientId}`} className="text-lg font-bold text-brand-800 underline underline-offset-4">
+                        {patient.name}
+                      </Link>
+                    ) : (
+                      <span className="text-lg font-bold">{patient.name}</span>
+                    )}
+                    {patient.responsible ? <span className="ml-2 text-ink-muted">({t("home.responsible")})</span> : null}
+                  </div>
+                  <p className="text-ink-muted">
+                    {!patient.available
+                      ? t("home.fileClosed")
+                      : patient.nextVisit
+                        ? t("home.nextVisit", { date: format.dateTime(patient.nextVisit.startsAt, "dateTime"), purpose: patient.nextVisit.purpose })
+                        : t("home.noVisit")}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title={t("home.correctionsTitle", { count: corrections.length })}>
+          {corrections.length === 0 ? (
+            <p>{t("home.correctionsEmpty")}</p>
+          ) : (
+            <ul className="flex flex-col gap-4">
+              {corrections.map((request) => (
+                <li key={request.id} className="rounded-lg border-2 border-line p-4">
+                  <p className="font-bold">
+                    <Link href={`/nurse/patients/${request.patientId}`} className="text-brand-800 underline underline-offset-4">
+                      {request.patientName}
+                    </Link>
+                  </p>
+                  <p className="whitespace-pre-line">{request.description}</p>
+                  <p className={request.overdue ? "font-semibold text-danger-700" : "text-ink-muted"}>
+                    {request.overdue ? t("home.overdue", { date: format.dateTime(request.dueAt, "date") }) : t("home.dueAt", { date: format.dateTime(request.dueAt, "date") })}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title={t("emergency.title")}>
+          <p className="mb-4 max-w-prose">{t("emergency.intro")}</p>
+          <ActionForm
+            action={emergencyAccessAction}
+            schema="emergencyAccess"
+            formLabel={t("emergency.title")}
+            idPrefix="emergency"
+            hidden={{}}
+            fields={[
+              { name: "patientId", label: t("emergency.patientLabel"), hint: t("emergency.patientHint"), kind: "text", required: true, inputMode: "numeric", maxLength: 20 },
+              { name: "reason", label: t("emergency.reasonLabel"), hint: t("emergency.reasonHint"), kind: "textarea", required: true, maxLength: MAX_REASON_LENGTH, rows: 3 },
+            ]}
+            errorMessages={{ patientId: t("emergency.patientError"), reason: t("emergency.reasonError") }}
+            submitLabel={t("emergency.submit")}
+          />
+        </Card>
+      </div>
+    </PageShell>
+  );
 }

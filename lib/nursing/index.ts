@@ -234,4 +234,31 @@ export async function readEntryHistory(context: NursingContext, entity: { type: 
   return outcome.allowed ? outcome.result : [];
 }
 
+/** Every revision of the patient's health entries, in one logged read, grouped per entry. */
+export async function readFileRevisions(context: NursingContext): Promise<Record<string, RevisionDto[]>> {
+  const outcome = await withPatientAccess(accessInput(context, "READ_HEALTH"), (tx) =>
+    tx.recordRevision.findMany({
+      where: { patientId: context.patientId, entityType: { in: ["NursingNote", "CarePlanItem"] } },
+      orderBy: { version: "desc" },
+      include: { author: { select: { honorific: true, firstName: true, lastName: true } } },
+    }),
+  );
+  assertAllowed(outcome.decision);
+  const grouped: Record<string, RevisionDto[]> = {};
+  if (!outcome.allowed) return grouped;
+  for (const revision of outcome.result) {
+    const previous = (revision.previous ?? {}) as Record<string, unknown>;
+    (grouped[revision.entityId] ??= []).push({
+      version: revision.version,
+      changedAt: revision.changedAt,
+      reason: revision.reason,
+      author: revision.author ? displayName(revision.author) : null,
+      previousText: typeof previous.text === "string" ? previous.text : typeof previous.description === "string" ? previous.description : null,
+      previous,
+    });
+  }
+  return grouped;
+}
+
+export { emergencyAccessExpiry, openEmergencyAccess } from "./emergency";
 export { listCareTeamPatients, listRoutedCorrections, type CareTeamPatient, type RoutedCorrection } from "./team";
