@@ -132,6 +132,31 @@ test("p.bart asks a correction of his phone number, s.sara corrects it with a re
   await expectNoSeriousAxeViolations(page, "patient corrections en");
   await page.getByRole("button", { name: "Nederlands" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Een correctie vragen");
+
+  await page.getByRole("button", { name: "Afmelden" }).click();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("p.an adds her own comment beside a nurse's assessment instead of having it rewritten", async ({ page }) => {
+  const COMMENT = "Die week had ik vooral last van de warmte, niet van de wonde.";
+  await loginViaForm(page, "p.an");
+  await expect(page).toHaveURL(/\/patient$/);
+  await page.goto("/patient/corrections");
+  const assessment = page.getByRole("article", { name: /^Beoordeling van / }).first();
+  await expect(assessment).toContainText("Wekelijkse evaluatie.");
+  const assessmentName = await assessment.getAttribute("aria-label");
+  // Only spaces (the browser's own check lets them through): refused next to the field by the server.
+  await assessment.getByLabel("Uw opmerking").fill("   ");
+  await assessment.getByRole("button", { name: "Opmerking toevoegen" }).click();
+  await expect(assessment.getByLabel("Uw opmerking")).toHaveAttribute("aria-invalid", "true");
+
+  await assessment.getByLabel("Uw opmerking").fill(COMMENT);
+  await assessment.getByRole("button", { name: "Opmerking toevoegen" }).click();
+  await expect(page).toHaveURL(/\/patient\/corrections\?done=commented$/);
+  const same = page.getByRole("article", { name: assessmentName!, exact: true }).first();
+  await expect(same).toContainText(COMMENT);
+  await expect(same).toContainText("Wekelijkse evaluatie.");
+  await expectNoSeriousAxeViolations(page, "patient corrections with a comment");
 });
 
 test("the queue is for the service center only", async ({ page }) => {
