@@ -12,7 +12,9 @@ import {
   correctNursingNote,
   listCareTeamPatients,
   listRoutedCorrections,
+  openEmergencyAccess,
   planVisit,
+  readFileRevisions,
   readEntryHistory,
   recordVitalSign,
   updateCarePlanItem,
@@ -134,6 +136,25 @@ describe("correcting an entry", () => {
     await expect(updateCarePlanItem({ actor: nina, patientId: an, db }, { ...update, status: "STOPPED" })).rejects.toMatchObject({ code: "conflict" });
     expect(await db.carePlanItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ frequency: "2x per dag", status: "ACTIVE", version: item.version + 1 });
     expect(await db.recordRevision.count({ where: { entityType: "CarePlanItem", entityId: item.id } })).toBe(1);
+  });
+});
+
+describe("emergency access from the nurse's page", () => {
+  it("resolves a national number to the patient, and refuses an unknown one the same way as a closed file", async () => {
+    const opened = await openEmergencyAccess({ actor: noah, db, patient: "41.03.12-124.10", reason: "Gevallen, buur belde de noodlijn" });
+    expect(opened.patientId).toBe(an);
+    expect(opened.expiresAt?.getTime()).toBeGreaterThan(Date.now());
+    await expect(openEmergencyAccess({ actor: noah, db, patient: "00010100173", reason: "Gevallen, buur belde de noodlijn" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(openEmergencyAccess({ actor: noah, db, patient: dina, reason: "Gevallen, buur belde de noodlijn" })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await db.emergencyAccess.count({ where: { nurseId: u.noah } })).toBe(1);
+  });
+
+  it("groups the file's revisions per entry for the work screen, and refuses them to n.noah without access", async () => {
+    const input = note("Eerste versie");
+    await addNursingNote({ actor: nina, patientId: an, db }, input);
+    await correctNursingNote({ actor: nina, patientId: an, db }, { noteId: input.id, version: 1, text: "Tweede versie", reason: "Verduidelijking na overleg" });
+    expect((await readFileRevisions({ actor: nina, patientId: an, db }))[input.id]).toHaveLength(1);
+    await expect(readFileRevisions({ actor: noah, patientId: an, db })).rejects.toMatchObject({ code: "forbidden" });
   });
 });
 
