@@ -6,6 +6,8 @@
 import { randomUUID } from "node:crypto";
 import type { GatedActor } from "@/lib/auth/actor";
 import { withPatientAccess } from "@/lib/access";
+import { type AccessFacts, withinAvailabilityWindow } from "@/lib/access/policy";
+import { env } from "@/lib/env";
 import { PortalError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { displayName } from "@/lib/people/display-name";
@@ -43,7 +45,14 @@ export async function listCareTeamPatients(input: Input): Promise<CareTeamPatien
   const day = today(now);
   const assignments = await db.careTeamAssignment.findMany({
     where: { nurseId: input.actor.personId, startDate: { lte: day }, OR: [{ endDate: null }, { endDate: { gte: day } }] },
-    include: { patient: { select: { person: { select: { honorific: true, firstName: true, lastName: true } } } } },
+    include: {
+      patient: {
+        select: {
+          person: { select: { honorific: true, firstName: true, lastName: true } },
+          careEpisodes: { select: { endDate: true } },
+        },
+      },
+    },
     orderBy: [{ patient: { person: { lastName: "asc" } } }, { patient: { person: { firstName: "asc" } } }],
   });
   const seen = new Set<string>();
@@ -51,6 +60,13 @@ export async function listCareTeamPatients(input: Input): Promise<CareTeamPatien
   for (const assignment of assignments) {
     if (seen.has(assignment.patientId)) continue;
     seen.add(assignment.patientId);
+    const name = displayName(assignment.patient.person);
+    // A file past its window is not even asked for: opening the home page must not log a
+    // denial per closed file, which misuse detection would count against the nurse.
+    if (!fileStillOnline(assignment.patient.careEpisodes, now)) {
+      result.push({ patientId: assignment.patientId, name, responsible: assignment.responsible, available: false, nextVisit: null });
+      continue;
+    }
     const outcome = await withPatientAccess(
       { actor: input.actor, patientId: assignment.patientId, action: "READ_HEALTH", requestId: input.requestId ?? `team-${randomUUID()}`, db, now },
       (tx) =>
@@ -62,13 +78,22 @@ export async function listCareTeamPatients(input: Input): Promise<CareTeamPatien
     );
     result.push({
       patientId: assignment.patientId,
-      name: displayName(assignment.patient.person),
+      name,
       responsible: assignment.responsible,
       available: outcome.allowed,
       nextVisit: outcome.allowed ? outcome.result : null,
     });
   }
   return result;
+}
+
+/** The policy's own window rule (lib/access/policy.ts), on the episodes already loaded. */
+function fileStillOnline(episodes: Array<{ endDate: Date | null }>, now: Date): boolean {
+  const careOngoing = episodes.some((episode) => episode.endDate === null);
+  const ended = episodes.map((episode) => episode.endDate).filter((date): date is Date => date !== null);
+  const careEndedOn = ended.length === 0 ? null : new Date(Math.max(...ended.map((date) => date.getTime())));
+  const facts = { now, availabilityWindowMonths: env.AVAILABILITY_WINDOW_MONTHS, patient: { careOngoing, careEndedOn } } as Pick<AccessFacts, "now" | "availabilityWindowMonths" | "patient">;
+  return withinAvailabilityWindow(facts as AccessFacts);
 }
 
 export type RoutedCorrection = {

@@ -174,6 +174,8 @@ describe("planning a visit and the nurse's lists", () => {
     expect(team.map((patient) => patient.patientId).sort()).toEqual(Object.values(demoIds.patients).sort());
     const dinaRow = team.find((patient) => patient.patientId === dina);
     expect(dinaRow).toMatchObject({ available: false, nextVisit: null });
+    // Dina's closed file is not asked for, so the home page logs no denial against the nurse.
+    expect(await db.accessLogEntry.count({ where: { actorId: u.nina, decision: "DENY" } })).toBe(0);
     expect(await listCareTeamPatients({ actor: noah, db })).toEqual([]);
     await expect(listCareTeamPatients({ actor: dirk, db })).rejects.toMatchObject({ code: "forbidden" });
   });
