@@ -154,6 +154,29 @@ async function CarePlan({ items }: { items: HealthSection["carePlan"] }) {
   );
 }
 
+/** How many entries of a long list are shown at once; the rest is one click away. */
+const SHOWN_FIRST = { visits: 6, notes: 10, woundCare: 5 } as const;
+
+/**
+ * The first entries of a long list, then the rest behind a native disclosure: keyboard and
+ * screen-reader friendly without script, and the page stays readable on a phone and at 200% zoom.
+ */
+async function FirstThenRest<T>({ items, first, render, as: List }: { items: T[]; first: number; render: (item: T) => ReactNode; as: "ol" | "ul" }) {
+  const t = await getTranslations("file");
+  const listClass = "flex flex-col gap-4";
+  return (
+    <>
+      <List className={listClass}>{items.slice(0, first).map(render)}</List>
+      {items.length > first ? (
+        <details className="mt-4">
+          <summary className="cursor-pointer font-semibold text-brand-800 underline underline-offset-4">{t("showMore", { count: items.length - first })}</summary>
+          <List className={`${listClass} mt-4`}>{items.slice(first).map(render)}</List>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
 function statusKey<T extends string>(value: string, known: readonly T[]): T | "unknown" {
   return (known as readonly string[]).includes(value) ? (value as T) : "unknown";
 }
@@ -167,8 +190,11 @@ async function PlannedVisits({ visits }: { visits: HealthSection["plannedVisits"
       {upcoming.length === 0 ? (
         <p>{t("visits.empty")}</p>
       ) : (
-        <ul className="flex flex-col gap-3">
-          {upcoming.map((visit) => (
+        <FirstThenRest
+          as="ul"
+          items={upcoming}
+          first={SHOWN_FIRST.visits}
+          render={(visit) => (
             <li key={visit.id} className="rounded-lg border border-line p-4">
               <p className="font-bold">
                 <time dateTime={visit.startsAt.toISOString()}>{format.dateTime(visit.startsAt, "dateTime")}</time>
@@ -179,8 +205,8 @@ async function PlannedVisits({ visits }: { visits: HealthSection["plannedVisits"
                 {visit.nurse ? ` · ${t("visits.nurse", { name: visit.nurse })}` : null}
               </p>
             </li>
-          ))}
-        </ul>
+          )}
+        />
       )}
     </Section>
   );
@@ -193,8 +219,11 @@ async function NursingNotes({ notes }: { notes: HealthSection["nursingNotes"] })
       {notes.length === 0 ? (
         <p>{t("notes.empty")}</p>
       ) : (
-        <ol className="flex flex-col gap-4">
-          {notes.map((note) => (
+        <FirstThenRest
+          as="ol"
+          items={notes}
+          first={SHOWN_FIRST.notes}
+          render={(note) => (
             <li key={note.id} className="border-l-4 border-brand-700 pl-4">
               <p className="font-semibold">
                 <time dateTime={note.writtenAt.toISOString()}>{format.dateTime(note.writtenAt, "dateTime")}</time> ·{" "}
@@ -203,8 +232,8 @@ async function NursingNotes({ notes }: { notes: HealthSection["nursingNotes"] })
               </p>
               <p className="mt-1 whitespace-pre-line">{note.text}</p>
             </li>
-          ))}
-        </ol>
+          )}
+        />
       )}
     </Section>
   );
@@ -217,8 +246,11 @@ async function WoundCare({ entries }: { entries: HealthSection["woundCare"] }) {
       {entries.length === 0 ? (
         <p>{t("wound.empty")}</p>
       ) : (
-        <ol className="flex flex-col gap-4">
-          {entries.map((entry) => (
+        <FirstThenRest
+          as="ol"
+          items={entries}
+          first={SHOWN_FIRST.woundCare}
+          render={(entry) => (
             <li key={entry.id} className="rounded-lg border border-line p-4">
               <p className="font-semibold">
                 <time dateTime={entry.performedAt.toISOString()}>{format.dateTime(entry.performedAt, "dateTime")}</time> · {entry.location}
@@ -227,8 +259,8 @@ async function WoundCare({ entries }: { entries: HealthSection["woundCare"] }) {
               <p className="mt-1">{t("wound.description", { text: entry.description })}</p>
               <p>{t("wound.treatment", { text: entry.treatment })}</p>
             </li>
-          ))}
-        </ol>
+          )}
+        />
       )}
     </Section>
   );
