@@ -8,6 +8,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { accessActions, AccessReason } from "@/lib/access";
+import { CARE_QUESTION_LOG_ACTION } from "@/lib/dossier";
 import type { AccessLogView } from "@/lib/audit/view";
 import type { AccessDecision } from "@/lib/generated/prisma/enums";
 import { cx } from "@/components/ui/cx";
@@ -90,7 +91,13 @@ export async function AccessLogTable({ entries }: { entries: AccessLogView[] }) 
               </td>
               <td role="cell" className={cellClasses}>
                 {cardLabel(t("table.what"))}
-                <span className="block">{isKnownAction(entry.action) ? t(`actions.${entry.action}`, { outcome }) : t("actions.unknown", { outcome })}</span>
+                <span className="block">
+                  {entry.action === CARE_QUESTION_LOG_ACTION
+                    ? t("actions.CARE_QUESTION", { outcome })
+                    : isKnownAction(entry.action)
+                      ? t(`actions.${entry.action}`, { outcome })
+                      : t("actions.unknown", { outcome })}
+                </span>
                 {isEmergency ? (
                   <div className="mt-2 flex flex-col gap-1">
                     <span className="inline-flex w-fit items-center gap-1 rounded-md border-2 border-warning-700 bg-white px-2 py-0.5 font-bold text-warning-700">
@@ -118,7 +125,14 @@ export async function AccessLogTable({ entries }: { entries: AccessLogView[] }) 
                   </svg>
                   {t(`outcomes.${entry.decision}`)}
                 </span>
-                <span className="block">{isKnownReason(entry.reason) ? t(`reasons.${entry.reason}`) : t("reasons.unknown")}</span>
+                <span className="block">
+                  {/* A care-question entry carries the doctor's question as its reason: the patient reads it as written. */}
+                  {entry.action === CARE_QUESTION_LOG_ACTION
+                    ? t("careQuestion", { question: entry.reason })
+                    : isKnownReason(entry.reason)
+                      ? t(`reasons.${entry.reason}`)
+                      : t("reasons.unknown")}
+                </span>
               </td>
             </tr>
           );
