@@ -1,2 +1,3 @@
 export { FileRefusal } from "./file-refusal";
 export { NursingFileView, calendarDay } from "./nursing-file-view";
+export { ReadOnlyFilePage } from "./read-only-file-page";

@@ -7,13 +7,12 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ActionForm } from "@/components/patient-settings/action-form";
-import { DeniedNotice } from "@/components/patient-settings/denied-notice";
-import { PageShell } from "@/components/page-shell";
-import { Alert, Card, LinkButton, PageHeading } from "@/components/ui";
+import { Card } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
 import { readPatientCorrections } from "@/lib/corrections";
 import { fileSections, MAX_COMMENT_LENGTH, MAX_DESCRIPTION_LENGTH, MIN_DESCRIPTION_LENGTH } from "@/lib/corrections/schemas";
 import { addCommentAction, requestCorrectionAction } from "./actions";
+import { PatientSettingsPage } from "@/components/patient-settings/settings-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("corrections");
@@ -26,28 +25,13 @@ const shorten = (text: string, max = 60) => (text.length > max ? `${text.slice(0
 export default async function PatientCorrectionsPage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
   const actor = await requirePageActor(["PATIENT"]);
   const outcome = await readPatientCorrections({ actor, patientId: actor.personId, requestId: randomUUID() });
-  const [t, tRoles, tCommon, format, params] = await Promise.all([
+  const [t, format, params] = await Promise.all([
     getTranslations("corrections"),
-    getTranslations("roles"),
-    getTranslations("common"),
     getFormatter(),
     searchParams,
   ]);
   const done = ZDone.safeParse(params.done).data;
-  const backHome = (
-    <LinkButton href="/patient" variant="secondary">
-      {tCommon("backHome")}
-    </LinkButton>
-  );
-  const shellActor = { displayName: actor.displayName, roleLabel: tRoles(actor.activeRole) };
-  if (!outcome.allowed) {
-    return (
-      <PageShell actor={shellActor}>
-        <PageHeading title={t("title")} actions={backHome} />
-        <DeniedNotice decision={outcome.decision} />
-      </PageShell>
-    );
-  }
+  if (!outcome.allowed) return <PatientSettingsPage actor={actor} title={t("title")} denied={outcome.decision} />;
   const { requests, notes, contact } = outcome.result;
   const facts = notes.filter((note) => note.kind !== "ASSESSMENT");
   const assessments = notes.filter((note) => note.kind === "ASSESSMENT");
@@ -55,13 +39,7 @@ export default async function PatientCorrectionsPage({ searchParams }: { searchP
   const dash = "—";
 
   return (
-    <PageShell actor={shellActor}>
-      <PageHeading title={t("title")} description={<p>{t("intro")}</p>} actions={backHome} />
-      {done ? (
-        <Alert tone="success" className="mb-6">
-          {t(`done.${done}`)}
-        </Alert>
-      ) : null}
+    <PatientSettingsPage actor={actor} title={t("title")} intro={t("intro")} confirmation={done ? t(`done.${done}`) : undefined}>
       <div className="flex flex-col gap-8">
         <Card title={t("request.title")}>
           <p className="mb-4 max-w-prose">{t("request.intro")}</p>
@@ -154,6 +132,6 @@ export default async function PatientCorrectionsPage({ searchParams }: { searchP
           </dl>
         </Card>
       </div>
-    </PageShell>
+    </PatientSettingsPage>
   );
 }

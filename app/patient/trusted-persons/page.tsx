@@ -6,12 +6,11 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ActionForm } from "@/components/patient-settings/action-form";
-import { DeniedNotice } from "@/components/patient-settings/denied-notice";
-import { PageShell } from "@/components/page-shell";
-import { Alert, Card, LinkButton, PageHeading } from "@/components/ui";
+import { Card } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
 import { readPatientSettings } from "@/lib/patient-settings";
 import { appointTrustedPersonAction, revokeTrustedPersonAction } from "./actions";
+import { PatientSettingsPage } from "@/components/patient-settings/settings-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("trustedPersons");
@@ -23,37 +22,16 @@ const ZDone = z.enum(["appointed", "alreadyAppointed", "revoked", "alreadyRevoke
 export default async function TrustedPersonsPage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
   const actor = await requirePageActor(["PATIENT"]);
   const outcome = await readPatientSettings({ actor, patientId: actor.personId, requestId: randomUUID() });
-  const [t, tRoles, tCommon, format, params] = await Promise.all([
+  const [t, format, params] = await Promise.all([
     getTranslations("trustedPersons"),
-    getTranslations("roles"),
-    getTranslations("common"),
     getFormatter(),
     searchParams,
   ]);
   const done = ZDone.safeParse(params.done).data;
-  const backHome = (
-    <LinkButton href="/patient" variant="secondary">
-      {tCommon("backHome")}
-    </LinkButton>
-  );
-  const shellActor = { displayName: actor.displayName, roleLabel: tRoles(actor.activeRole) };
-  if (!outcome.allowed) {
-    return (
-      <PageShell actor={shellActor}>
-        <PageHeading title={t("title")} actions={backHome} />
-        <DeniedNotice decision={outcome.decision} />
-      </PageShell>
-    );
-  }
+  if (!outcome.allowed) return <PatientSettingsPage actor={actor} title={t("title")} denied={outcome.decision} />;
   const { trustedPersons } = outcome.result;
   return (
-    <PageShell actor={shellActor}>
-      <PageHeading title={t("title")} description={<p>{t("intro")}</p>} actions={backHome} />
-      {done ? (
-        <Alert tone="success" className="mb-6">
-          {t(`done.${done}`)}
-        </Alert>
-      ) : null}
+    <PatientSettingsPage actor={actor} title={t("title")} intro={t("intro")} confirmation={done ? t(`done.${done}`) : undefined}>
       <div className="flex flex-col gap-8">
         <Card title={t("list.title", { count: trustedPersons.length })}>
           {trustedPersons.length === 0 ? (
@@ -99,6 +77,6 @@ export default async function TrustedPersonsPage({ searchParams }: { searchParam
           </ul>
         </Card>
       </div>
-    </PageShell>
+    </PatientSettingsPage>
   );
 }

@@ -4,11 +4,9 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { FileRefusal, NursingFileView } from "@/components/nursing-file";
-import { PageShell } from "@/components/page-shell";
-import { LinkButton, PageHeading } from "@/components/ui";
+import { ReadOnlyFilePage } from "@/components/nursing-file";
 import { requirePageActor } from "@/lib/auth/guards";
-import { readPatientFile, refusalKind } from "@/lib/dossier";
+import { readPatientFile } from "@/lib/dossier";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("file");
@@ -19,31 +17,5 @@ export default async function CaregiverPatientFilePage({ params }: { params: Pro
   const actor = await requirePageActor(["DOCTOR", "CAREGIVER"]);
   const { patientId } = await params;
   const outcome = await readPatientFile({ actor, patientId, requestId: randomUUID() });
-  const [t, tCaregiver, tRoles] = await Promise.all([getTranslations("file"), getTranslations("caregiver"), getTranslations("roles")]);
-  const back = (
-    <LinkButton href="/caregiver" variant="secondary">
-      {tCaregiver("backToList")}
-    </LinkButton>
-  );
-  const shellActor = { displayName: actor.displayName, roleLabel: tRoles(actor.activeRole) };
-  if (!outcome.allowed) {
-    return (
-      <PageShell actor={shellActor}>
-        <PageHeading title={t("readerTitle")} actions={back} />
-        <FileRefusal kind={refusalKind(outcome.decision) ?? "no_access"} audience="other" />
-      </PageShell>
-    );
-  }
-  const { identification } = outcome.file.administrative;
-  return (
-    <PageShell actor={shellActor} width="wide">
-      <PageHeading
-        eyebrow={t("readerEyebrow")}
-        title={t("readerTitleFor", { name: `${identification.firstName} ${identification.lastName}` })}
-        description={<p>{tCaregiver("fileIntro")}</p>}
-        actions={back}
-      />
-      <NursingFileView file={outcome.file} />
-    </PageShell>
-  );
+  return <ReadOnlyFilePage actor={actor} outcome={outcome} back={{ href: "/caregiver", namespace: "caregiver" }} />;
 }

@@ -1,0 +1,48 @@
+// A patient's file as a reader outside the organisation sees it (trusted person, doctor,
+// caregiver): the file read-only, or a refusal worded by refusalKind so it says no more than
+// the rule allows. The page reads the file itself (through the access decision) and passes the
+// outcome in; this component only shows it.
+import { getTranslations } from "next-intl/server";
+import { PageShell } from "@/components/page-shell";
+import { LinkButton, PageHeading } from "@/components/ui";
+import type { GatedActor } from "@/lib/auth/actor";
+import { refusalKind, type FileReadOutcome } from "@/lib/dossier";
+import { FileRefusal } from "./file-refusal";
+import { NursingFileView } from "./nursing-file-view";
+
+type Props = {
+  actor: GatedActor;
+  outcome: FileReadOutcome;
+  /** The reader's list of patients, and the namespace holding its `backToList` and `fileIntro`. */
+  back: { href: "/caregiver" | "/trusted-person"; namespace: "caregiver" | "trustedPerson" };
+};
+
+export async function ReadOnlyFilePage({ actor, outcome, back }: Props) {
+  const [t, tReader, tRoles] = await Promise.all([getTranslations("file"), getTranslations(back.namespace), getTranslations("roles")]);
+  const backLink = (
+    <LinkButton href={back.href} variant="secondary">
+      {tReader("backToList")}
+    </LinkButton>
+  );
+  const shellActor = { displayName: actor.displayName, roleLabel: tRoles(actor.activeRole) };
+  if (!outcome.allowed) {
+    return (
+      <PageShell actor={shellActor}>
+        <PageHeading title={t("readerTitle")} actions={backLink} />
+        <FileRefusal kind={refusalKind(outcome.decision) ?? "no_access"} audience="other" />
+      </PageShell>
+    );
+  }
+  const { identification } = outcome.file.administrative;
+  return (
+    <PageShell actor={shellActor} width="wide">
+      <PageHeading
+        eyebrow={t("readerEyebrow")}
+        title={t("readerTitleFor", { name: `${identification.firstName} ${identification.lastName}` })}
+        description={<p>{tReader("fileIntro")}</p>}
+        actions={backLink}
+      />
+      <NursingFileView file={outcome.file} />
+    </PageShell>
+  );
+}
