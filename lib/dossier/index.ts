@@ -4,9 +4,10 @@ import type { GatedActor } from "@/lib/auth/actor";
 import { type AccessDecision, assertAllowed, withPatientAccess } from "@/lib/access";
 import { organisation } from "@/lib/env";
 import { PortalError } from "@/lib/errors";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { unsafeReadNursingFile, type NursingFile } from "./read";
 
-export type { NursingFile } from "./read";
+export type { NursingFile, PatientComment } from "./read";
 
 export type FileReadOutcome = { allowed: true; decision: AccessDecision; file: NursingFile } | { allowed: false; decision: AccessDecision };
 
@@ -15,10 +16,17 @@ export type FileReadOutcome = { allowed: true; decision: AccessDecision; file: N
  * every other role reads the whole file under READ_HEALTH, which every role that holds it also
  * holds READ_ADMINISTRATIVE with (lib/access/policy.ts actionsByRole).
  */
-export async function readPatientFile(input: { actor: GatedActor; patientId: string; requestId: string }): Promise<FileReadOutcome> {
+export async function readPatientFile(input: {
+  actor: GatedActor;
+  patientId: string;
+  requestId: string;
+  /** Defaults to the app's client; tests pass their own. */
+  db?: PrismaClient;
+  now?: Date;
+}): Promise<FileReadOutcome> {
   const includeHealth = input.actor.activeRole !== "SERVICE_CENTER";
   const outcome = await withPatientAccess(
-    { actor: input.actor, patientId: input.patientId, requestId: input.requestId, action: includeHealth ? "READ_HEALTH" : "READ_ADMINISTRATIVE" },
+    { actor: input.actor, patientId: input.patientId, requestId: input.requestId, action: includeHealth ? "READ_HEALTH" : "READ_ADMINISTRATIVE", db: input.db, now: input.now },
     (tx) => unsafeReadNursingFile(tx, input.patientId, { includeHealth }),
   );
   return outcome.allowed ? { allowed: true, decision: outcome.decision, file: outcome.result } : outcome;

@@ -1,6 +1,7 @@
 // Reading a patient's nursing file into DTOs. Unscoped on purpose: every caller must hold an
 // allowed access decision for this patient first (lib/access withPatientAccess), which is why
 // these functions take the transaction that decision was logged in and are named `unsafe...`.
+import { listPatientComments } from "@/lib/corrections";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { displayName, type NamedPerson } from "@/lib/people/display-name";
 
@@ -22,9 +23,15 @@ export type AdministrativeSections = {
   } | null;
 };
 
+/**
+ * The patient's own comment beside a professional assessment (domain.md "Rights of the data
+ * subject": the assessment is not rewritten, her words are shown beside it to every reader).
+ */
+export type PatientComment = { id: string; text: string; createdAt: Date };
+
 export type HealthSection = {
   carePlan: Array<{ id: string; title: string; description: string; frequency: string | null; status: string; startDate: string; endDate: string | null; version: number }>;
-  nursingNotes: Array<{ id: string; kind: string; writtenAt: Date; text: string; author: string | null; version: number }>;
+  nursingNotes: Array<{ id: string; kind: string; writtenAt: Date; text: string; author: string | null; version: number; patientComments: PatientComment[] }>;
   vitalSigns: Array<{ id: string; type: string; value: number; secondaryValue: number | null; unit: string; measuredAt: Date; note: string | null }>;
   woundCare: Array<{ id: string; location: string; description: string; treatment: string; performedAt: Date; author: string | null }>;
   medicationSchedule: Array<{ id: string; medication: string; dose: string; route: string | null; times: string[]; instructions: string | null; prescriber: string | null; startDate: string; endDate: string | null }>;
@@ -90,6 +97,15 @@ export async function unsafeReadHealthSection(tx: Tx, patientId: string): Promis
     orderBy: { startsAt: "asc" },
     include: { nurse: { select: { honorific: true, firstName: true, lastName: true } } },
   });
+  // Read in the caller's READ_HEALTH transaction: whoever may read the note reads her comment
+  // with it, and a reader without READ_HEALTH (the service center) never reaches this line.
+  const commentsByNote = new Map<string, PatientComment[]>();
+  for (const comment of await listPatientComments(tx, patientId)) {
+    if (comment.entityType !== "NursingNote") continue;
+    const list = commentsByNote.get(comment.entityId) ?? [];
+    list.push({ id: comment.id, text: comment.text, createdAt: comment.createdAt });
+    commentsByNote.set(comment.entityId, list);
+  }
   return {
     carePlan: carePlan.map((item) => ({
       id: item.id, title: item.title, description: item.description, frequency: item.frequency, status: item.status,
@@ -97,6 +113,7 @@ export async function unsafeReadHealthSection(tx: Tx, patientId: string): Promis
     })),
     nursingNotes: nursingNotes.map((note) => ({
       id: note.id, kind: note.kind, writtenAt: note.writtenAt, text: note.text, author: personName(note.author), version: note.version,
+      patientComments: commentsByNote.get(note.id) ?? [],
     })),
     vitalSigns: vitalSigns.map((vital) => ({
       id: vital.id, type: vital.type, value: vital.value.toNumber(), secondaryValue: vital.secondaryValue?.toNumber() ?? null,

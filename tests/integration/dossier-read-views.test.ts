@@ -5,7 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { GatedActor } from "@/lib/auth/actor";
-import { CARE_QUESTION_LOG_ACTION, listAppointingPatients, listMyPatients, lookupPatientByInsz } from "@/lib/dossier";
+import { addPatientComment } from "@/lib/corrections";
+import { CARE_QUESTION_LOG_ACTION, listAppointingPatients, listMyPatients, lookupPatientByInsz, readPatientFile } from "@/lib/dossier";
 import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -158,5 +159,52 @@ describe("lookupPatientByInsz", () => {
       allowed: false,
       refusal: "no_access",
     });
+  });
+});
+
+describe("readPatientFile: the patient's comments beside her assessments", () => {
+  const COMMENT = "Ik voelde me die dag niet verward, alleen erg moe na een slechte nacht.";
+
+  /** p.an comments on her oldest assessment: in a long file it sits behind the disclosure. */
+  async function commentOnOldestAssessment() {
+    const assessment = await db.nursingNote.findFirstOrThrow({ where: { patientId: an, kind: "ASSESSMENT" }, orderBy: { writtenAt: "asc" } });
+    const outcome = await addPatientComment({ actor: gated(an, "PATIENT"), patientId: an, noteId: assessment.id, text: COMMENT, idempotencyKey: randomUUID(), requestId: rid(), db });
+    expect(outcome).toMatchObject({ allowed: true, result: { ok: true } });
+    return assessment;
+  }
+
+  it("shows her comment beside the note to herself, her trusted person, her doctor and her caregiver", async () => {
+    const assessment = await commentOnOldestAssessment();
+    for (const actor of [gated(an, "PATIENT"), gated(u.tom, "TRUSTED_PERSON"), dirk, gated(u.carl, "CAREGIVER"), gated(u.nina, "NURSE")]) {
+      const outcome = await readPatientFile({ actor, patientId: an, requestId: rid(), db });
+      if (!outcome.allowed) throw new Error(`expected ${actor.personId} to read An's file`);
+      const notes = outcome.file.health!.nursingNotes;
+      const commented = notes.filter((note) => note.patientComments.length > 0);
+      expect(commented.map((note) => note.id)).toEqual([assessment.id]);
+      expect(commented[0]!.patientComments).toEqual([{ id: expect.any(String), text: COMMENT, createdAt: expect.any(Date) }]);
+    }
+  });
+
+  it("reads the comments under the READ_HEALTH decision: no other patient's comment, none for a refused reader", async () => {
+    await commentOnOldestAssessment();
+    const bartsFile = await readPatientFile({ actor: gated(u.nina, "NURSE"), patientId: bart, requestId: rid(), db });
+    if (!bartsFile.allowed) throw new Error("expected Nina to read Bart's file");
+    expect(bartsFile.file.health!.nursingNotes.flatMap((note) => note.patientComments)).toEqual([]);
+
+    const requestId = rid();
+    const eva = await readPatientFile({ actor: gated(u.eva, "DOCTOR"), patientId: an, requestId, db });
+    expect(eva).toEqual({ allowed: false, decision: { allowed: false, reason: "excluded" } });
+    expect(JSON.stringify(eva)).not.toContain(COMMENT);
+  });
+
+  it("never gives the service center's administrative view the comments", async () => {
+    await commentOnOldestAssessment();
+    const requestId = rid();
+    const outcome = await readPatientFile({ actor: gated(u.sara, "SERVICE_CENTER"), patientId: an, requestId, db });
+    if (!outcome.allowed) throw new Error("expected the service center's administrative read");
+    expect(outcome.file.health).toBeUndefined();
+    expect(JSON.stringify(outcome)).not.toContain(COMMENT);
+    const entries = await db.accessLogEntry.findMany({ where: { requestId } });
+    expect(entries.map((entry) => [entry.action, entry.decision])).toEqual([["READ_ADMINISTRATIVE", "ALLOW"]]);
   });
 });
