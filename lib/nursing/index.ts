@@ -19,6 +19,7 @@ import {
   vitalRanges,
   type AddNoteInput,
   type CorrectNoteInput,
+  type CorrectVitalInput,
   type PlanVisitInput,
   type RecordVitalInput,
   type UpdateCarePlanItemInput,
@@ -174,6 +175,49 @@ export async function correctNursingNote(context: NursingContext, input: Correct
   });
 }
 
+/**
+ * Corrects a reading (a typing slip, a value read off the wrong device): the value, the second
+ * value and the note change, the type, unit and moment stay. Same compare-and-set on the version
+ * as a note, the previous reading kept in RecordRevision with the reason.
+ */
+export async function correctVitalSign(context: NursingContext, input: CorrectVitalInput) {
+  return write(context, async (tx, now) => {
+    const current = await tx.vitalSign.findFirst({ where: { id: input.vitalId, patientId: context.patientId } });
+    if (!current) return { conflict: "missing" } as const;
+    // The form's type only chose the range it was checked against; it must be the stored one.
+    if (current.type !== input.type) {
+      throw new PortalError("invalid_input", { userMessage: "The type of a reading cannot be changed.", issues: [{ path: "type", message: "type_changed" }] });
+    }
+    if (current.version !== input.version) return { conflict: "stale" } as const;
+    const updated = await tx.vitalSign.updateMany({
+      where: { id: current.id, patientId: context.patientId, version: input.version },
+      data: { value: input.value, secondaryValue: input.secondaryValue, note: input.note, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) return { conflict: "stale" } as const;
+    await tx.recordRevision.create({
+      data: {
+        patientId: context.patientId,
+        entityType: "VitalSign",
+        entityId: current.id,
+        version: current.version,
+        previous: {
+          type: current.type,
+          value: current.value.toNumber(),
+          secondaryValue: current.secondaryValue?.toNumber() ?? null,
+          unit: current.unit,
+          note: current.note,
+          measuredAt: current.measuredAt.toISOString(),
+          recordedById: current.recordedById,
+        },
+        reason: input.reason,
+        authorId: context.actor.personId,
+        changedAt: now,
+      },
+    });
+    return { id: current.id, version: current.version + 1 };
+  });
+}
+
 export async function updateCarePlanItem(context: NursingContext, input: UpdateCarePlanItemInput) {
   return write(context, async (tx, now) => {
     const current = await tx.carePlanItem.findFirst({ where: { id: input.itemId, patientId: context.patientId } });
@@ -210,54 +254,65 @@ export async function updateCarePlanItem(context: NursingContext, input: UpdateC
 
 export type RevisionDto = { version: number; changedAt: Date; reason: string; author: string | null; previousText: string | null; previous: Record<string, unknown> };
 
+/** The entries a nurse corrects on her work screen; their history is shown beside each. */
+export type RevisedEntityType = "NursingNote" | "CarePlanItem" | "VitalSign";
+const revisedEntityTypes: RevisedEntityType[] = ["NursingNote", "CarePlanItem", "VitalSign"];
+
+const revisionInclude = { author: { select: { honorific: true, firstName: true, lastName: true } } } as const;
+
+function toRevisionDto(revision: Prisma.RecordRevisionGetPayload<{ include: typeof revisionInclude }>): RevisionDto {
+  const previous = (revision.previous ?? {}) as Record<string, unknown>;
+  return {
+    version: revision.version,
+    changedAt: revision.changedAt,
+    reason: revision.reason,
+    author: revision.author ? displayName(revision.author) : null,
+    previousText: typeof previous.text === "string" ? previous.text : typeof previous.description === "string" ? previous.description : null,
+    previous,
+  };
+}
+
 /** The history of one entry, newest first, for anyone who may read the health data. */
-export async function readEntryHistory(context: NursingContext, entity: { type: "NursingNote" | "CarePlanItem"; id: string }): Promise<RevisionDto[]> {
+export async function readEntryHistory(context: NursingContext, entity: { type: RevisedEntityType; id: string }): Promise<RevisionDto[]> {
+  const outcome = await withPatientAccess(accessInput(context, "READ_HEALTH"), (tx) =>
+    tx.recordRevision.findMany({ where: { patientId: context.patientId, entityType: entity.type, entityId: entity.id }, orderBy: { version: "desc" }, include: revisionInclude }),
+  );
+  assertAllowed(outcome.decision);
+  return outcome.allowed ? outcome.result.map(toRevisionDto) : [];
+}
+
+export type WorkScreenState = {
+  /** Every revision of the patient's notes, care-plan items and readings, grouped per entry. */
+  revisions: Record<string, RevisionDto[]>;
+  /**
+   * The current version of each reading: the file view does not carry it, and a correction
+   * form without the version it was built on could overwrite a change made in the meantime.
+   */
+  vitalVersions: Record<string, number>;
+};
+
+/** What the work screen needs beyond the file view, in one logged read. */
+export async function readWorkScreenState(context: NursingContext): Promise<WorkScreenState> {
   const outcome = await withPatientAccess(accessInput(context, "READ_HEALTH"), async (tx) => {
     const revisions = await tx.recordRevision.findMany({
-      where: { patientId: context.patientId, entityType: entity.type, entityId: entity.id },
+      where: { patientId: context.patientId, entityType: { in: revisedEntityTypes } },
       orderBy: { version: "desc" },
-      include: { author: { select: { honorific: true, firstName: true, lastName: true } } },
+      include: revisionInclude,
     });
-    return revisions.map((revision) => {
-      const previous = (revision.previous ?? {}) as Record<string, unknown>;
-      return {
-        version: revision.version,
-        changedAt: revision.changedAt,
-        reason: revision.reason,
-        author: revision.author ? displayName(revision.author) : null,
-        previousText: typeof previous.text === "string" ? previous.text : typeof previous.description === "string" ? previous.description : null,
-        previous,
-      };
-    });
+    const vitals = await tx.vitalSign.findMany({ where: { patientId: context.patientId }, select: { id: true, version: true } });
+    return { revisions, vitals };
   });
   assertAllowed(outcome.decision);
-  return outcome.allowed ? outcome.result : [];
+  const state: WorkScreenState = { revisions: {}, vitalVersions: {} };
+  if (!outcome.allowed) return state;
+  for (const revision of outcome.result.revisions) (state.revisions[revision.entityId] ??= []).push(toRevisionDto(revision));
+  for (const vital of outcome.result.vitals) state.vitalVersions[vital.id] = vital.version;
+  return state;
 }
 
 /** Every revision of the patient's health entries, in one logged read, grouped per entry. */
 export async function readFileRevisions(context: NursingContext): Promise<Record<string, RevisionDto[]>> {
-  const outcome = await withPatientAccess(accessInput(context, "READ_HEALTH"), (tx) =>
-    tx.recordRevision.findMany({
-      where: { patientId: context.patientId, entityType: { in: ["NursingNote", "CarePlanItem"] } },
-      orderBy: { version: "desc" },
-      include: { author: { select: { honorific: true, firstName: true, lastName: true } } },
-    }),
-  );
-  assertAllowed(outcome.decision);
-  const grouped: Record<string, RevisionDto[]> = {};
-  if (!outcome.allowed) return grouped;
-  for (const revision of outcome.result) {
-    const previous = (revision.previous ?? {}) as Record<string, unknown>;
-    (grouped[revision.entityId] ??= []).push({
-      version: revision.version,
-      changedAt: revision.changedAt,
-      reason: revision.reason,
-      author: revision.author ? displayName(revision.author) : null,
-      previousText: typeof previous.text === "string" ? previous.text : typeof previous.description === "string" ? previous.description : null,
-      previous,
-    });
-  }
-  return grouped;
+  return (await readWorkScreenState(context)).revisions;
 }
 
 export { emergencyAccessExpiry, openEmergencyAccess } from "./emergency";

@@ -88,6 +88,40 @@ export const ZUpdateCarePlanItem = z.object({
 });
 export type UpdateCarePlanItemInput = z.infer<typeof ZUpdateCarePlanItem>;
 
+/**
+ * Correcting a reading: the value(s) and the note, never the type (a reading of the wrong kind is
+ * a new reading, not a correction). The type is sent so the browser and the server check the
+ * same plausible range; the server also requires it to match the stored row.
+ */
+const ZVitalCorrectionCommon = { vitalId: ZRowId, version: ZVersion, note: ZNote, reason: ZReason };
+export const ZCorrectVital = z.discriminatedUnion("type", [
+  z
+    .object({
+      type: z.literal("BLOOD_PRESSURE"),
+      value: reading("BLOOD_PRESSURE"),
+      secondaryValue: decimal.pipe(z.number().int().min(vitalRanges.BLOOD_PRESSURE.secondaryMin).max(vitalRanges.BLOOD_PRESSURE.secondaryMax)),
+      ...ZVitalCorrectionCommon,
+    })
+    .refine((value) => value.value > value.secondaryValue, { path: ["secondaryValue"], message: "diastolic_not_below_systolic" }),
+  ...(["PULSE", "TEMPERATURE", "GLUCOSE", "WEIGHT", "PAIN_SCORE", "OXYGEN_SATURATION"] as const).map((type) =>
+    z.object({ type: z.literal(type), value: reading(type), secondaryValue: z.unknown().optional().transform(() => null), ...ZVitalCorrectionCommon }),
+  ),
+]);
+export type CorrectVitalInput = z.infer<typeof ZCorrectVital>;
+
+export const MIN_RESOLUTION_LENGTH = 10;
+
+/**
+ * The nurse closes a correction request routed to her. The patient is not part of the form: it
+ * is taken from the stored request (lib/corrections/nurse.ts).
+ */
+export const ZResolveCorrection = z.object({
+  correctionId: ZRowId,
+  correctionVersion: ZVersion,
+  resolution: z.string().trim().min(MIN_RESOLUTION_LENGTH).max(MAX_REASON_LENGTH),
+});
+export type ResolveCorrectionInput = z.infer<typeof ZResolveCorrection>;
+
 /** `datetime-local` value, read as Belgian wall-clock time. */
 export const ZLocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
 

@@ -107,15 +107,20 @@ export type RoutedCorrection = {
   createdAt: Date;
   dueAt: Date;
   overdue: boolean;
+  /** The row version the resolve form carries back (lib/corrections/nurse.ts). */
+  version: number;
 };
 
-/** Correction requests routed to this nurse and still open, oldest deadline first. */
-export async function listRoutedCorrections(input: Input): Promise<RoutedCorrection[]> {
+/**
+ * Correction requests routed to this nurse and still open, oldest deadline first; with a
+ * patientId only that patient's (her work screen for that patient).
+ */
+export async function listRoutedCorrections(input: Input & { patientId?: string }): Promise<RoutedCorrection[]> {
   requireNurse(input.actor);
   const db = await appDb(input.db);
   const now = input.now ?? new Date();
   const requests = await db.correctionRequest.findMany({
-    where: { assignedNurseId: input.actor.personId, status: "ROUTED_TO_NURSE" },
+    where: { assignedNurseId: input.actor.personId, status: "ROUTED_TO_NURSE", ...(input.patientId ? { patientId: input.patientId } : {}) },
     orderBy: { dueAt: "asc" },
     include: { patient: { select: { person: { select: { honorific: true, firstName: true, lastName: true } } } } },
   });
@@ -138,6 +143,7 @@ export async function listRoutedCorrections(input: Input): Promise<RoutedCorrect
       createdAt: request.createdAt,
       dueAt: request.dueAt,
       overdue: request.dueAt.getTime() < now.getTime(),
+      version: request.version,
     });
   }
   return result;
