@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { Card } from "@/components/ui";
 import type { NursingFile } from "@/lib/dossier";
 import { formatInsz } from "@/lib/insz";
+import { PatientComments } from "./patient-comment";
 import { VitalReadings } from "./vital-readings";
 
 type HealthSection = NonNullable<NursingFile["health"]>;
@@ -13,7 +14,8 @@ type HealthSection = NonNullable<NursingFile["health"]>;
 /** A calendar date of the DTO (YYYY-MM-DD) as an instant the formatter puts on the same day in Belgium. */
 export const calendarDay = (day: string) => new Date(`${day}T12:00:00.000Z`);
 
-export async function NursingFileView({ file }: { file: NursingFile }) {
+/** `audience` "patient": she reads her own file (her comments are labelled as hers). */
+export async function NursingFileView({ file, audience = "other" }: { file: NursingFile; audience?: "patient" | "other" }) {
   const t = await getTranslations("file");
   const health = file.health;
   const sections: Array<{ id: string; label: string }> = [
@@ -54,7 +56,7 @@ export async function NursingFileView({ file }: { file: NursingFile }) {
           <Section id="vital-signs" title={t("sections.vitalSigns")}>
             <VitalReadings vitalSigns={health.vitalSigns} />
           </Section>
-          <NursingNotes notes={health.nursingNotes} />
+          <NursingNotes notes={health.nursingNotes} audience={audience} />
           <WoundCare entries={health.woundCare} />
           <Medication items={health.medicationSchedule} />
         </>
@@ -212,7 +214,7 @@ async function PlannedVisits({ visits }: { visits: HealthSection["plannedVisits"
   );
 }
 
-async function NursingNotes({ notes }: { notes: HealthSection["nursingNotes"] }) {
+async function NursingNotes({ notes, audience }: { notes: HealthSection["nursingNotes"]; audience: "patient" | "other" }) {
   const [t, format] = await Promise.all([getTranslations("file"), getFormatter()]);
   return (
     <Section id="nursing-notes" title={t("sections.nursingNotes")}>
@@ -231,6 +233,8 @@ async function NursingNotes({ notes }: { notes: HealthSection["nursingNotes"] })
                 {note.author ? ` · ${note.author}` : null}
               </p>
               <p className="mt-1 whitespace-pre-line">{note.text}</p>
+              {/* Rendered with the note itself, so a note behind the disclosure keeps its comment. */}
+              <PatientComments comments={note.patientComments} audience={audience} />
             </li>
           )}
         />

@@ -26,7 +26,7 @@ export default async function PatientFilePage() {
   return (
     <PageShell actor={{ displayName: actor.displayName, roleLabel: tRoles(actor.activeRole) }} width="wide">
       <PageHeading title={t("ownTitle")} description={<p>{t("ownIntro")}</p>} actions={backHome} />
-      {outcome.allowed ? <NursingFileView file={outcome.file} /> : <FileRefusal kind={refusalKind(outcome.decision) ?? "no_access"} audience="patient" />}
+      {outcome.allowed ? <NursingFileView file={outcome.file} audience="patient" /> : <FileRefusal kind={refusalKind(outcome.decision) ?? "no_access"} audience="patient" />}
     </PageShell>
   );
 }
