@@ -3,6 +3,7 @@
 // the rule allows. The page reads the file itself (through the access decision) and passes the
 // outcome in; this component only shows it.
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { PageShell } from "@/components/page-shell";
 import { LinkButton, PageHeading } from "@/components/ui";
 import type { GatedActor } from "@/lib/auth/actor";
@@ -15,9 +16,11 @@ type Props = {
   outcome: FileReadOutcome;
   /** The reader's list of patients, and the namespace holding its `backToList` and `fileIntro`. */
   back: { href: "/caregiver" | "/trusted-person"; namespace: "caregiver" | "trustedPerson" };
+  /** What this reader may do with a file they can read (a doctor's correction request), beside the way back. */
+  fileActions?: ReactNode;
 };
 
-export async function ReadOnlyFilePage({ actor, outcome, back }: Props) {
+export async function ReadOnlyFilePage({ actor, outcome, back, fileActions }: Props) {
   const [t, tReader, tRoles] = await Promise.all([getTranslations("file"), getTranslations(back.namespace), getTranslations("roles")]);
   const backLink = (
     <LinkButton href={back.href} variant="secondary">
@@ -40,7 +43,16 @@ export async function ReadOnlyFilePage({ actor, outcome, back }: Props) {
         eyebrow={t("readerEyebrow")}
         title={t("readerTitleFor", { name: `${identification.firstName} ${identification.lastName}` })}
         description={<p>{tReader("fileIntro")}</p>}
-        actions={backLink}
+        actions={
+          fileActions ? (
+            <>
+              {fileActions}
+              {backLink}
+            </>
+          ) : (
+            backLink
+          )
+        }
       />
       <NursingFileView file={outcome.file} />
     </PageShell>

@@ -1,10 +1,11 @@
 // A patient's file, read-only, for a doctor or caregiver. The id comes from the URL: the access
 // decision (relation, consent, exclusion, availability window) is what lets the file through, and
-// refusalKind decides how much a refusal may say.
+// refusalKind decides how much a refusal may say. From here the reader may ask a correction.
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ReadOnlyFilePage } from "@/components/nursing-file";
+import { LinkButton } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
 import { readPatientFile } from "@/lib/dossier";
 
@@ -17,5 +18,21 @@ export default async function CaregiverPatientFilePage({ params }: { params: Pro
   const actor = await requirePageActor(["DOCTOR", "CAREGIVER"]);
   const { patientId } = await params;
   const outcome = await readPatientFile({ actor, patientId, requestId: randomUUID() });
-  return <ReadOnlyFilePage actor={actor} outcome={outcome} back={{ href: "/caregiver", namespace: "caregiver" }} />;
+  const t = await getTranslations("caregiver.correction");
+  const name = outcome.allowed ? `${outcome.file.administrative.identification.firstName} ${outcome.file.administrative.identification.lastName}` : "";
+  return (
+    <ReadOnlyFilePage
+      actor={actor}
+      outcome={outcome}
+      back={{ href: "/caregiver", namespace: "caregiver" }}
+      // Doctors and caregivers may ask a correction (REQUEST_CORRECTION); trusted persons may not.
+      fileActions={
+        outcome.allowed ? (
+          <LinkButton href={`/caregiver/patients/${encodeURIComponent(patientId)}/correction`} aria-label={t("askLinkFor", { name })}>
+            {t("askLink")}
+          </LinkButton>
+        ) : null
+      }
+    />
+  );
 }
