@@ -8,9 +8,7 @@ import { PageShell } from "@/components/page-shell";
 import { Card, PageHeading } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
 import { listCareTeamPatients, listRoutedCorrections } from "@/lib/nursing";
-import { MAX_REASON_LENGTH } from "@/lib/nursing/schemas";
-import { ActionForm } from "./_forms/action-form";
-import { emergencyAccessAction } from "./actions";
+import { EmergencyAccessCard } from "./_forms/emergency-access-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("nurse");
@@ -64,8 +62,9 @@ export default async function NurseHomePage() {
               {corrections.map((request) => (
                 <li key={request.id} className="rounded-lg border-2 border-line p-4">
                   <p className="font-bold">
-                    <Link href={`/nurse/patients/${request.patientId}`} className="text-brand-800 underline underline-offset-4">
-                      {request.patientName}
+                    {/* Straight to the request on her work screen, where she corrects the entry and answers. */}
+                    <Link href={`/nurse/patients/${request.patientId}#corrections`} className="text-brand-800 underline underline-offset-4">
+                      {t("home.answerRequest", { name: request.patientName })}
                     </Link>
                   </p>
                   <p className="whitespace-pre-line">{request.description}</p>
@@ -77,22 +76,7 @@ export default async function NurseHomePage() {
             </ul>
           )}
         </Card>
-        <Card title={t("emergency.title")}>
-          <p className="mb-4 max-w-prose">{t("emergency.intro")}</p>
-          <ActionForm
-            action={emergencyAccessAction}
-            schema="emergencyAccess"
-            formLabel={t("emergency.title")}
-            idPrefix="emergency"
-            hidden={{}}
-            fields={[
-              { name: "patientId", label: t("emergency.patientLabel"), hint: t("emergency.patientHint"), kind: "text", required: true, inputMode: "numeric", maxLength: 20 },
-              { name: "reason", label: t("emergency.reasonLabel"), hint: t("emergency.reasonHint"), kind: "textarea", required: true, maxLength: MAX_REASON_LENGTH, rows: 3 },
-            ]}
-            errorMessages={{ patientId: t("emergency.patientError"), reason: t("emergency.reasonError") }}
-            submitLabel={t("emergency.submit")}
-          />
-        </Card>
+        <EmergencyAccessCard />
       </div>
     </PageShell>
   );

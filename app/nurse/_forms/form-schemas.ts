@@ -1,6 +1,6 @@
 // The schemas a form may validate with in the browser, by name: a server component cannot hand
 // a zod schema to a client component, but both import the very same objects from here.
-import { ZAddNote, ZCorrectNote, ZEmergencyAccessForm, ZPlanVisit, ZRecordVital, ZUpdateCarePlanItem } from "@/lib/nursing/schemas";
+import { ZAddNote, ZCorrectNote, ZCorrectVital, ZEmergencyAccessForm, ZPlanVisit, ZRecordVital, ZResolveCorrection, ZUpdateCarePlanItem } from "@/lib/nursing/schemas";
 import { ZCorrectAdministrative, ZPublishDeclaration } from "@/lib/service-center/schemas";
 
 export const formSchemas = {
@@ -8,7 +8,9 @@ export const formSchemas = {
   recordVital: ZRecordVital,
   planVisit: ZPlanVisit,
   correctNote: ZCorrectNote,
+  correctVital: ZCorrectVital,
   updateCarePlan: ZUpdateCarePlanItem,
+  resolveCorrection: ZResolveCorrection,
   emergencyAccess: ZEmergencyAccessForm,
   correctAdministrative: ZCorrectAdministrative,
   publishDeclaration: ZPublishDeclaration,
