@@ -2,9 +2,10 @@
 // plain words, what their user declaration allows them to do with those files and what not.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { PatientList } from "@/components/nursing-file";
 import { PageShell } from "@/components/page-shell";
-import { Alert, Card, LinkButton, PageHeading } from "@/components/ui";
+import { Card, PageHeading } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
 import { listAppointingPatients } from "@/lib/dossier";
 
@@ -19,32 +20,12 @@ const MAY_NOT = ["change", "actOnBehalf", "share", "otherPurpose"] as const;
 export default async function TrustedPersonHomePage() {
   const actor = await requirePageActor(["TRUSTED_PERSON"]);
   const patients = await listAppointingPatients({ actor });
-  const [t, tRoles, format] = await Promise.all([getTranslations("trustedPerson"), getTranslations("roles"), getFormatter()]);
+  const [t, tRoles] = await Promise.all([getTranslations("trustedPerson"), getTranslations("roles")]);
   return (
     <PageShell actor={{ displayName: actor.displayName, roleLabel: tRoles(actor.activeRole) }}>
       <PageHeading eyebrow={tRoles(actor.activeRole)} title={t("title", { name: actor.displayName })} description={<p>{t("intro")}</p>} />
       <div className="flex flex-col gap-6">
-        <Card title={t("patients.title")}>
-          {patients.length === 0 ? (
-            <Alert tone="info" announce="none" title={t("patients.emptyTitle")}>
-              <p>{t("patients.emptyBody")}</p>
-            </Alert>
-          ) : (
-            <ul className="flex flex-col gap-3">
-              {patients.map((patient) => (
-                <li key={patient.patientId} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-line p-4">
-                  <div>
-                    <p className="text-lg font-bold">{patient.name}</p>
-                    <p className="text-ink-muted">{t("patients.since", { date: format.dateTime(patient.since, "date") })}</p>
-                  </div>
-                  <LinkButton href={`/trusted-person/patients/${encodeURIComponent(patient.patientId)}`} aria-label={t("patients.openFor", { name: patient.name })}>
-                    {t("patients.open")}
-                  </LinkButton>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
+        <PatientList patients={patients} reader={{ namespace: "trustedPerson", fileHref: "/trusted-person/patients" }} />
         <Card title={t("declaration.title")}>
           <p className="max-w-prose">{t("declaration.intro")}</p>
           <div className="mt-4 grid grid-cols-1 gap-6 md:grid-cols-2">
