@@ -20,13 +20,16 @@ export async function requestCaregiverCorrectionAction(previous: ActionFormState
   const values = formValues(formData, ["section", "entry", "description"]);
   const parsed = ZCaregiverCorrectionForm.safeParse({ ...values, idempotencyKey: formData.get("idempotencyKey"), patientId: formData.get("patientId") });
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if (field === "description") fieldErrors.description = t("descriptionError", { min: MIN_DESCRIPTION_LENGTH, max: MAX_DESCRIPTION_LENGTH });
-      else if (field === "section") fieldErrors.section = t("sectionError");
-      else if (field === "entry") fieldErrors.entry = t("entryError");
-    }
+    // Only the visible fields get a message beside them; a bad hidden field (a forged or stale
+    // form) is answered generically above the form.
+    const fieldMessages: Record<string, string> = {
+      section: t("sectionError"),
+      entry: t("entryError"),
+      description: t("descriptionError", { min: MIN_DESCRIPTION_LENGTH, max: MAX_DESCRIPTION_LENGTH }),
+    };
+    const fieldErrors = Object.fromEntries(
+      parsed.error.issues.map((issue) => String(issue.path[0])).filter((field) => field in fieldMessages).map((field) => [field, fieldMessages[field]!]),
+    );
     return formFailure(previous, values, Object.keys(fieldErrors).length ? { fieldErrors } : { formError: t("errors.generic") });
   }
   const { patientId, entry, ...request } = parsed.data;
