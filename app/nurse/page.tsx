@@ -5,9 +5,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageShell } from "@/components/page-shell";
-import { Card, PageHeading } from "@/components/ui";
+import { PageHeading } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
 import { listCareTeamPatients, listRoutedCorrections } from "@/lib/nursing";
+import { ListCard } from "./_components/list-card";
 import { EmergencyAccessCard } from "./_forms/emergency-access-card";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,57 +26,56 @@ export default async function NurseHomePage() {
     <PageShell actor={{ displayName: actor.displayName, roleLabel }}>
       <PageHeading eyebrow={roleLabel} title={t("home.title")} description={t("home.intro")} />
       <div className="flex flex-col gap-8">
-        <Card title={t("home.teamTitle", { count: team.length })}>
-          {team.length === 0 ? (
-            <p>{t("home.teamEmpty")}</p>
-          ) : (
-            <ul className="flex flex-col divide-y divide-line">
-              {team.map((patient) => (
-                <li key={patient.patientId} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
-                  <div>
-                    {patient.available ? (
-                      <Link href={`/nurse/patients/${patient.patientId}`} className="text-lg font-bold text-brand-800 underline underline-offset-4">
-                        {patient.name}
-                      </Link>
-                    ) : (
-                      <span className="text-lg font-bold">{patient.name}</span>
-                    )}
-                    {patient.responsible ? <span className="ml-2 text-ink-muted">({t("home.responsible")})</span> : null}
-                  </div>
-                  <p className="text-ink-muted">
-                    {!patient.available
-                      ? t("home.fileClosed")
-                      : patient.nextVisit
-                        ? t("home.nextVisit", { date: format.dateTime(patient.nextVisit.startsAt, "dateTime"), purpose: patient.nextVisit.purpose })
-                        : t("home.noVisit")}
-                  </p>
-                </li>
-              ))}
-            </ul>
+        <ListCard
+          title={t("home.teamTitle", { count: team.length })}
+          empty={t("home.teamEmpty")}
+          entries={team}
+          keyOf={(patient) => patient.patientId}
+          layout="divided"
+          itemClassName="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between"
+          render={(patient) => (
+            <>
+              <div>
+                {patient.available ? (
+                  <Link href={`/nurse/patients/${patient.patientId}`} className="text-lg font-bold text-brand-800 underline underline-offset-4">
+                    {patient.name}
+                  </Link>
+                ) : (
+                  <span className="text-lg font-bold">{patient.name}</span>
+                )}
+                {patient.responsible ? <span className="ml-2 text-ink-muted">({t("home.responsible")})</span> : null}
+              </div>
+              <p className="text-ink-muted">
+                {!patient.available
+                  ? t("home.fileClosed")
+                  : patient.nextVisit
+                    ? t("home.nextVisit", { date: format.dateTime(patient.nextVisit.startsAt, "dateTime"), purpose: patient.nextVisit.purpose })
+                    : t("home.noVisit")}
+              </p>
+            </>
           )}
-        </Card>
-        <Card title={t("home.correctionsTitle", { count: corrections.length })}>
-          {corrections.length === 0 ? (
-            <p>{t("home.correctionsEmpty")}</p>
-          ) : (
-            <ul className="flex flex-col gap-4">
-              {corrections.map((request) => (
-                <li key={request.id} className="rounded-lg border-2 border-line p-4">
-                  <p className="font-bold">
-                    {/* Straight to the request on her work screen, where she corrects the entry and answers. */}
-                    <Link href={`/nurse/patients/${request.patientId}#corrections`} className="text-brand-800 underline underline-offset-4">
-                      {t("home.answerRequest", { name: request.patientName })}
-                    </Link>
-                  </p>
-                  <p className="whitespace-pre-line">{request.description}</p>
-                  <p className={request.overdue ? "font-semibold text-danger-700" : "text-ink-muted"}>
-                    {request.overdue ? t("home.overdue", { date: format.dateTime(request.dueAt, "date") }) : t("home.dueAt", { date: format.dateTime(request.dueAt, "date") })}
-                  </p>
-                </li>
-              ))}
-            </ul>
+        />
+        <ListCard
+          title={t("home.correctionsTitle", { count: corrections.length })}
+          empty={t("home.correctionsEmpty")}
+          entries={corrections}
+          keyOf={(request) => request.id}
+          itemClassName="rounded-lg border-2 border-line p-4"
+          render={(request) => (
+            <>
+              <p className="font-bold">
+                {/* Straight to the request on her work screen, where she corrects the entry and answers. */}
+                <Link href={`/nurse/patients/${request.patientId}#corrections`} className="text-brand-800 underline underline-offset-4">
+                  {t("home.answerRequest", { name: request.patientName })}
+                </Link>
+              </p>
+              <p className="whitespace-pre-line">{request.description}</p>
+              <p className={request.overdue ? "font-semibold text-danger-700" : "text-ink-muted"}>
+                {request.overdue ? t("home.overdue", { date: format.dateTime(request.dueAt, "date") }) : t("home.dueAt", { date: format.dateTime(request.dueAt, "date") })}
+              </p>
+            </>
           )}
-        </Card>
+        />
         <EmergencyAccessCard />
       </div>
     </PageShell>

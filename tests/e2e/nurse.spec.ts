@@ -3,7 +3,8 @@
 // her record over HTTP; n.nina adds a note, corrects it with a reason and reads its history; a
 // correction sent from a stale page is refused with the conflict message and writes nothing.
 // n.nina plans a visit (p.an sees it as her next visit), updates the care plan and corrects a
-// reading with a reason (its history shown). p.an asks a correction of a note, s.sara routes it,
+// reading with a reason (its history shown). p.an comments beside an assessment (n.nina reads it
+// beside the note) and asks a correction of a note, s.sara routes it,
 // n.nina corrects the note and resolves the request, and p.an reads it resolved with the answer.
 // n.noah, outside An's care team, opens her file through the emergency form with a reason and
 // p.an's access log shows it. axe in nl-BE, fr-BE and en, screenshots at 390 and 1280 px.
@@ -239,6 +240,13 @@ test("p.an asks a correction of a note, s.sara routes it, n.nina corrects the no
   await ask.getByRole("button", { name: "Correctie vragen" }).click();
   await expect(an).toHaveURL(/\/patient\/corrections\?done=requested$/);
 
+  // Her own comment beside a professional assessment: the nurse reads it beside the note.
+  const COMMENT = `Ik voelde me die dag wel goed (${randomUUID().slice(0, 6)}).`;
+  const assessment = an.getByRole("article", { name: /^Beoordeling van / }).first();
+  await assessment.getByLabel("Uw opmerking").fill(COMMENT);
+  await assessment.getByRole("button", { name: "Opmerking toevoegen" }).click();
+  await expect(an).toHaveURL(/\/patient\/corrections\?done=commented$/);
+
   const saraContext = await browser.newContext();
   const sara = await saraContext.newPage();
   await signIn(sara, "s.sara", "/service-center");
@@ -259,6 +267,7 @@ test("p.an asks a correction of a note, s.sara routes it, n.nina corrects the no
   const request = requests.getByRole("article").filter({ hasText: DESCRIPTION });
   await expect(request).toBeVisible();
   await expectNoSeriousAxeViolations(page, "nurse patient page with a routed request nl-BE");
+  await expect(page.getByRole("region", { name: "Verslagen" }).getByRole("article").filter({ hasText: COMMENT }).getByTestId("patient-comment")).toContainText(COMMENT);
 
   // First the note itself, with a reason.
   await request.getByRole("link", { name: "Naar het gegeven waarover de vraag gaat" }).click();

@@ -1,17 +1,41 @@
-// A section of the work screen that lists entries (notes, readings, care-plan items): its title,
-// what it says when there are none, and one list item per entry.
+// A card that lists things (care-team patients, routed requests, notes, readings, plan items):
+// its title, what it says when there are none, and one list item per entry.
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui";
 
-export function EntryListCard<T extends { id: string }>({ title, empty, entries, columns = 1, render }: { title: string; empty: string; entries: readonly T[]; columns?: 1 | 2; render: (entry: T) => ReactNode }) {
+const layouts = {
+  stack: "flex flex-col gap-4",
+  divided: "flex flex-col divide-y divide-line",
+  twoColumns: "grid gap-4 md:grid-cols-2",
+} as const;
+
+export function ListCard<T>({
+  title,
+  empty,
+  entries,
+  keyOf,
+  layout = "stack",
+  itemClassName,
+  render,
+}: {
+  title: string;
+  empty: string;
+  entries: readonly T[];
+  keyOf: (entry: T) => string;
+  layout?: keyof typeof layouts;
+  itemClassName?: string;
+  render: (entry: T) => ReactNode;
+}) {
   return (
     <Card title={title}>
       {entries.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <ul className={columns === 2 ? "grid gap-4 md:grid-cols-2" : "flex flex-col gap-4"}>
+        <ul className={layouts[layout]}>
           {entries.map((entry) => (
-            <li key={entry.id}>{render(entry)}</li>
+            <li key={keyOf(entry)} className={itemClassName}>
+              {render(entry)}
+            </li>
           ))}
         </ul>
       )}

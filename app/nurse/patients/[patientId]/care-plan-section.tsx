@@ -6,7 +6,7 @@ import type { RevisionDto } from "@/lib/nursing";
 import { carePlanStatuses, MAX_NOTE_LENGTH, MAX_REASON_LENGTH } from "@/lib/nursing/schemas";
 import { updateCarePlanAction } from "./actions";
 import { EditDisclosure, EntryArticle } from "./entry-article";
-import { EntryListCard } from "./entry-list";
+import { ListCard } from "../../_components/list-card";
 import { fieldErrorMessages } from "./form-messages";
 import { History, PreviousText } from "./history";
 
@@ -15,10 +15,11 @@ type CarePlanItem = NonNullable<NursingFile["health"]>["carePlan"][number];
 export async function CarePlanSection({ patientId, items, revisions }: { patientId: string; items: CarePlanItem[]; revisions: Record<string, RevisionDto[]> }) {
   const t = await getTranslations("nurse");
   return (
-    <EntryListCard
+    <ListCard
       title={t("carePlan.title")}
       empty={t("carePlan.empty")}
       entries={items}
+      keyOf={(entry) => entry.id}
       render={(item) => (
         <EntryArticle
           entryId={item.id}

@@ -1,12 +1,13 @@
 // The latest notes, each with its history and a correction form (text and reason; the previous
 // text is kept). The patient's own comments stand beside the note they belong to.
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PatientComments } from "@/components/nursing-file";
 import type { NursingFile } from "@/lib/dossier";
 import type { RevisionDto } from "@/lib/nursing";
 import { MAX_NOTE_LENGTH, MAX_REASON_LENGTH } from "@/lib/nursing/schemas";
 import { correctNoteAction } from "./actions";
 import { EditDisclosure, EntryArticle } from "./entry-article";
-import { EntryListCard } from "./entry-list";
+import { ListCard } from "../../_components/list-card";
 import { fieldErrorMessages } from "./form-messages";
 import { History, PreviousText } from "./history";
 
@@ -15,10 +16,11 @@ type Note = NonNullable<NursingFile["health"]>["nursingNotes"][number];
 export async function NotesSection({ patientId, notes, revisions }: { patientId: string; notes: Note[]; revisions: Record<string, RevisionDto[]> }) {
   const [t, format] = await Promise.all([getTranslations("nurse"), getFormatter()]);
   return (
-    <EntryListCard
+    <ListCard
       title={t("notes.title")}
       empty={t("notes.empty")}
       entries={notes}
+      keyOf={(entry) => entry.id}
       render={(note) => (
         <EntryArticle
           entryId={note.id}
@@ -26,6 +28,7 @@ export async function NotesSection({ patientId, notes, revisions }: { patientId:
           meta={note.author ? t("notes.by", { name: note.author }) : null}
         >
           <p className="mt-2 whitespace-pre-line">{note.text}</p>
+          <PatientComments comments={note.patientComments} />
           <History revisions={revisions[note.id]} describePrevious={(revision) => <PreviousText revision={revision} />} />
           <EditDisclosure
             summary={t("correct.open")}

@@ -7,7 +7,7 @@ import { MAX_REASON_LENGTH } from "@/lib/nursing/schemas";
 import type { FieldSpec } from "../../_forms/action-form";
 import { correctVitalAction } from "./actions";
 import { EditDisclosure, EntryArticle } from "./entry-article";
-import { EntryListCard } from "./entry-list";
+import { ListCard } from "../../_components/list-card";
 import { fieldErrorMessages } from "./form-messages";
 import { History } from "./history";
 import { formatReading } from "./reading";
@@ -17,11 +17,12 @@ type Reading = NonNullable<NursingFile["health"]>["vitalSigns"][number];
 export async function VitalsSection({ patientId, readings, revisions, versions }: { patientId: string; readings: Reading[]; revisions: Record<string, RevisionDto[]>; versions: Record<string, number> }) {
   const [t, format] = await Promise.all([getTranslations("nurse"), getFormatter()]);
   return (
-    <EntryListCard
+    <ListCard
       title={t("vitals.title")}
       empty={t("vitals.empty")}
       entries={readings}
-      columns={2}
+      keyOf={(entry) => entry.id}
+      layout="twoColumns"
       render={(reading) => {
         const version = versions[reading.id];
         const date = format.dateTime(reading.measuredAt, "dateTime");
