@@ -90,7 +90,12 @@ async function resolveDb(db: Db | undefined): Promise<Db> {
   return prisma;
 }
 
-function requireServiceCenter(actor: GatedActor): void {
+/**
+ * The gate of every service-center task that is not a decision about one patient (the review
+ * list, search, declarations, the correction queue): the active role, not suspended, the
+ * current declaration accepted. Exported so that each of those modules uses this one check.
+ */
+export function requireServiceCenter(actor: Pick<GatedActor, "activeRole" | "suspended" | "declaration">): void {
   if (actor.activeRole !== "SERVICE_CENTER" || actor.suspended || !actor.declaration.accepted) throw new PortalError("forbidden");
 }
 

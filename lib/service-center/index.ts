@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { GatedActor } from "@/lib/auth/actor";
 import { assertAllowed, withPatientAccess } from "@/lib/access";
+import { requireServiceCenter } from "@/lib/access/misuse";
 import { TEXT_LOCALES, type LocalizedDocument } from "@/lib/declarations/content/types";
 import { PortalError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -25,11 +26,6 @@ async function appDb(db?: PrismaClient): Promise<PrismaClient> {
   if (db) return db;
   const { prisma } = await import("@/lib/db");
   return prisma;
-}
-
-/** For actions that are not about one patient (search, declarations): the same gate, checked here. */
-function requireServiceCenter(actor: Actor): void {
-  if (actor.activeRole !== "SERVICE_CENTER" || actor.suspended || !actor.declaration.accepted) throw new PortalError("forbidden");
 }
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
