@@ -6,4 +6,4 @@ export { cx } from "./cx";
 export { LinkButton, type LinkButtonProps } from "./link-button";
 export { PageHeading, type PageHeadingProps } from "./page-heading";
 export { SubmitButton, type SubmitButtonProps } from "./submit-button";
-export { TextAreaField, TextField, type TextAreaFieldProps, type TextFieldProps } from "./text-field";
+export { FieldFrame, TextAreaField, TextField, useFieldId, type FieldFrameProps, type TextAreaFieldProps, type TextFieldProps } from "./text-field";

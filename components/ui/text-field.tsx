@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { useId, type ComponentProps, type ReactNode } from "react";
 import { cx } from "./cx";
 
-type FieldFrameProps = {
+export type FieldFrameProps = {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
@@ -19,7 +19,12 @@ type FieldFrameProps = {
   className?: string;
 };
 
-function FieldFrame({ id, label, hint, error, required, markOptional, children, className }: FieldFrameProps) {
+/**
+ * Label, hint and error around one control; `children` gets the aria-describedby value to put
+ * on it. Exported for controls other than these two (a <select>), so that every field of the
+ * portal is announced the same way.
+ */
+export function FieldFrame({ id, label, hint, error, required, markOptional, children, className }: FieldFrameProps) {
   const t = useTranslations("form");
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -46,6 +51,12 @@ function FieldFrame({ id, label, hint, error, required, markOptional, children, 
   );
 }
 
+/** A stable id for a field: the caller's own, or one derived from its name and React's useId. */
+export function useFieldId(name: string, id?: string): string {
+  const generatedId = useId();
+  return id ?? `${name}-${generatedId.replace(/[^a-zA-Z0-9_-]/g, "")}`;
+}
+
 const controlClasses =
   "w-full rounded-md border-2 bg-white px-3 py-2 text-base text-ink placeholder:text-ink-muted disabled:bg-surface-muted";
 
@@ -59,8 +70,7 @@ export type TextFieldProps = Omit<ComponentProps<"input">, "id" | "name"> & {
 };
 
 export function TextField({ name, label, hint, error, markOptional, id, required, className, type = "text", ...inputProps }: TextFieldProps) {
-  const generatedId = useId();
-  const fieldId = id ?? `${name}-${generatedId.replace(/[^a-zA-Z0-9_-]/g, "")}`;
+  const fieldId = useFieldId(name, id);
   return (
     <FieldFrame id={fieldId} label={label} hint={hint} error={error} required={required} markOptional={markOptional} className={className}>
       {(describedBy) => (
@@ -90,8 +100,7 @@ export type TextAreaFieldProps = Omit<ComponentProps<"textarea">, "id" | "name">
 
 /** For free text: a nursing note, the reason for an emergency access, a correction request. */
 export function TextAreaField({ name, label, hint, error, markOptional, id, required, className, rows = 5, ...textareaProps }: TextAreaFieldProps) {
-  const generatedId = useId();
-  const fieldId = id ?? `${name}-${generatedId.replace(/[^a-zA-Z0-9_-]/g, "")}`;
+  const fieldId = useFieldId(name, id);
   return (
     <FieldFrame id={fieldId} label={label} hint={hint} error={error} required={required} markOptional={markOptional} className={className}>
       {(describedBy) => (
