@@ -267,6 +267,7 @@ test("p.an asks a correction of a note, s.sara routes it, n.nina corrects the no
   const request = requests.getByRole("article").filter({ hasText: DESCRIPTION });
   await expect(request).toBeVisible();
   await expectNoSeriousAxeViolations(page, "nurse patient page with a routed request nl-BE");
+  await screenshots(page, "nurse-patient-routed-request");
   await expect(page.getByRole("region", { name: "Verslagen" }).getByRole("article").filter({ hasText: COMMENT }).getByTestId("patient-comment")).toContainText(COMMENT);
 
   // First the note itself, with a reason.
