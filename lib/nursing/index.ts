@@ -145,111 +145,108 @@ export async function planVisit(context: NursingContext, input: PlanVisitInput) 
 }
 
 /**
- * Corrects the text of a nursing note. The row is updated only if it still has the version the
- * nurse saw (compare-and-set in the WHERE clause, so two nurses cannot both win), and the state
- * it had goes to RecordRevision first.
+ * The one way an entry of the file is changed: the row is updated only if it still has the
+ * version the nurse saw (compare-and-set in the WHERE clause, so two nurses cannot both win),
+ * and the state it had goes to RecordRevision with who, when and why. A missing row or a moved
+ * version writes nothing and answers a conflict.
  */
-export async function correctNursingNote(context: NursingContext, input: CorrectNoteInput) {
-  return write(context, async (tx, now) => {
-    const current = await tx.nursingNote.findFirst({ where: { id: input.noteId, patientId: context.patientId } });
-    if (!current) return { conflict: "missing" } as const;
-    if (current.version !== input.version) return { conflict: "stale" } as const;
-    const updated = await tx.nursingNote.updateMany({
-      where: { id: current.id, patientId: context.patientId, version: input.version },
-      data: { text: input.text, version: { increment: 1 } },
-    });
-    if (updated.count !== 1) return { conflict: "stale" } as const;
-    await tx.recordRevision.create({
-      data: {
-        patientId: context.patientId,
-        entityType: "NursingNote",
-        entityId: current.id,
-        version: current.version,
-        previous: { kind: current.kind, text: current.text, writtenAt: current.writtenAt.toISOString(), authorId: current.authorId },
-        reason: input.reason,
-        authorId: context.actor.personId,
-        changedAt: now,
-      },
-    });
-    return { id: current.id, version: current.version + 1 };
+async function reviseEntry<Row extends { id: string; version: number }>(
+  tx: Tx,
+  context: NursingContext,
+  now: Date,
+  entry: {
+    entityType: RevisedEntityType;
+    seenVersion: number;
+    reason: string;
+    current: Row | null;
+    /** Runs the conditional update (it must include `version: seenVersion` in its WHERE). */
+    update: (row: Row) => Promise<{ count: number }>;
+    previous: (row: Row) => Prisma.InputJsonValue;
+  },
+): Promise<{ id: string; version: number } | Conflict> {
+  const row = entry.current;
+  if (!row) return { conflict: "missing" };
+  if (row.version !== entry.seenVersion) return { conflict: "stale" };
+  if ((await entry.update(row)).count !== 1) return { conflict: "stale" };
+  await tx.recordRevision.create({
+    data: { patientId: context.patientId, entityType: entry.entityType, entityId: row.id, version: row.version, previous: entry.previous(row), reason: entry.reason, authorId: context.actor.personId, changedAt: now },
   });
+  return { id: row.id, version: row.version + 1 };
+}
+
+/** Corrects the text of a nursing note; the previous text and kind stay in its history. */
+export async function correctNursingNote(context: NursingContext, input: CorrectNoteInput) {
+  return write(context, async (tx, now) =>
+    reviseEntry(tx, context, now, {
+      entityType: "NursingNote",
+      seenVersion: input.version,
+      reason: input.reason,
+      current: await tx.nursingNote.findFirst({ where: { id: input.noteId, patientId: context.patientId } }),
+      update: (note) =>
+        tx.nursingNote.updateMany({ where: { id: note.id, patientId: context.patientId, version: input.version }, data: { text: input.text, version: { increment: 1 } } }),
+      previous: (note) => ({ kind: note.kind, text: note.text, writtenAt: note.writtenAt.toISOString(), authorId: note.authorId }),
+    }),
+  );
 }
 
 /**
  * Corrects a reading (a typing slip, a value read off the wrong device): the value, the second
- * value and the note change, the type, unit and moment stay. Same compare-and-set on the version
- * as a note, the previous reading kept in RecordRevision with the reason.
+ * value and the note change, the type, unit and moment stay; the previous reading is kept.
  */
 export async function correctVitalSign(context: NursingContext, input: CorrectVitalInput) {
   return write(context, async (tx, now) => {
     const current = await tx.vitalSign.findFirst({ where: { id: input.vitalId, patientId: context.patientId } });
-    if (!current) return { conflict: "missing" } as const;
     // The form's type only chose the range it was checked against; it must be the stored one.
-    if (current.type !== input.type) {
+    if (current && current.type !== input.type) {
       throw new PortalError("invalid_input", { userMessage: "The type of a reading cannot be changed.", issues: [{ path: "type", message: "type_changed" }] });
     }
-    if (current.version !== input.version) return { conflict: "stale" } as const;
-    const updated = await tx.vitalSign.updateMany({
-      where: { id: current.id, patientId: context.patientId, version: input.version },
-      data: { value: input.value, secondaryValue: input.secondaryValue, note: input.note, version: { increment: 1 } },
+    return reviseEntry(tx, context, now, {
+      entityType: "VitalSign",
+      seenVersion: input.version,
+      reason: input.reason,
+      current,
+      update: (reading) =>
+        tx.vitalSign.updateMany({
+          where: { id: reading.id, patientId: context.patientId, version: input.version },
+          data: { value: input.value, secondaryValue: input.secondaryValue, note: input.note, version: { increment: 1 } },
+        }),
+      previous: (reading) => ({
+        type: reading.type,
+        value: reading.value.toNumber(),
+        secondaryValue: reading.secondaryValue?.toNumber() ?? null,
+        unit: reading.unit,
+        note: reading.note,
+        measuredAt: reading.measuredAt.toISOString(),
+        recordedById: reading.recordedById,
+      }),
     });
-    if (updated.count !== 1) return { conflict: "stale" } as const;
-    await tx.recordRevision.create({
-      data: {
-        patientId: context.patientId,
-        entityType: "VitalSign",
-        entityId: current.id,
-        version: current.version,
-        previous: {
-          type: current.type,
-          value: current.value.toNumber(),
-          secondaryValue: current.secondaryValue?.toNumber() ?? null,
-          unit: current.unit,
-          note: current.note,
-          measuredAt: current.measuredAt.toISOString(),
-          recordedById: current.recordedById,
-        },
-        reason: input.reason,
-        authorId: context.actor.personId,
-        changedAt: now,
-      },
-    });
-    return { id: current.id, version: current.version + 1 };
   });
 }
 
 export async function updateCarePlanItem(context: NursingContext, input: UpdateCarePlanItemInput) {
-  return write(context, async (tx, now) => {
-    const current = await tx.carePlanItem.findFirst({ where: { id: input.itemId, patientId: context.patientId } });
-    if (!current) return { conflict: "missing" } as const;
-    if (current.version !== input.version) return { conflict: "stale" } as const;
-    // A plan item that stops or completes gets its end date today; reopening it clears it.
-    const endDate = input.status === "ACTIVE" ? null : (current.endDate ?? new Date(now.toISOString().slice(0, 10)));
-    const updated = await tx.carePlanItem.updateMany({
-      where: { id: current.id, patientId: context.patientId, version: input.version },
-      data: { title: input.title, description: input.description, frequency: input.frequency, status: input.status, endDate, authorId: context.actor.personId, version: { increment: 1 } },
-    });
-    if (updated.count !== 1) return { conflict: "stale" } as const;
-    await tx.recordRevision.create({
-      data: {
-        patientId: context.patientId,
-        entityType: "CarePlanItem",
-        entityId: current.id,
-        version: current.version,
-        previous: {
-          title: current.title,
-          description: current.description,
-          frequency: current.frequency,
-          status: current.status,
-          endDate: current.endDate?.toISOString().slice(0, 10) ?? null,
-        },
-        reason: input.reason,
-        authorId: context.actor.personId,
-        changedAt: now,
+  return write(context, async (tx, now) =>
+    reviseEntry(tx, context, now, {
+      entityType: "CarePlanItem",
+      seenVersion: input.version,
+      reason: input.reason,
+      current: await tx.carePlanItem.findFirst({ where: { id: input.itemId, patientId: context.patientId } }),
+      update: (item) => {
+        // A plan item that stops or completes gets its end date today; reopening it clears it.
+        const endDate = input.status === "ACTIVE" ? null : (item.endDate ?? new Date(now.toISOString().slice(0, 10)));
+        return tx.carePlanItem.updateMany({
+          where: { id: item.id, patientId: context.patientId, version: input.version },
+          data: { title: input.title, description: input.description, frequency: input.frequency, status: input.status, endDate, authorId: context.actor.personId, version: { increment: 1 } },
+        });
       },
-    });
-    return { id: current.id, version: current.version + 1 };
-  });
+      previous: (item) => ({
+        title: item.title,
+        description: item.description,
+        frequency: item.frequency,
+        status: item.status,
+        endDate: item.endDate?.toISOString().slice(0, 10) ?? null,
+      }),
+    }),
+  );
 }
 
 export type RevisionDto = { version: number; changedAt: Date; reason: string; author: string | null; previousText: string | null; previous: Record<string, unknown> };

@@ -42,22 +42,31 @@ function reading<T extends VitalType>(type: T) {
 
 const ZNote = z.string().trim().max(500).optional().transform((value) => (value ? value : null));
 
-const ZVitalCommon = { id: ZNewRowId, note: ZNote };
+/**
+ * A reading in one of the plausible ranges of its type, with the fields its form adds (a new
+ * reading's id, or the corrected row's id, version and reason). Built once for both forms so a
+ * corrected value is checked exactly like a recorded one.
+ */
+function readingForm<Extra extends z.ZodRawShape>(extra: Extra) {
+  return z.discriminatedUnion("type", [
+    z
+      .object({
+        type: z.literal("BLOOD_PRESSURE"),
+        value: reading("BLOOD_PRESSURE"),
+        secondaryValue: decimal.pipe(z.number().int().min(vitalRanges.BLOOD_PRESSURE.secondaryMin).max(vitalRanges.BLOOD_PRESSURE.secondaryMax)),
+        note: ZNote,
+        ...extra,
+      })
+      // A systolic not above the diastolic is two fields swapped, not a reading. (The cast only
+      // helps the compiler through the generic shape: both fields are the numbers parsed above.)
+      .refine((parsed) => (parsed as { value: number }).value > (parsed as { secondaryValue: number }).secondaryValue, { path: ["secondaryValue"], message: "diastolic_not_below_systolic" }),
+    ...(["PULSE", "TEMPERATURE", "GLUCOSE", "WEIGHT", "PAIN_SCORE", "OXYGEN_SATURATION"] as const).map((type) =>
+      z.object({ type: z.literal(type), value: reading(type), secondaryValue: z.unknown().optional().transform(() => null), note: ZNote, ...extra }),
+    ),
+  ]);
+}
 
-export const ZRecordVital = z.discriminatedUnion("type", [
-  z
-    .object({
-      type: z.literal("BLOOD_PRESSURE"),
-      value: reading("BLOOD_PRESSURE"),
-      secondaryValue: decimal.pipe(z.number().int().min(vitalRanges.BLOOD_PRESSURE.secondaryMin).max(vitalRanges.BLOOD_PRESSURE.secondaryMax)),
-      ...ZVitalCommon,
-    })
-    // A systolic not above the diastolic is two fields swapped, not a reading.
-    .refine((value) => value.value > value.secondaryValue, { path: ["secondaryValue"], message: "diastolic_not_below_systolic" }),
-  ...(["PULSE", "TEMPERATURE", "GLUCOSE", "WEIGHT", "PAIN_SCORE", "OXYGEN_SATURATION"] as const).map((type) =>
-    z.object({ type: z.literal(type), value: reading(type), secondaryValue: z.unknown().optional().transform(() => null), ...ZVitalCommon }),
-  ),
-]);
+export const ZRecordVital = readingForm({ id: ZNewRowId });
 export type RecordVitalInput = z.infer<typeof ZRecordVital>;
 
 export const ZAddNote = z.object({
@@ -93,20 +102,7 @@ export type UpdateCarePlanItemInput = z.infer<typeof ZUpdateCarePlanItem>;
  * a new reading, not a correction). The type is sent so the browser and the server check the
  * same plausible range; the server also requires it to match the stored row.
  */
-const ZVitalCorrectionCommon = { vitalId: ZRowId, version: ZVersion, note: ZNote, reason: ZReason };
-export const ZCorrectVital = z.discriminatedUnion("type", [
-  z
-    .object({
-      type: z.literal("BLOOD_PRESSURE"),
-      value: reading("BLOOD_PRESSURE"),
-      secondaryValue: decimal.pipe(z.number().int().min(vitalRanges.BLOOD_PRESSURE.secondaryMin).max(vitalRanges.BLOOD_PRESSURE.secondaryMax)),
-      ...ZVitalCorrectionCommon,
-    })
-    .refine((value) => value.value > value.secondaryValue, { path: ["secondaryValue"], message: "diastolic_not_below_systolic" }),
-  ...(["PULSE", "TEMPERATURE", "GLUCOSE", "WEIGHT", "PAIN_SCORE", "OXYGEN_SATURATION"] as const).map((type) =>
-    z.object({ type: z.literal(type), value: reading(type), secondaryValue: z.unknown().optional().transform(() => null), ...ZVitalCorrectionCommon }),
-  ),
-]);
+export const ZCorrectVital = readingForm({ vitalId: ZRowId, version: ZVersion, reason: ZReason });
 export type CorrectVitalInput = z.infer<typeof ZCorrectVital>;
 
 export const MIN_RESOLUTION_LENGTH = 10;
