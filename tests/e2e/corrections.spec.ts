@@ -5,34 +5,17 @@
 // and 1280 px.
 //
 // State-changing: the demo world is reseeded first.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginOverHttp, loginViaForm } from "./support/login";
-import { saveScreenshot } from "./support/screenshot";
+import { loginOverHttp, loginViaFormTo } from "./support/login";
+import { saveScreenshotsWithAxe } from "./support/screenshot";
 
 test.describe.configure({ mode: "serial" });
 
 const NEW_PHONE = "0478 11 22 33";
 const DESCRIPTION = `Mijn telefoonnummer is veranderd: het is nu ${NEW_PHONE}.`;
 const REASON = "Nieuw nummer telefonisch bevestigd door de patiënt.";
-
-async function expectNoSeriousAxeViolations(page: Page, when: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  expect(serious, `axe ${when}`).toEqual([]);
-}
-
-async function screenshots(page: Page, name: string) {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await saveScreenshot(page, `${name}-phone`);
-  await expectNoSeriousAxeViolations(page, `${name} at 390 px`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await saveScreenshot(page, `${name}-desktop`);
-  await expectNoSeriousAxeViolations(page, `${name} at 1280 px`);
-}
 
 /** The deadline as the pages write it: 4 weeks from now, a long Dutch date in Belgium. */
 function deadlineText(): string {
@@ -45,8 +28,7 @@ test.beforeAll(() => {
 });
 
 test("p.bart asks a correction of his phone number, s.sara corrects it with a reason, p.bart sees the new number", async ({ page, browser }) => {
-  await loginViaForm(page, "p.bart");
-  await expect(page).toHaveURL(/\/patient$/);
+  await loginViaFormTo(page, "p.bart", "/patient");
   await page.goto("/patient/corrections");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Een correctie vragen");
   await expect(page.getByTestId("contact-phone")).toHaveText("016 22 70 02");
@@ -68,25 +50,24 @@ test("p.bart asks a correction of his phone number, s.sara corrects it with a re
   const request = page.getByRole("article").filter({ hasText: DESCRIPTION });
   await expect(request).toContainText("In behandeling");
   await expect(request).toContainText(`antwoord uiterlijk op ${deadlineText()}`);
-  await screenshots(page, "patient-corrections");
+  await saveScreenshotsWithAxe(page, "patient-corrections");
 
   // s.sara, in her own browser context.
   const saraContext = await browser.newContext();
   const sara = await saraContext.newPage();
-  await loginViaForm(sara, "s.sara");
-  await expect(sara).toHaveURL(/\/service-center$/);
+  await loginViaFormTo(sara, "s.sara", "/service-center");
   await sara.goto("/service-center/corrections");
   await expect(sara.getByRole("heading", { level: 1 })).toHaveText("Correctievragen");
   const item = sara.getByRole("article", { name: "Bart Claes: Contactgegevens (telefoon, e-mail, adres)" });
   await expect(item).toContainText(DESCRIPTION);
   await expect(item).toContainText(deadlineText());
   await expect(item).not.toContainText("Te laat");
-  await screenshots(sara, "service-center-corrections");
+  await saveScreenshotsWithAxe(sara, "service-center-corrections");
 
   await item.getByRole("link", { name: "Vraag van Bart Claes behandelen" }).click();
   await expect(sara.getByRole("heading", { level: 1 })).toHaveText("Correctievraag van Bart Claes");
   await expect(sara.getByTestId("correction-deadline")).toHaveText(`Antwoord uiterlijk op ${deadlineText()}`);
-  await screenshots(sara, "service-center-correction-detail");
+  await saveScreenshotsWithAxe(sara, "service-center-correction-detail");
 
   const correct = sara.getByRole("form", { name: "Gegevens verbeteren" });
   await correct.getByLabel("Welk gegeven?").selectOption({ label: "Telefoon" });
@@ -139,8 +120,7 @@ test("p.bart asks a correction of his phone number, s.sara corrects it with a re
 
 test("p.an adds her own comment beside a nurse's assessment instead of having it rewritten", async ({ page }) => {
   const COMMENT = "Die week had ik vooral last van de warmte, niet van de wonde.";
-  await loginViaForm(page, "p.an");
-  await expect(page).toHaveURL(/\/patient$/);
+  await loginViaFormTo(page, "p.an", "/patient");
   await page.goto("/patient/corrections");
   const assessment = page.getByRole("article", { name: /^Beoordeling van / }).first();
   await expect(assessment).toContainText("Wekelijkse evaluatie.");

@@ -5,10 +5,10 @@
 // in plain Dutch and French, filters it, and the page passes axe at phone and desktop widths.
 // The demo world is reseeded first: Noah's emergency access must not exist before this spec
 // opens it, and the api project's specs reseed again before relying on it.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginOverHttp, loginViaForm } from "./support/login";
+import { loginOverHttp, loginViaFormTo } from "./support/login";
 import { saveScreenshot } from "./support/screenshot";
 
 // Unique enough that finding it on the page proves it is this run's emergency access.
@@ -35,8 +35,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
 });
 
 async function openAccessLogAsAn(page: Page): Promise<void> {
-  await loginViaForm(page, "p.an");
-  await expect(page).toHaveURL(/\/patient$/);
+  await loginViaFormTo(page, "p.an", "/patient");
   await page.getByRole("link", { name: "Wie heeft mijn dossier bekeken?" }).click();
   await expect(page).toHaveURL(/\/patient\/access-log$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wie heeft mijn dossier bekeken?");
@@ -45,15 +44,6 @@ async function openAccessLogAsAn(page: Page): Promise<void> {
 /** Body rows of the log table (the header row has column headers, not cells). */
 function entryRows(page: Page) {
   return page.getByRole("table").getByRole("row").filter({ has: page.getByRole("cell") });
-}
-
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(
-    serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`),
-    "serious or critical axe violations",
-  ).toEqual([]);
 }
 
 test("An sees the refused doctor and the emergency access, filters, and reads it in French", async ({ page }) => {
@@ -125,18 +115,17 @@ test("phone and desktop layouts: screenshots and no serious axe violations", asy
   await expect(entryRows(page).first().getByText("Wanneer")).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "Wanneer" })).toHaveCount(1);
   await saveScreenshot(page, "access-log-phone");
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousAxeViolations(page, "access log at 390 px");
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await expect(page.getByRole("columnheader", { name: "Wanneer" })).toBeVisible();
   await expect(entryRows(page).first().getByText("Wanneer")).toBeHidden();
   await saveScreenshot(page, "access-log-desktop");
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousAxeViolations(page, "access log at 1280 px");
 });
 
 test("Dina, whose file is past its availability window, is told how to ask a copy", async ({ page }) => {
-  await loginViaForm(page, "p.dina");
-  await expect(page).toHaveURL(/\/patient$/);
+  await loginViaFormTo(page, "p.dina", "/patient");
   await page.getByRole("link", { name: "Wie heeft mijn dossier bekeken?" }).click();
   await expect(page).toHaveURL(/\/patient\/access-log$/);
   // Next's route announcer is an alert too: find ours by its title.

@@ -5,20 +5,20 @@
 // the end. axe on every page in nl-BE, fr-BE and en; screenshots at 390 and 1280 px.
 //
 // State-changing: the demo world is reseeded first and the spec leaves it as it found it.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, request as newRequestContext, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginOverHttp, loginViaForm } from "./support/login";
-import { saveScreenshot } from "./support/screenshot";
+import { loginOverHttp, loginViaFormTo, signedInRequestContext } from "./support/login";
+import { saveScreenshotsWithAxe } from "./support/screenshot";
 
 test.describe.configure({ mode: "serial" });
 
 const contexts: APIRequestContext[] = [];
 
+/** Signed in over HTTP; disposed in afterAll. */
 async function signedIn(baseURL: string | undefined, username: string): Promise<APIRequestContext> {
-  const context = await newRequestContext.newContext({ baseURL });
+  const context = await signedInRequestContext(baseURL, username);
   contexts.push(context);
-  await loginOverHttp(context, username);
   return context;
 }
 
@@ -28,23 +28,6 @@ async function readAn(context: APIRequestContext): Promise<{ status: number; cod
   if (response.status() === 200) return { status: 200 };
   const body = (await response.json()) as { error?: { code?: string } };
   return { status: response.status(), code: body.error?.code };
-}
-
-async function expectNoSeriousAxeViolations(page: Page, when: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  expect(serious, `axe ${when}`).toEqual([]);
-}
-
-async function screenshots(page: Page, name: string) {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await saveScreenshot(page, `${name}-phone`);
-  await expectNoSeriousAxeViolations(page, `${name} at 390 px`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await saveScreenshot(page, `${name}-desktop`);
-  await expectNoSeriousAxeViolations(page, `${name} at 1280 px`);
 }
 
 test.beforeAll(() => {
@@ -59,13 +42,12 @@ test("p.an withdraws her consent: d.dirk is refused on his next request; she giv
   const dirk = await signedIn(baseURL, "d.dirk");
   expect(await readAn(dirk)).toEqual({ status: 200 });
 
-  await loginViaForm(page, "p.an");
-  await expect(page).toHaveURL(/\/patient$/);
+  await loginViaFormTo(page, "p.an", "/patient");
   await page.goto("/patient/consent");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mijn toestemming");
   await expect(page.getByTestId("consent-status")).toHaveText("U hebt uw toestemming gegeven.");
   await expect(page.getByText("Toestemming intrekken", { exact: true }).first()).toBeVisible();
-  await screenshots(page, "patient-consent");
+  await saveScreenshotsWithAxe(page, "patient-consent");
 
   await page.getByRole("button", { name: "Toestemming intrekken" }).click();
   await expect(page).toHaveURL(/\/patient\/consent\?done=withdrawn$/);
@@ -85,13 +67,12 @@ test("p.an excludes c.carl and re-admits him; he is refused only while excluded"
   const carl = await signedIn(baseURL, "c.carl");
   expect(await readAn(carl)).toEqual({ status: 200 });
 
-  await loginViaForm(page, "p.an");
-  await expect(page).toHaveURL(/\/patient$/);
+  await loginViaFormTo(page, "p.an", "/patient");
   await page.goto("/patient/exclusions");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Zorgverleners uitsluiten");
   // Eva is excluded in the demo world; Carl is offered in the list of her caregivers.
   await expect(page.getByRole("form", { name: "Uitsluiting van Dr. Eva Jacobs opheffen" })).toBeVisible();
-  await screenshots(page, "patient-exclusions");
+  await saveScreenshotsWithAxe(page, "patient-exclusions");
 
   await page.getByRole("form", { name: "Carl Hermans uitsluiten" }).getByRole("button", { name: "Uitsluiten" }).click();
   await expect(page).toHaveURL(/\/patient\/exclusions\?done=excluded$/);
@@ -108,12 +89,11 @@ test("p.an appoints t.tina, who then reads her file; revoked at the end", async 
   const tina = await signedIn(baseURL, "t.tina");
   expect(await readAn(tina)).toEqual({ status: 403, code: "forbidden" });
 
-  await loginViaForm(page, "p.an");
-  await expect(page).toHaveURL(/\/patient$/);
+  await loginViaFormTo(page, "p.an", "/patient");
   await page.goto("/patient/trusted-persons");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mijn vertrouwenspersonen");
   await expect(page.getByRole("form", { name: "Tom Peeters intrekken als vertrouwenspersoon" })).toBeVisible();
-  await screenshots(page, "patient-trusted-persons");
+  await saveScreenshotsWithAxe(page, "patient-trusted-persons");
 
   const appoint = page.getByRole("form", { name: "Een vertrouwenspersoon aanduiden" });
   // A wrong check digit: refused next to the field, with the typed text kept.
@@ -148,8 +128,7 @@ test("p.an appoints t.tina, who then reads her file; revoked at the end", async 
 });
 
 test("the settings pages are translated and accessible in French and English", async ({ page }) => {
-  await loginViaForm(page, "p.an");
-  await expect(page).toHaveURL(/\/patient$/);
+  await loginViaFormTo(page, "p.an", "/patient");
   const pages = [
     { path: "/patient/consent", fr: "Mon consentement", en: "My consent" },
     { path: "/patient/exclusions", fr: "Exclure des soignants", en: "Exclude caregivers" },

@@ -6,10 +6,10 @@
 //
 // State-changing: the demo world is reseeded first. The access log survives reseeds, so d.frank
 // may be suspended before his 20th probe if an earlier spec in this run made him ask too.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, request as newRequestContext, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginOverHttp, loginViaForm } from "./support/login";
+import { loginOverHttp, loginViaFormTo, signedInRequestContext } from "./support/login";
 import { saveScreenshot } from "./support/screenshot";
 
 test.describe.configure({ mode: "serial" });
@@ -18,27 +18,18 @@ const EMERGENCY_REASON = "Alarmknop ingedrukt, patiënt niet bereikbaar, deur op
 const LIFT_REASON = "Gebeld met dr. Willems: testscript van zijn praktijksoftware, afgesproken dat het stopt.";
 
 const contexts: APIRequestContext[] = [];
-let frank: APIRequestContext;
 
+/** Signed in over HTTP; disposed in afterAll. */
 async function signedIn(baseURL: string | undefined, username: string): Promise<APIRequestContext> {
-  const context = await newRequestContext.newContext({ baseURL });
+  const context = await signedInRequestContext(baseURL, username);
   contexts.push(context);
-  await loginOverHttp(context, username);
   return context;
 }
+let frank: APIRequestContext;
 
 async function errorCode(response: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<string | undefined> {
   const body = (await response.json()) as { error?: { code?: string } };
   return body.error?.code;
-}
-
-/** No serious or critical violation of WCAG 2.2 A/AA (and best practices) on the page as it is. */
-async function expectNoSeriousAxeViolations(page: Page, when: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  expect(serious, `axe ${when}`).toEqual([]);
 }
 
 test.beforeAll(async ({ baseURL }) => {
@@ -67,8 +58,7 @@ test.afterAll(async () => {
 });
 
 test("s.sara lifts d.frank's suspension with a reason and reviews n.noah's emergency access", async ({ page }) => {
-  await loginViaForm(page, "s.sara");
-  await expect(page).toHaveURL(/\/service-center$/);
+  await loginViaFormTo(page, "s.sara", "/service-center");
   await page.getByRole("link", { name: "Schorsingen en noodtoegang beoordelen" }).click();
   await expect(page).toHaveURL(/\/service-center\/review$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Te beoordelen");

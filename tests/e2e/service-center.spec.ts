@@ -9,22 +9,14 @@
 // is removed again (a reseed keeps published declarations, as the portal must).
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
 import { e2eDatabaseUrl } from "./support/e2e-database";
-import { loginViaForm } from "./support/login";
+import { loginViaForm, loginViaFormTo } from "./support/login";
 import { saveScreenshot } from "./support/screenshot";
 
 test.describe.configure({ mode: "serial" });
-
-async function expectNoSeriousAxeViolations(page: Page, when: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  expect(serious, `axe ${when}`).toEqual([]);
-}
 
 async function screenshots(page: Page, name: string) {
   for (const width of [390, 1280]) {
@@ -50,8 +42,7 @@ test.afterAll(() => {
 });
 
 test("s.sara finds An by national number and corrects her phone number with a reason", async ({ page }) => {
-  await loginViaForm(page, "s.sara");
-  await expect(page).toHaveURL(/\/service-center$/);
+  await loginViaFormTo(page, "s.sara", "/service-center");
   await expectNoSeriousAxeViolations(page, "service-center home nl-BE");
   await screenshots(page, "service-center-home");
   await expect(page.getByRole("link", { name: /Correctievragen behandelen/ })).toBeVisible();
@@ -91,8 +82,7 @@ test("s.sara finds An by national number and corrects her phone number with a re
 });
 
 test("s.sara publishes declaration version 5 for nurses; n.nina must accept it at her next request", async ({ page, browser }) => {
-  await loginViaForm(page, "s.sara");
-  await expect(page).toHaveURL(/\/service-center$/);
+  await loginViaFormTo(page, "s.sara", "/service-center");
   await page.getByRole("link", { name: /Gebruikersverklaringen/ }).click();
   await page.getByLabel("Rol", { exact: true }).selectOption("NURSE");
   await page.getByRole("button", { name: "Rol kiezen" }).click();

@@ -5,7 +5,7 @@
 // Works with any APIRequestContext: the `request` fixture for HTTP-only specs, or
 // `page.context().request` to sign a browser in without going through the login form (it
 // shares the browser context's cookies).
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, request as newRequestContext, type APIRequestContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo";
 
@@ -52,4 +52,20 @@ export async function loginViaForm(page: Page, username: string, password = DEMO
   await page.getByLabel("Gebruikersnaam").fill(username);
   await page.getByLabel("Wachtwoord").fill(password);
   await page.getByRole("button", { name: "Aanmelden" }).click();
+}
+
+/** Signs in through the login page and waits for the home page the role lands on (e.g. /patient). */
+export async function loginViaFormTo(page: Page, username: string, home: string): Promise<void> {
+  await loginViaForm(page, username);
+  await expect(page, `${username} lands on ${home}`).toHaveURL((url) => url.pathname === home);
+}
+
+/**
+ * A new HTTP-only context signed in as `username`, for a second person acting beside the
+ * browser. The caller disposes it (keep them in a list and dispose in afterAll).
+ */
+export async function signedInRequestContext(baseURL: string | undefined, username: string): Promise<APIRequestContext> {
+  const context = await newRequestContext.newContext({ baseURL });
+  await loginOverHttp(context, username);
+  return context;
 }

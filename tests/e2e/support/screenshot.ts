@@ -4,6 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./axe";
 
 export const SCREENSHOT_DIR = resolve("test-results/screenshots");
 
@@ -18,4 +19,21 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   // Animations and the caret would make two screenshots of the same page differ.
   await page.screenshot({ path, fullPage: true, animations: "disabled", caret: "hide" });
   return path;
+}
+
+/** Phone (390 px) and desktop (1280 px) widths of the screenshots people review. */
+export const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
+export const DESKTOP_VIEWPORT = { width: 1280, height: 900 } as const;
+
+/**
+ * `<name>-phone` and `<name>-desktop` screenshots, with axe at both widths (a layout that only
+ * breaks on a phone is still broken). Leaves the page at desktop width.
+ */
+export async function saveScreenshotsWithAxe(page: Page, name: string): Promise<void> {
+  await page.setViewportSize(PHONE_VIEWPORT);
+  await saveScreenshot(page, `${name}-phone`);
+  await expectNoSeriousAxeViolations(page, `${name} at 390 px`);
+  await page.setViewportSize(DESKTOP_VIEWPORT);
+  await saveScreenshot(page, `${name}-desktop`);
+  await expectNoSeriousAxeViolations(page, `${name} at 1280 px`);
 }
