@@ -11,13 +11,16 @@ export type CardProps = {
   className?: string;
 };
 
+// min-w-0: a card in a grid or flex row may shrink below the width of its widest control (a
+// <select> is as wide as its longest option), so at 320 CSS px (400% zoom) the page reflows
+// instead of scrolling sideways.
 export function Card({ title, titleLevel = 2, actions, children, className }: CardProps) {
   const headingId = useId();
   const Heading = titleLevel === 2 ? "h2" : "h3";
   return (
     <section
       aria-labelledby={title ? headingId : undefined}
-      className={cx("rounded-xl border border-line bg-white p-5 shadow-sm sm:p-6", className)}
+      className={cx("min-w-0 rounded-xl border border-line bg-white p-5 shadow-sm sm:p-6", className)}
     >
       {title || actions ? (
         <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
