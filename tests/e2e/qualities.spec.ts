@@ -9,6 +9,8 @@
 // Visits only read, except one correction request p.bart asks so that the service center has a
 // request to open; the world is reseeded before and after (the access log keeps its entries:
 // it is append-only).
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { seriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
@@ -21,7 +23,16 @@ type Locale = (typeof LOCALES)[number];
 const LOCALE_COOKIE = "NEXT_LOCALE";
 
 /** A page to visit: where to go and where the browser must end up (no silent redirect). */
-type Visit = { path: string; landsOn?: string };
+/** notFound: the portal's own "page not found" must show (by its heading, in the language). */
+type Visit = { path: string; landsOn?: string; status?: number; notFound?: boolean };
+
+/** The not-found page's heading in each language, from the portal's own messages. */
+const notFoundTitle = Object.fromEntries(
+  LOCALES.map((locale) => {
+    const messages = JSON.parse(readFileSync(resolve("messages", `${locale}.json`), "utf8")) as { errors: { notFound: { title: string } } };
+    return [locale, messages.errors.notFound.title];
+  }),
+) as Record<Locale, string>;
 
 const CORRECTION_DESCRIPTION = "Mijn huisnummer klopt niet: het is 12 en niet 21 (kwaliteitscontrole).";
 
@@ -55,7 +66,7 @@ async function problemsOf(page: Page, visit: Visit, locale: Locale): Promise<str
   const response = await page.goto(visit.path);
   const problems: string[] = [];
   const status = response?.status() ?? 0;
-  if (status >= 400) problems.push(`${where}: HTTP ${status}`);
+  if (visit.status ? status !== visit.status : status >= 400) problems.push(`${where}: HTTP ${status}, expected ${visit.status ?? "< 400"}`);
   const expected = visit.landsOn ?? new URL(visit.path, page.url()).pathname;
   // A redirect from a page that already streams (its loading state) happens in the browser,
   // after the load event: wait for the URL to settle before judging the page.
@@ -73,6 +84,10 @@ async function problemsOf(page: Page, visit: Visit, locale: Locale): Promise<str
   if (lang !== locale) problems.push(`${where}: <html lang="${lang}">, expected "${locale}"`);
   const h1s = await page.locator("h1").count();
   if (h1s !== 1) problems.push(`${where}: ${h1s} <h1> elements, expected exactly one`);
+  if (visit.notFound) {
+    const heading = (await page.locator("main h1").first().textContent())?.trim();
+    if (heading !== notFoundTitle[locale]) problems.push(`${where}: heading "${heading}", expected the not-found page's "${notFoundTitle[locale]}"`);
+  }
   // A raw error would be Next's own error screen or a stack trace instead of a page.
   const body = await page.locator("body").innerText();
   if (/Application error|Internal Server Error|Unhandled Runtime Error|at \w+ \(.*:\d+:\d+\)/.test(body)) {
@@ -96,6 +111,8 @@ async function expectEveryPageInEveryLanguage(page: Page, baseURL: string, visit
 /** The role's home page at phone and desktop width, in Dutch. */
 async function screenshotHome(page: Page, home: string, name: string): Promise<void> {
   await page.goto(home);
+  // Not the loading state: the page's own heading is there.
+  await expect(page.locator("main h1")).toBeVisible();
   await page.setViewportSize(PHONE_VIEWPORT);
   await saveScreenshot(page, `qualities-${name}-home-phone`);
   await page.setViewportSize(DESKTOP_VIEWPORT);
@@ -174,6 +191,8 @@ const roles: Role[] = [
       { path: "/patient/consent" },
       { path: "/patient/corrections" },
       { path: "/privacy" },
+      // An address that does not exist: the portal's own page, not a raw error.
+      { path: "/patient/no-such-page", status: 404, notFound: true },
     ],
     reflow: ["/patient", "/patient/file"],
   },
@@ -220,6 +239,8 @@ const roles: Role[] = [
       { path: "/service-center/patients?q=Peeters" },
       { path: "/service-center/patients/pat-an" },
       { path: "/service-center/declarations" },
+      // Streams before it knows the id is unknown, so the status is 200; the page is what counts.
+      { path: "/service-center/corrections/no-such-request", notFound: true },
     ],
     reflow: ["/service-center", "/service-center/patients/pat-an"],
   },
@@ -301,6 +322,9 @@ test("keyboard only: p.an signs in, opens her consent page and goes back home", 
   await page.keyboard.type("demo");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/patient$/);
+  // Like a person, wait for the page rather than tab through its loading state (which the
+  // page replaces, focus and all).
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("An Peeters");
 
   await tabTo(page, (target) => target.href === "/patient/consent", "the consent tile");
   await page.keyboard.press("Enter");
