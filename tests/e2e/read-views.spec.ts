@@ -3,11 +3,11 @@
 // with his patients, a lookup refused for lack of consent and one for an unknown national number,
 // and physiotherapist Carl reading An's file. axe on every page, in Dutch and one other language,
 // and screenshots at phone and desktop width.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginViaForm } from "./support/login";
-import { saveScreenshot } from "./support/screenshot";
+import { loginViaFormTo } from "./support/login";
+import { saveScreenshotsWithAxe } from "./support/screenshot";
 
 const CARE_QUESTION = "Controle bloeddruk na aanpassing van de medicatie";
 
@@ -23,26 +23,8 @@ test.beforeAll(() => {
   reseedDemoWorld();
 });
 
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(
-    serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`),
-    "serious or critical axe violations",
-  ).toEqual([]);
-}
-
-async function screenshotsAtBothWidths(page: Page, name: string): Promise<void> {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await saveScreenshot(page, `${name}-phone`);
-  await expectNoSeriousAxeViolations(page);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await saveScreenshot(page, `${name}-desktop`);
-}
-
 test("An's home shows her next visit, her care plan and the way to everything else", async ({ page }) => {
-  await loginViaForm(page, "p.an");
-  await expect(page).toHaveURL(/\/patient$/);
+  await loginViaFormTo(page, "p.an", "/patient");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welkom, An Peeters");
 
   const nextVisit = page.getByRole("region", { name: "Volgend bezoek van de verpleegkundige" });
@@ -66,13 +48,11 @@ test("An's home shows her next visit, her care plan and the way to everything el
     await expect(tiles.getByRole("link", { name: new RegExp(`^${name.replace("?", "\\?")}`) })).toHaveAttribute("href", href);
   }
 
-  await expectNoSeriousAxeViolations(page);
-  await screenshotsAtBothWidths(page, "patient-home");
+  await saveScreenshotsWithAxe(page, "patient-home");
 });
 
 test("An's file shows a blood-pressure chart with the same readings in a table, in Dutch and French", async ({ page }) => {
-  await loginViaForm(page, "p.an");
-  await expect(page).toHaveURL(/\/patient$/);
+  await loginViaFormTo(page, "p.an", "/patient");
   await page.getByRole("link", { name: /^Mijn volledige dossier/ }).click();
   await expect(page).toHaveURL(/\/patient\/file$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mijn verpleegdossier");
@@ -97,29 +77,27 @@ test("An's file shows a blood-pressure chart with the same readings in a table, 
   // Decimals in the Belgian way: temperature with a comma.
   await expect(page.getByRole("region", { name: /^Temperatuur/ }).getByRole("table").getByRole("cell").nth(1)).toHaveText(/^\d{2},\d$/);
 
-  await expectNoSeriousAxeViolations(page);
-  await screenshotsAtBothWidths(page, "patient-file");
+  await saveScreenshotsWithAxe(page, "patient-file");
 
   await page.getByRole("button", { name: "Français" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mon dossier infirmier");
   await expect(page.getByRole("region", { name: /^Tension artérielle/ }).getByRole("table", { name: "Mesures Tension artérielle" })).toBeVisible();
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousAxeViolations(page, "patient file fr-BE");
 });
 
 test("Tom reads An's file as her trusted person and sees nobody else", async ({ page }) => {
-  await loginViaForm(page, "t.tom");
-  await expect(page).toHaveURL(/\/trusted-person$/);
+  await loginViaFormTo(page, "t.tom", "/trusted-person");
   const list = page.getByRole("region", { name: "Wie heeft u aangeduid?" });
   await expect(list.getByRole("listitem")).toHaveCount(1);
   await expect(list).toContainText("An Peeters");
   await expect(page.locator("body")).not.toContainText("Bart Claes");
   await expect(page.getByRole("region", { name: "Wat u mag en niet mag" })).toContainText("iets in het dossier wijzigen");
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousAxeViolations(page, "trusted-person home");
 
   await page.getByRole("link", { name: "Dossier van An Peeters lezen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dossier van An Peeters");
   await expect(page.getByRole("region", { name: /^Bloeddruk/ }).getByRole("table")).toBeVisible();
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousAxeViolations(page, "trusted-person file");
 
   // Bart's file by its address: the same neutral refusal as for anyone without a relation.
   await page.goto("/trusted-person/patients/pat-bart");
@@ -128,18 +106,16 @@ test("Tom reads An's file as her trusted person and sees nobody else", async ({ 
 });
 
 test("Dr. Dirk Smets: his patients, An's file, and lookups refused for no consent and for an unknown number", async ({ page }) => {
-  await loginViaForm(page, "d.dirk");
-  await expect(page).toHaveURL(/\/caregiver$/);
+  await loginViaFormTo(page, "d.dirk", "/caregiver");
   const mine = page.getByRole("region", { name: "Mijn patiënten" });
   await expect(mine.getByRole("listitem")).toHaveCount(4);
   for (const name of ["An Peeters", "Bart Claes", "Chris Janssens", "Dina Maes"]) await expect(mine).toContainText(name);
-  await expectNoSeriousAxeViolations(page);
-  await screenshotsAtBothWidths(page, "caregiver-home");
+  await saveScreenshotsWithAxe(page, "caregiver-home");
 
   await page.getByRole("link", { name: "Dossier van An Peeters openen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dossier van An Peeters");
   await expect(page.getByRole("img", { name: /^Bloeddruk:/ })).toBeVisible();
-  await screenshotsAtBothWidths(page, "caregiver-file");
+  await saveScreenshotsWithAxe(page, "caregiver-file");
   await page.getByRole("link", { name: "Terug naar mijn patiënten" }).first().click();
 
   // A wrong number is caught next to its field, and what was typed stays.
@@ -155,7 +131,7 @@ test("Dr. Dirk Smets: his patients, An's file, and lookups refused for no consen
   await lookup.getByRole("button", { name: "Opzoeken" }).click();
   await expect(lookup.getByRole("alert")).toContainText("Geen toestemming");
   await expect(lookup.getByLabel("Rijksregisternummer van de patiënt")).toHaveValue("50.07.02-057.12");
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousAxeViolations(page, "caregiver lookup refused (no consent)");
 
   // A valid number of nobody in the portal: the neutral answer, nothing more.
   await lookup.getByLabel("Rijksregisternummer van de patiënt").fill(unknownValidInsz());
@@ -177,12 +153,11 @@ test("Dr. Dirk Smets: his patients, An's file, and lookups refused for no consen
   await page.goto("/caregiver");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("region", { name: "My patients" })).toBeVisible();
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousAxeViolations(page, "caregiver home en");
 });
 
 test("Carl, An's physiotherapist, reads her file and has no other patients", async ({ page }) => {
-  await loginViaForm(page, "c.carl");
-  await expect(page).toHaveURL(/\/caregiver$/);
+  await loginViaFormTo(page, "c.carl", "/caregiver");
   const mine = page.getByRole("region", { name: "Mijn patiënten" });
   await expect(mine.getByRole("listitem")).toHaveCount(1);
   await mine.getByRole("link", { name: "Dossier van An Peeters openen" }).click();
