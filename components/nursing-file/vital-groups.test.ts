@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { groupVitalSigns, READINGS_SHOWN } from "./vital-groups";
 
 const reading = (id: string, type: string, day: number, value: number) => ({
-  id, type, value, secondaryValue: null, unit: "/min", measuredAt: new Date(Date.UTC(2026, 10, day)), note: null,
+  id, type, value, secondaryValue: null, unit: "/min", measuredAt: new Date(Date.UTC(2026, 10, day)), note: null, version: 1,
 });
 
 describe("groupVitalSigns", () => {

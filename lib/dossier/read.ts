@@ -32,7 +32,7 @@ export type PatientComment = { id: string; text: string; createdAt: Date };
 export type HealthSection = {
   carePlan: Array<{ id: string; title: string; description: string; frequency: string | null; status: string; startDate: string; endDate: string | null; version: number }>;
   nursingNotes: Array<{ id: string; kind: string; writtenAt: Date; text: string; author: string | null; version: number; patientComments: PatientComment[] }>;
-  vitalSigns: Array<{ id: string; type: string; value: number; secondaryValue: number | null; unit: string; measuredAt: Date; note: string | null }>;
+  vitalSigns: Array<{ id: string; type: string; value: number; secondaryValue: number | null; unit: string; measuredAt: Date; note: string | null; version: number }>;
   woundCare: Array<{ id: string; location: string; description: string; treatment: string; performedAt: Date; author: string | null }>;
   medicationSchedule: Array<{ id: string; medication: string; dose: string; route: string | null; times: string[]; instructions: string | null; prescriber: string | null; startDate: string; endDate: string | null }>;
   plannedVisits: Array<{ id: string; startsAt: Date; durationMinutes: number; purpose: string; status: string; nurse: string | null }>;
@@ -117,7 +117,7 @@ export async function unsafeReadHealthSection(tx: Tx, patientId: string): Promis
     })),
     vitalSigns: vitalSigns.map((vital) => ({
       id: vital.id, type: vital.type, value: vital.value.toNumber(), secondaryValue: vital.secondaryValue?.toNumber() ?? null,
-      unit: vital.unit, measuredAt: vital.measuredAt, note: vital.note,
+      unit: vital.unit, measuredAt: vital.measuredAt, note: vital.note, version: vital.version,
     })),
     woundCare: woundCare.map((entry) => ({
       id: entry.id, location: entry.location, description: entry.description, treatment: entry.treatment,

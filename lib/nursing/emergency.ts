@@ -30,9 +30,3 @@ export async function openEmergencyAccess(input: Input & { patient: string; reas
   return { patientId, expiresAt: result.emergencyAccess?.expiresAt ?? null };
 }
 
-/** When the nurse's emergency access to this file ends; null when she reads it as care team. */
-export async function emergencyAccessExpiry(input: Input & { emergencyAccessId: string }): Promise<Date | null> {
-  const db = await appDb(input.db);
-  const access = await db.emergencyAccess.findFirst({ where: { id: input.emergencyAccessId, nurseId: input.actor.personId }, select: { expiresAt: true } });
-  return access?.expiresAt ?? null;
-}

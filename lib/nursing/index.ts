@@ -10,10 +10,12 @@
 // - a correction keeps the previous state in RecordRevision with who, when and why.
 import { randomUUID } from "node:crypto";
 import type { GatedActor } from "@/lib/auth/actor";
-import { assertAllowed, withPatientAccess, type AuthorizeInput } from "@/lib/access";
+import { type AccessDecision, assertAllowed, withPatientAccess, type AuthorizeInput } from "@/lib/access";
+import { unsafeReadNursingFile, type HealthSection, type NursingFile } from "@/lib/dossier/read";
 import { PortalError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { displayName } from "@/lib/people/display-name";
+import { type RoutedCorrection, unsafeReadRoutedCorrections } from "./team";
 import {
   brusselsLocalToInstant,
   vitalRanges,
@@ -278,39 +280,44 @@ export async function readEntryHistory(context: NursingContext, entity: { type: 
   return outcome.allowed ? outcome.result.map(toRevisionDto) : [];
 }
 
-export type WorkScreenState = {
+export type WorkScreen = {
+  decision: AccessDecision;
+  file: NursingFile & { health: HealthSection };
   /** Every revision of the patient's notes, care-plan items and readings, grouped per entry. */
   revisions: Record<string, RevisionDto[]>;
-  /**
-   * The current version of each reading: the file view does not carry it, and a correction
-   * form without the version it was built on could overwrite a change made in the meantime.
-   */
-  vitalVersions: Record<string, number>;
+  /** The correction requests routed to this nurse for this patient, still open. */
+  routed: RoutedCorrection[];
+  /** When she is in through emergency access: until when. */
+  emergencyUntil: Date | null;
 };
 
-/** What the work screen needs beyond the file view, in one logged read. */
-export async function readWorkScreenState(context: NursingContext): Promise<WorkScreenState> {
-  const outcome = await withPatientAccess(accessInput(context, "READ_HEALTH"), async (tx) => {
+/**
+ * Everything the nurse's work screen for one patient shows, under ONE READ_HEALTH decision and
+ * so one entry in the patient's access log: a page view is one look at the file, and the patient
+ * reading "who looked" should see it once, not once per query the page happens to make.
+ */
+export async function readNurseWorkScreen(context: NursingContext): Promise<{ allowed: true; screen: WorkScreen } | { allowed: false; decision: AccessDecision }> {
+  if (context.actor.activeRole !== "NURSE") throw new PortalError("forbidden");
+  const now = context.now ?? new Date();
+  const outcome = await withPatientAccess(accessInput(context, "READ_HEALTH"), async (tx, decision) => {
+    const file = await unsafeReadNursingFile(tx, context.patientId, { includeHealth: true });
     const revisions = await tx.recordRevision.findMany({
       where: { patientId: context.patientId, entityType: { in: revisedEntityTypes } },
       orderBy: { version: "desc" },
       include: revisionInclude,
     });
-    const vitals = await tx.vitalSign.findMany({ where: { patientId: context.patientId }, select: { id: true, version: true } });
-    return { revisions, vitals };
+    const routed = await unsafeReadRoutedCorrections(tx, context.actor.personId, context.patientId, now);
+    const emergency = decision.allowed && decision.via
+      ? await tx.emergencyAccess.findFirst({ where: { id: decision.via.emergencyAccessId, nurseId: context.actor.personId }, select: { expiresAt: true } })
+      : null;
+    return { file, revisions, routed, emergencyUntil: emergency?.expiresAt ?? null };
   });
-  assertAllowed(outcome.decision);
-  const state: WorkScreenState = { revisions: {}, vitalVersions: {} };
-  if (!outcome.allowed) return state;
-  for (const revision of outcome.result.revisions) (state.revisions[revision.entityId] ??= []).push(toRevisionDto(revision));
-  for (const vital of outcome.result.vitals) state.vitalVersions[vital.id] = vital.version;
-  return state;
+  if (!outcome.allowed) return { allowed: false, decision: outcome.decision };
+  const { file, revisions, routed, emergencyUntil } = outcome.result;
+  const grouped: Record<string, RevisionDto[]> = {};
+  for (const revision of revisions) (grouped[revision.entityId] ??= []).push(toRevisionDto(revision));
+  return { allowed: true, screen: { decision: outcome.decision, file: file as WorkScreen["file"], revisions: grouped, routed, emergencyUntil } };
 }
 
-/** Every revision of the patient's health entries, in one logged read, grouped per entry. */
-export async function readFileRevisions(context: NursingContext): Promise<Record<string, RevisionDto[]>> {
-  return (await readWorkScreenState(context)).revisions;
-}
-
-export { emergencyAccessExpiry, openEmergencyAccess } from "./emergency";
+export { openEmergencyAccess } from "./emergency";
 export { listCareTeamPatients, listRoutedCorrections, type CareTeamPatient, type RoutedCorrection } from "./team";

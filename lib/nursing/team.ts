@@ -9,7 +9,7 @@ import { withPatientAccess } from "@/lib/access";
 import { type AccessFacts, withinAvailabilityWindow } from "@/lib/access/policy";
 import { env } from "@/lib/env";
 import { PortalError } from "@/lib/errors";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { displayName } from "@/lib/people/display-name";
 
 type Input = { actor: Pick<GatedActor, "personId" | "activeRole">; db?: PrismaClient; now?: Date; requestId?: string };
@@ -111,40 +111,55 @@ export type RoutedCorrection = {
   version: number;
 };
 
+const routedInclude = { patient: { select: { person: { select: { honorific: true, firstName: true, lastName: true } } } } } as const;
+type RoutedRow = Prisma.CorrectionRequestGetPayload<{ include: typeof routedInclude }>;
+
+function routedWhere(nurseId: string, patientId?: string): Prisma.CorrectionRequestWhereInput {
+  return { assignedNurseId: nurseId, status: "ROUTED_TO_NURSE", ...(patientId ? { patientId } : {}) };
+}
+
+function toRoutedCorrection(request: RoutedRow, now: Date): RoutedCorrection {
+  return {
+    id: request.id,
+    patientId: request.patientId,
+    patientName: displayName(request.patient.person),
+    section: request.section,
+    entityType: request.entityType,
+    entityId: request.entityId,
+    description: request.description,
+    createdAt: request.createdAt,
+    dueAt: request.dueAt,
+    overdue: request.dueAt.getTime() < now.getTime(),
+    version: request.version,
+  };
+}
+
 /**
- * Correction requests routed to this nurse and still open, oldest deadline first; with a
- * patientId only that patient's (her work screen for that patient).
+ * Correction requests routed to this nurse and still open, oldest deadline first, over all her
+ * patients (her home page). Each request's text describes health data, so each is shown only
+ * under an allowed READ_HEALTH decision for its patient, logged.
  */
-export async function listRoutedCorrections(input: Input & { patientId?: string }): Promise<RoutedCorrection[]> {
+export async function listRoutedCorrections(input: Input): Promise<RoutedCorrection[]> {
   requireNurse(input.actor);
   const db = await appDb(input.db);
   const now = input.now ?? new Date();
-  const requests = await db.correctionRequest.findMany({
-    where: { assignedNurseId: input.actor.personId, status: "ROUTED_TO_NURSE", ...(input.patientId ? { patientId: input.patientId } : {}) },
-    orderBy: { dueAt: "asc" },
-    include: { patient: { select: { person: { select: { honorific: true, firstName: true, lastName: true } } } } },
-  });
+  const requests = await db.correctionRequest.findMany({ where: routedWhere(input.actor.personId), orderBy: { dueAt: "asc" }, include: routedInclude });
   const result: RoutedCorrection[] = [];
   for (const request of requests) {
-    // The request's text describes health data: shown only while the nurse may read the file.
     const outcome = await withPatientAccess(
       { actor: input.actor, patientId: request.patientId, action: "READ_HEALTH", requestId: input.requestId ?? `corrections-${randomUUID()}`, db, now },
-      async () => request.description,
+      async () => toRoutedCorrection(request, now),
     );
-    if (!outcome.allowed) continue;
-    result.push({
-      id: request.id,
-      patientId: request.patientId,
-      patientName: displayName(request.patient.person),
-      section: request.section,
-      entityType: request.entityType,
-      entityId: request.entityId,
-      description: outcome.result,
-      createdAt: request.createdAt,
-      dueAt: request.dueAt,
-      overdue: request.dueAt.getTime() < now.getTime(),
-      version: request.version,
-    });
+    if (outcome.allowed) result.push(outcome.result);
   }
   return result;
+}
+
+/**
+ * Unscoped: this nurse's open routed requests for one patient. The caller must hold an allowed
+ * READ_HEALTH decision for that patient in the same transaction `tx` (her work screen).
+ */
+export async function unsafeReadRoutedCorrections(tx: Prisma.TransactionClient, nurseId: string, patientId: string, now: Date): Promise<RoutedCorrection[]> {
+  const requests = await tx.correctionRequest.findMany({ where: routedWhere(nurseId, patientId), orderBy: { dueAt: "asc" }, include: routedInclude });
+  return requests.map((request) => toRoutedCorrection(request, now));
 }

@@ -11,7 +11,7 @@ import { resolveRoutedCorrection } from "@/lib/corrections/nurse";
 import { acceptCurrentDeclaration, assignToCareTeam, createPerson } from "@/lib/demo-world/factories";
 import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { correctVitalSign, listRoutedCorrections, readEntryHistory, readWorkScreenState } from "@/lib/nursing";
+import { correctVitalSign, listRoutedCorrections, readEntryHistory, readNurseWorkScreen } from "@/lib/nursing";
 import { ZCorrectVital, ZResolveCorrection } from "@/lib/nursing/schemas";
 import { resetDatabase, testPrisma } from "@/tests/support/database";
 
@@ -58,7 +58,9 @@ describe("resolving a routed correction request", () => {
   it("lets the routed team nurse close it; the patient then reads it resolved with the answer", async () => {
     const request = await askedCorrection();
     expect(request).toMatchObject({ status: "ROUTED_TO_NURSE", assignedNurseId: u.nina, version: 2 });
-    expect((await listRoutedCorrections({ actor: nina, db, patientId: an })).map((item) => [item.id, item.version])).toEqual([[request.id, 2]]);
+    const screen = await readNurseWorkScreen({ actor: nina, patientId: an, db });
+    expect(screen.allowed && screen.screen.routed.map((item) => [item.id, item.version])).toEqual([[request.id, 2]]);
+    expect((await listRoutedCorrections({ actor: nina, db })).map((item) => [item.id, item.version])).toEqual([[request.id, 2]]);
 
     const outcome = await resolve(nina, request.id, 2);
     expect(outcome).toMatchObject({ ok: true, patientId: an, version: 3 });
@@ -166,9 +168,10 @@ describe("correcting a vital reading", () => {
         previous: expect.objectContaining({ value: before.value.toNumber(), secondaryValue: before.secondaryValue?.toNumber(), unit: before.unit }),
       }),
     ]);
-    const state = await readWorkScreenState({ actor: nina, patientId: an, db });
-    expect(state.vitalVersions[before.id]).toBe(before.version + 1);
-    expect(state.revisions[before.id]).toHaveLength(1);
+    const outcome = await readNurseWorkScreen({ actor: nina, patientId: an, db });
+    if (!outcome.allowed) throw new Error("n.nina is in An's care team");
+    expect(outcome.screen.file.health.vitalSigns.find((reading) => reading.id === before.id)?.version).toBe(before.version + 1);
+    expect(outcome.screen.revisions[before.id]).toHaveLength(1);
   });
 
   it("refuses a stale version with a conflict and writes nothing", async () => {

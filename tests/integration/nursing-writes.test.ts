@@ -14,7 +14,7 @@ import {
   listRoutedCorrections,
   openEmergencyAccess,
   planVisit,
-  readFileRevisions,
+  readNurseWorkScreen,
   readEntryHistory,
   recordVitalSign,
   updateCarePlanItem,
@@ -149,12 +149,31 @@ describe("emergency access from the nurse's page", () => {
     expect(await db.emergencyAccess.count({ where: { nurseId: u.noah } })).toBe(1);
   });
 
-  it("groups the file's revisions per entry for the work screen, and refuses them to n.noah without access", async () => {
+  it("reads the work screen (file, revisions per entry, routed requests) under one logged decision, and refuses it to n.noah without access", async () => {
     const input = note("Eerste versie");
     await addNursingNote({ actor: nina, patientId: an, db }, input);
     await correctNursingNote({ actor: nina, patientId: an, db }, { noteId: input.id, version: 1, text: "Tweede versie", reason: "Verduidelijking na overleg" });
-    expect((await readFileRevisions({ actor: nina, patientId: an, db }))[input.id]).toHaveLength(1);
-    await expect(readFileRevisions({ actor: noah, patientId: an, db })).rejects.toMatchObject({ code: "forbidden" });
+    const logBefore = await db.accessLogEntry.count({ where: { patientId: an } });
+    const outcome = await readNurseWorkScreen({ actor: nina, patientId: an, db });
+    if (!outcome.allowed) throw new Error("n.nina is in An's care team");
+    expect(outcome.screen.revisions[input.id]).toHaveLength(1);
+    expect(outcome.screen.file.health.nursingNotes.find((entry) => entry.id === input.id)).toMatchObject({ text: "Tweede versie", version: 2 });
+    expect(outcome.screen.emergencyUntil).toBeNull();
+    // One page view, one line in An's "who looked at my file".
+    expect(await db.accessLogEntry.findMany({ where: { patientId: an }, orderBy: { id: "asc" }, skip: logBefore, select: { actorId: true, action: true, decision: true } })).toEqual([
+      { actorId: u.nina, action: "READ_HEALTH", decision: "ALLOW" },
+    ]);
+
+    const refused = await readNurseWorkScreen({ actor: noah, patientId: an, db });
+    expect(refused).toMatchObject({ allowed: false, decision: { allowed: false } });
+    expect(refused).not.toHaveProperty("screen");
+  });
+
+  it("tells the nurse in through emergency access until when", async () => {
+    const opened = await openEmergencyAccess({ actor: noah, db, patient: an, reason: "Gevallen, buur belde de noodlijn" });
+    const outcome = await readNurseWorkScreen({ actor: noah, patientId: an, db });
+    if (!outcome.allowed) throw new Error("the emergency access lets n.noah in");
+    expect(outcome.screen.emergencyUntil?.getTime()).toBe(opened.expiresAt?.getTime());
   });
 });
 

@@ -1,7 +1,8 @@
 // The nurse's work screen for one patient: what she records on a visit first (vital parameters,
 // a note, the next visit), the correction requests routed to her for this patient, then the file
 // to read and correct (notes, readings and the care plan, each with its history; planned visits,
-// contact data). Reading goes through readPatientFile (READ_HEALTH, logged); each form posts to
+// contact data). Everything shown is read by readNurseWorkScreen under one READ_HEALTH decision
+// (one entry in the patient's access log per page view); each form posts to
 // an action that writes through lib/nursing or lib/corrections/nurse. A file she may not open
 // shows the same refusal whatever the reason, with the emergency form.
 import { randomUUID } from "node:crypto";
@@ -10,8 +11,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PageShell } from "@/components/page-shell";
 import { Alert, LinkButton, PageHeading } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
-import { readPatientFile } from "@/lib/dossier";
-import { emergencyAccessExpiry, listRoutedCorrections, readWorkScreenState } from "@/lib/nursing";
+import { readNurseWorkScreen } from "@/lib/nursing";
 import { EmergencyAccessCard } from "../../_forms/emergency-access-card";
 import { CarePlanSection } from "./care-plan-section";
 import { ZDone } from "./done";
@@ -39,9 +39,9 @@ export default async function NursePatientPage({ params, searchParams }: { param
       {t("file.back")}
     </LinkButton>
   );
-  const outcome = await readPatientFile({ actor, patientId, requestId: randomUUID() });
+  const outcome = await readNurseWorkScreen({ actor, patientId, requestId: randomUUID() });
 
-  if (!outcome.allowed || !outcome.file.health) {
+  if (!outcome.allowed) {
     return (
       <PageShell actor={shell}>
         <PageHeading eyebrow={roleLabel} title={t("file.refusedTitle")} />
@@ -54,12 +54,9 @@ export default async function NursePatientPage({ params, searchParams }: { param
     );
   }
 
-  const { file, decision } = outcome;
-  const health = file.health!;
+  const { file, revisions, routed, emergencyUntil } = outcome.screen;
+  const { health } = file;
   const name = `${file.administrative.identification.firstName} ${file.administrative.identification.lastName}`;
-  const emergencyUntil = decision.allowed && decision.via ? await emergencyAccessExpiry({ actor, emergencyAccessId: decision.via.emergencyAccessId }) : null;
-  const { revisions, vitalVersions } = await readWorkScreenState({ actor, patientId });
-  const routed = await listRoutedCorrections({ actor, patientId });
   const done = ZDone.safeParse(query.done).data;
   const now = new Date();
   const notes = health.nursingNotes.slice(0, SHOWN);
@@ -80,7 +77,7 @@ export default async function NursePatientPage({ params, searchParams }: { param
         <NewEntryForms patientId={patientId} />
         <RoutedCorrectionsSection requests={routed} entriesOnPage={entriesOnPage} />
         <NotesSection patientId={patientId} notes={notes} revisions={revisions} />
-        <VitalsSection patientId={patientId} readings={readings} revisions={revisions} versions={vitalVersions} />
+        <VitalsSection patientId={patientId} readings={readings} revisions={revisions} />
         <CarePlanSection patientId={patientId} items={health.carePlan} revisions={revisions} />
         <VisitsAndContact upcoming={upcoming} contact={file.administrative.contact} />
       </div>

@@ -14,7 +14,7 @@ import { formatReading } from "./reading";
 
 type Reading = NonNullable<NursingFile["health"]>["vitalSigns"][number];
 
-export async function VitalsSection({ patientId, readings, revisions, versions }: { patientId: string; readings: Reading[]; revisions: Record<string, RevisionDto[]>; versions: Record<string, number> }) {
+export async function VitalsSection({ patientId, readings, revisions }: { patientId: string; readings: Reading[]; revisions: Record<string, RevisionDto[]> }) {
   const [t, format] = await Promise.all([getTranslations("nurse"), getFormatter()]);
   return (
     <ListCard
@@ -24,7 +24,6 @@ export async function VitalsSection({ patientId, readings, revisions, versions }
       keyOf={(entry) => entry.id}
       layout="twoColumns"
       render={(reading) => {
-        const version = versions[reading.id];
         const date = format.dateTime(reading.measuredAt, "dateTime");
         const secondary: FieldSpec[] =
           reading.secondaryValue !== null
@@ -40,28 +39,25 @@ export async function VitalsSection({ patientId, readings, revisions, versions }
                   <p className="text-ink-muted">{t("history.previousReading", { value: formatReading(format, previousReading(revision.previous, reading.unit)) })}</p>
                 )}
               />
-              {/* Without the version it was read at, a correction could overwrite one made meanwhile: no form then. */}
-              {version === undefined ? null : (
-                <EditDisclosure
-                  summary={t("correctVital.open")}
-                  version={version}
-                  form={{
-                    action: correctVitalAction,
-                    schema: "correctVital",
-                    formLabel: t("correctVital.formLabel", { type: t(`vitalTypes.${reading.type}` as "vitalTypes.PULSE"), date }),
-                    idPrefix: `correct-vital-${reading.id}`,
-                    hidden: { patientId, vitalId: reading.id, version: String(version), type: reading.type },
-                    fields: [
-                      { name: "value", label: t("correctVital.valueLabel"), hint: t("vital.valueHint"), kind: "text", inputMode: "decimal", required: true, defaultValue: String(reading.value), maxLength: 10 },
-                      ...secondary,
-                      { name: "note", label: t("vital.noteLabel"), kind: "text", defaultValue: reading.note ?? "", maxLength: 500 },
-                      { name: "reason", label: t("correct.reasonLabel"), hint: t("correct.reasonHint"), kind: "text", required: true, maxLength: MAX_REASON_LENGTH },
-                    ],
-                    errorMessages: fieldErrorMessages("correctVital", t),
-                    submitLabel: t("correct.submit"),
-                  }}
-                />
-              )}
+              <EditDisclosure
+                summary={t("correctVital.open")}
+                version={reading.version}
+                form={{
+                  action: correctVitalAction,
+                  schema: "correctVital",
+                  formLabel: t("correctVital.formLabel", { type: t(`vitalTypes.${reading.type}` as "vitalTypes.PULSE"), date }),
+                  idPrefix: `correct-vital-${reading.id}`,
+                  hidden: { patientId, vitalId: reading.id, version: String(reading.version), type: reading.type },
+                  fields: [
+                    { name: "value", label: t("correctVital.valueLabel"), hint: t("vital.valueHint"), kind: "text", inputMode: "decimal", required: true, defaultValue: String(reading.value), maxLength: 10 },
+                    ...secondary,
+                    { name: "note", label: t("vital.noteLabel"), kind: "text", defaultValue: reading.note ?? "", maxLength: 500 },
+                    { name: "reason", label: t("correct.reasonLabel"), hint: t("correct.reasonHint"), kind: "text", required: true, maxLength: MAX_REASON_LENGTH },
+                  ],
+                  errorMessages: fieldErrorMessages("correctVital", t),
+                  submitLabel: t("correct.submit"),
+                }}
+              />
             </EntryArticle>
         );
       }}
