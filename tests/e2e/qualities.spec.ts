@@ -208,7 +208,7 @@ const roles: Role[] = [
     username: "d.dirk",
     home: "/caregiver",
     // The lookup by national number is part of the home page; Bart's file is the refusal (no consent).
-    visits: [{ path: "/caregiver" }, { path: "/caregiver/patients/pat-an" }, { path: "/caregiver/patients/pat-bart" }],
+    visits: [{ path: "/caregiver" }, { path: "/caregiver/patients/pat-an" }, { path: "/caregiver/patients/pat-an/correction" }, { path: "/caregiver/patients/pat-bart" }],
     reflow: ["/caregiver", "/caregiver/patients/pat-an"],
   },
   {
