@@ -10,6 +10,7 @@ import { prisma } from "@/lib/db";
 import { demoLoginEnabled, env, oidcEnabled } from "@/lib/env";
 import { normalizeInsz } from "@/lib/insz";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { authSecret } from "@/lib/auth/secret";
 import { createPortalSession, endPortalSession } from "@/lib/auth/portal-session";
 import { displayName } from "@/lib/people/display-name";
 
@@ -18,13 +19,6 @@ const ABSOLUTE_SESSION_SECONDS = 12 * 60 * 60;
 
 export const useSecureCookies = (env.AUTH_URL ?? "").startsWith("https://");
 export const sessionCookieName = `${useSecureCookies ? "__Secure-" : ""}next-auth.session-token`;
-
-export function authSecret(): string {
-  if (env.AUTH_SECRET) return env.AUTH_SECRET;
-  if (env.NODE_ENV === "production") throw new Error("AUTH_SECRET must be set in production");
-  // Development and tests only: a fixed secret is harmless where nothing real is protected.
-  return "development-only-secret-never-used-in-production-0000";
-}
 
 const ZDemoCredentials = z.object({
   username: z.string().trim().min(1).max(100),

@@ -5,7 +5,8 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
 import type { Actor } from "@/lib/auth/actor";
-import { authSecret, sessionCookieName } from "@/lib/auth/options";
+import { sessionCookieName } from "@/lib/auth/options";
+import { authSecret } from "@/lib/auth/secret";
 import { loadSessionState, type SessionState } from "@/lib/auth/portal-session";
 import { prisma } from "@/lib/db";
 

@@ -5,6 +5,7 @@
 import type { GatedActor } from "@/lib/auth/actor";
 import { withPatientAccess, type AccessDecision } from "@/lib/access";
 import { appendAccessLogEntry } from "@/lib/audit/log";
+import { unknownInszPatientKey } from "@/lib/audit/unknown-patient";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { refusalKind, type RefusalKind } from "./refusal";
 
@@ -14,12 +15,6 @@ import { refusalKind, type RefusalKind } from "./refusal";
  * access core's to write; it mirrors the decision so a reader of the log sees both together.
  */
 export const CARE_QUESTION_LOG_ACTION = "CARE_QUESTION";
-
-/**
- * The access-log patient key of an INSZ that is no patient's: the attempt is still logged and
- * counted (walking national numbers is systematic querying), on a chain of its own.
- */
-export const unknownInszPatientKey = (insz: string) => `unknown-insz:${insz}`;
 
 export type LookupResult = { allowed: true; patientId: string } | { allowed: false; refusal: RefusalKind };
 

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { GatedActor } from "@/lib/auth/actor";
 import { requestEmergencyAccess } from "@/lib/access";
+import { unknownInszPatientKey } from "@/lib/audit/unknown-patient";
 import { PortalError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { normalizeInsz } from "@/lib/insz";
@@ -23,7 +24,7 @@ export async function openEmergencyAccess(input: Input & { patient: string; reas
   let patientId = input.patient;
   if (insz) {
     const person = await db.person.findUnique({ where: { insz }, select: { id: true } });
-    patientId = person?.id ?? `insz-${insz}`;
+    patientId = person?.id ?? unknownInszPatientKey(insz);
   }
   const result = await requestEmergencyAccess({ actor: input.actor, patientId, reason: input.reason, requestId: input.requestId ?? `emergency-${randomUUID()}`, db, now: input.now });
   if (!result.allowed) throw new PortalError("forbidden");

@@ -135,7 +135,24 @@ describe("lookupPatientByInsz", () => {
       ["READ_HEALTH", "DENY", "unknown_patient"],
       [CARE_QUESTION_LOG_ACTION, "DENY", QUESTION],
     ]);
-    expect(entries[0]!.patientId).toContain(unknownInsz(1));
+    // The number itself stays out of the append-only log: a keyed pseudonym, the same for the same number.
+    expect(entries[0]!.patientId).toMatch(/^unknown-insz:[A-Za-z0-9_-]{22}$/);
+    expect(JSON.stringify(entries, (_key, value) => (typeof value === "bigint" ? String(value) : value))).not.toContain(unknownInsz(1));
+    const again = rid();
+    await lookupPatientByInsz({ actor: frank, insz: unknownInsz(1), careQuestion: QUESTION, requestId: again, db });
+    const other = rid();
+    await lookupPatientByInsz({ actor: frank, insz: unknownInsz(2), careQuestion: QUESTION, requestId: other, db });
+    const keyOf = async (requestId: string) => (await db.accessLogEntry.findFirstOrThrow({ where: { requestId } })).patientId;
+    expect(await keyOf(again)).toBe(entries[0]!.patientId);
+    expect(await keyOf(other)).not.toBe(entries[0]!.patientId);
+  });
+
+  it("counts retries of one unknown number once: a typo retried is no walk through national numbers", async () => {
+    const frank = gated(u.frank, "DOCTOR");
+    for (let attempt = 1; attempt <= env.MISUSE_DISTINCT_PATIENTS + 2; attempt += 1) {
+      await lookupPatientByInsz({ actor: frank, insz: unknownInsz(7), careQuestion: QUESTION, requestId: rid(), db });
+    }
+    expect(await db.suspension.count({ where: { personId: u.frank } })).toBe(0);
   });
 
   it("a run of lookups of unknown national numbers suspends the caller (systematic querying)", async () => {

@@ -145,6 +145,9 @@ describe("emergency access from the nurse's page", () => {
     expect(opened.patientId).toBe(an);
     expect(opened.expiresAt?.getTime()).toBeGreaterThan(Date.now());
     await expect(openEmergencyAccess({ actor: noah, db, patient: "00010100173", reason: "Gevallen, buur belde de noodlijn" })).rejects.toMatchObject({ code: "forbidden" });
+    const refusedUnknown = await db.accessLogEntry.findFirstOrThrow({ where: { actorId: u.noah }, orderBy: { id: "desc" } });
+    expect(refusedUnknown).toMatchObject({ decision: "DENY", patientId: expect.stringMatching(/^unknown-insz:/) });
+    expect(JSON.stringify(refusedUnknown, (_key, value) => (typeof value === "bigint" ? String(value) : value))).not.toContain("00010100173");
     await expect(openEmergencyAccess({ actor: noah, db, patient: dina, reason: "Gevallen, buur belde de noodlijn" })).rejects.toMatchObject({ code: "forbidden" });
     expect(await db.emergencyAccess.count({ where: { nurseId: u.noah } })).toBe(1);
   });
