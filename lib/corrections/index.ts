@@ -267,6 +267,13 @@ export type CorrectionDetail = {
   request: CorrectionRequestView & { version: number; patient: { id: string; name: string } };
   administrative: AdministrativeValues;
   responsibleNurse: string | null;
+  /** Who the request was routed to, while it waits there. */
+  assignedNurse: string | null;
+  /**
+   * Routed to a nurse who is no longer the patient's responsible nurse (she left the team, the
+   * team changed): the request would wait on a list nobody works, so it may be routed again.
+   */
+  reroutable: boolean;
 };
 
 async function findRequestPatient(db: Db, correctionId: string): Promise<string> {
@@ -317,20 +324,28 @@ export async function readCorrectionForServiceCenter(input: { actor: GatedActor;
     async (tx): Promise<CorrectionDetail> => {
       const row = await tx.correctionRequest.findUniqueOrThrow({
         where: { id: input.correctionId },
-        select: { ...requestSelect, version: true, patient: { select: { id: true, person: { select: nameSelect } } } },
+        select: {
+          ...requestSelect, version: true, assignedNurseId: true,
+          patient: { select: { id: true, person: { select: nameSelect } } }, assignedNurse: { select: nameSelect },
+        },
       });
-      const { patient, version, ...rest } = row;
+      const { patient, version, assignedNurseId, assignedNurse, ...rest } = row;
       const nurse = await responsibleNurseOf(tx, patientId, now);
+      const waitingWithNurse = rest.status === "ROUTED_TO_NURSE";
       return {
         request: { ...toRequestView(rest), version, patient: { id: patient.id, name: displayName(patient.person) } },
         // Health data is never read here (domain.md: the service center never reads health data).
         administrative: await readAdministrative(tx, patientId),
         responsibleNurse: nurse?.name ?? null,
+        assignedNurse: waitingWithNurse && assignedNurse ? displayName(assignedNurse) : null,
+        reroutable: waitingWithNurse && nurse !== null && nurse.id !== assignedNurseId,
       };
     },
   );
   return outcome.allowed ? { allowed: true, result: outcome.result } : { allowed: false, decision: outcome.decision };
 }
+
+const HANDLED_MEANWHILE = "This request was handled or changed by someone else in the meantime. Reload it.";
 
 /** Closes an open request, or throws `conflict` when someone else handled or changed it first. */
 async function closeRequest(tx: Tx, input: { correctionId: string; correctionVersion: number }, data: Prisma.CorrectionRequestUncheckedUpdateManyInput, from: CorrectionStatus[] = ["OPEN"]): Promise<void> {
@@ -338,7 +353,7 @@ async function closeRequest(tx: Tx, input: { correctionId: string; correctionVer
     where: { id: input.correctionId, version: input.correctionVersion, status: { in: from } },
     data: { ...data, version: { increment: 1 } },
   });
-  if (updated.count !== 1) throw new PortalError("conflict", { userMessage: "This request was handled or changed by someone else in the meantime. Reload it." });
+  if (updated.count !== 1) throw new PortalError("conflict", { userMessage: HANDLED_MEANWHILE });
 }
 
 type ServiceCenterChange = { actor: GatedActor; correctionId: string; correctionVersion: number; requestId: string; db?: Db; now?: Date };
@@ -403,14 +418,22 @@ export async function resolveAdministrativeCorrection(
   });
 }
 
-/** Sends a health-data request to the patient's responsible nurse; health data is theirs to correct. */
-export async function routeCorrectionToNurse(input: ServiceCenterChange): Promise<Allowed<{ ok: true; nurse: string } | { ok: false; problem: "no_responsible_nurse" }> | Denied> {
+/**
+ * Sends a health-data request to the patient's responsible nurse; health data is theirs to
+ * correct. A request already routed goes again only when its nurse is no longer the responsible
+ * one (otherwise it would wait on the list of a nurse who left the team).
+ */
+export async function routeCorrectionToNurse(
+  input: ServiceCenterChange,
+): Promise<Allowed<{ ok: true; nurse: string } | { ok: false; problem: "no_responsible_nurse" | "already_with_nurse" }> | Denied> {
   return serviceCenterWrite(input, async (tx, patientId, now) => {
-    const request = await tx.correctionRequest.findUniqueOrThrow({ where: { id: input.correctionId }, select: { section: true } });
+    const request = await tx.correctionRequest.findUniqueOrThrow({ where: { id: input.correctionId }, select: { section: true, status: true, assignedNurseId: true, version: true } });
     if (request.section !== "HEALTH") throw new PortalError("invalid_input", { userMessage: "Administrative data is corrected by the service center." });
     const nurse = await responsibleNurseOf(tx, patientId, now);
     if (!nurse) return { ok: false as const, problem: "no_responsible_nurse" as const };
-    await closeRequest(tx, input, { status: "ROUTED_TO_NURSE", assignedNurseId: nurse.id });
+    if (request.version !== input.correctionVersion) throw new PortalError("conflict", { userMessage: HANDLED_MEANWHILE });
+    if (request.status === "ROUTED_TO_NURSE" && request.assignedNurseId === nurse.id) return { ok: false as const, problem: "already_with_nurse" as const };
+    await closeRequest(tx, input, { status: "ROUTED_TO_NURSE", assignedNurseId: nurse.id }, ["OPEN", "ROUTED_TO_NURSE"]);
     return { ok: true as const, nurse: nurse.name };
   });
 }

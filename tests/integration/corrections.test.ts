@@ -208,6 +208,31 @@ describe("health data and rejection", () => {
     await expect(routeCorrectionToNurse({ actor: sara, correctionId: id, correctionVersion: 1, requestId: rid(), db })).rejects.toMatchObject({ code: "conflict" });
   });
 
+  it("routes a request again when its nurse is no longer the responsible one, and only then", async () => {
+    const asked = await requestCorrection({ actor: pAn, patientId: an, section: "HEALTH", description: "Mijn gewicht van gisteren is fout genoteerd.", idempotencyKey: randomUUID(), requestId: rid(), db });
+    if (!asked.allowed || !asked.result.ok) throw new Error("expected a request");
+    const id = asked.result.correctionId;
+    await routeCorrectionToNurse({ actor: sara, correctionId: id, correctionVersion: 1, requestId: rid(), db });
+    const detail = async () => {
+      const read = await readCorrectionForServiceCenter({ actor: sara, correctionId: id, requestId: rid(), db });
+      if (!read.allowed) throw new Error("the service center reads the request");
+      return read.result;
+    };
+    expect(await detail()).toMatchObject({ assignedNurse: "Nina De Smet", responsibleNurse: "Nina De Smet", reroutable: false });
+    // Still with the responsible nurse: routing again changes nothing.
+    expect(await routeCorrectionToNurse({ actor: sara, correctionId: id, correctionVersion: 2, requestId: rid(), db })).toEqual({ allowed: true, result: { ok: false, problem: "already_with_nurse" } });
+    expect(await db.correctionRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ assignedNurseId: u.nina, version: 2 });
+
+    // Nina leaves An's team; Noah becomes her responsible nurse.
+    const yesterday = new Date(Date.now() - DAY);
+    await db.careTeamAssignment.updateMany({ where: { patientId: an, nurseId: u.nina }, data: { endDate: yesterday } });
+    await db.careTeamAssignment.create({ data: { patientId: an, nurseId: u.noah, responsible: true, startDate: yesterday } });
+    expect(await detail()).toMatchObject({ assignedNurse: "Nina De Smet", responsibleNurse: "Noah Peeters", reroutable: true });
+    expect(await routeCorrectionToNurse({ actor: sara, correctionId: id, correctionVersion: 2, requestId: rid(), db })).toEqual({ allowed: true, result: { ok: true, nurse: "Noah Peeters" } });
+    expect(await db.correctionRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "ROUTED_TO_NURSE", assignedNurseId: u.noah, version: 3 });
+    expect(await detail()).toMatchObject({ assignedNurse: "Noah Peeters", reroutable: false });
+  });
+
   it("rejects with a reason the requester reads", async () => {
     const id = await askPhoneCorrection();
     expect(await rejectCorrection({ actor: sara, correctionId: id, correctionVersion: 1, reason: "Dit nummer is al het nummer in uw dossier.", requestId: rid(), db })).toEqual({ allowed: true, result: { rejected: true } });
