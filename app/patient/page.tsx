@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { calendarDay, FileRefusal } from "@/components/nursing-file";
+import { calendarDay, FileRefusal, PatientComments } from "@/components/nursing-file";
 import { PageShell } from "@/components/page-shell";
 import { Card, LinkButton, PageHeading } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
@@ -117,6 +117,7 @@ export default async function PatientHomePage() {
                     {note.author ? ` · ${note.author}` : null}
                   </p>
                   <p className="mt-1 whitespace-pre-line">{note.text}</p>
+                  <PatientComments comments={note.patientComments} audience="patient" />
                 </li>
               ))}
             </ol>

@@ -5,9 +5,8 @@
 // page confirms what happened.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { Alert, SubmitButton, TextAreaField, TextField, type ButtonVariant } from "@/components/ui";
+import { Alert, SelectField, SubmitButton, TextAreaField, TextField, type ButtonVariant } from "@/components/ui";
 import { idleActionFormState, type ActionFormState } from "./form-state";
-import { SelectField } from "./select-field";
 
 export type ActionFormField =
   | {

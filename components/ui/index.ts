@@ -5,5 +5,6 @@ export { Card, type CardProps } from "./card";
 export { cx } from "./cx";
 export { LinkButton, type LinkButtonProps } from "./link-button";
 export { PageHeading, type PageHeadingProps } from "./page-heading";
+export { SelectField, type SelectFieldProps } from "./select-field";
 export { SubmitButton, type SubmitButtonProps } from "./submit-button";
 export { FieldFrame, TextAreaField, TextField, useFieldId, type FieldFrameProps, type TextAreaFieldProps, type TextFieldProps } from "./text-field";

@@ -8,6 +8,7 @@
 // center's actions the patient is taken from the stored request, never from the form.
 import type { GatedActor } from "@/lib/auth/actor";
 import { type AccessDecision, withPatientAccess } from "@/lib/access";
+import { requireServiceCenter } from "@/lib/access/misuse";
 import { PortalError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { CorrectionStatus, FileSection, Role } from "@/lib/generated/prisma/enums";
@@ -229,10 +230,6 @@ export async function readPatientCorrections(input: { actor: Actor; patientId: s
 // ---------------------------------------------------------------------------------------------
 // The service center
 // ---------------------------------------------------------------------------------------------
-
-function requireServiceCenter(actor: Pick<GatedActor, "activeRole" | "suspended" | "declaration">): void {
-  if (actor.activeRole !== "SERVICE_CENTER" || actor.suspended || !actor.declaration.accepted) throw new PortalError("forbidden");
-}
 
 export type QueueItem = CorrectionRequestView & { patient: { id: string; name: string }; overdue: boolean; assignedNurse: string | null };
 

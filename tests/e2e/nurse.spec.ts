@@ -11,10 +11,10 @@
 //
 // State-changing: the demo world is reseeded first.
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, request as newRequestContext, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginOverHttp, loginViaForm } from "./support/login";
+import { loginOverHttp, loginViaForm, signedInRequestContext } from "./support/login";
 import { saveScreenshot } from "./support/screenshot";
 
 test.describe.configure({ mode: "serial" });
@@ -22,18 +22,9 @@ test.describe.configure({ mode: "serial" });
 const contexts: APIRequestContext[] = [];
 
 async function signedIn(baseURL: string | undefined, username: string): Promise<APIRequestContext> {
-  const context = await newRequestContext.newContext({ baseURL });
+  const context = await signedInRequestContext(baseURL, username);
   contexts.push(context);
-  await loginOverHttp(context, username);
   return context;
-}
-
-async function expectNoSeriousAxeViolations(page: Page, when: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  expect(serious, `axe ${when}`).toEqual([]);
 }
 
 async function screenshots(page: Page, name: string) {

@@ -263,6 +263,34 @@ for (const role of roles) {
   });
 }
 
+/** The past-window message's title in each language, from the portal's own messages. */
+const ownOutsideWindowTitle = Object.fromEntries(
+  LOCALES.map((locale) => {
+    const messages = JSON.parse(readFileSync(resolve("messages", `${locale}.json`), "utf8")) as { file: { refusal: { ownOutsideWindow: { title: string } } } };
+    return [locale, messages.file.refusal.ownOutsideWindow.title];
+  }),
+) as Record<Locale, string>;
+
+test("p.dina, whose care ended past the window: home and file say so and how to ask a copy, in three languages", async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  await loginOverHttp(page.context().request, "p.dina");
+  await expectEveryPageInEveryLanguage(page, baseURL!, [{ path: "/patient" }, { path: "/patient/file" }, { path: "/patient/access-log" }]);
+  for (const locale of LOCALES) {
+    await setLocale(page.context(), baseURL!, locale);
+    for (const path of ["/patient", "/patient/file"]) {
+      await page.goto(path);
+      const main = page.getByRole("main");
+      await expect(main.getByText(ownOutsideWindowTitle[locale]), `${path} [${locale}]`).toBeVisible();
+      // How to ask a copy: the organisation's phone number and privacy address (configuration).
+      await expect(main).toContainText("078 00 00 00");
+      await expect(main).toContainText("privacy@thuiszorg-demo.example");
+      // Nothing of her file itself: no readings, no notes.
+      await expect(main.getByRole("table")).toHaveCount(0);
+    }
+  }
+  await screenshotHome(page, "/patient", "patient-past-window");
+});
+
 test("signed out and pending declaration: login, privacy and declaration pages in three languages", async ({ page, baseURL }) => {
   test.setTimeout(120_000);
   await expectEveryPageInEveryLanguage(page, baseURL!, [{ path: "/login" }, { path: "/privacy" }, { path: "/patient", landsOn: "/login" }]);

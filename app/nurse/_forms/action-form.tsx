@@ -5,7 +5,7 @@
 // A success redirects (post/redirect/get), so a reload never posts again.
 import { useTranslations } from "next-intl";
 import { useActionState, useState, type FormEvent } from "react";
-import { Alert, SubmitButton, TextAreaField, TextField } from "@/components/ui";
+import { Alert, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/ui";
 import { formSchemas, type FormSchemaName } from "./form-schemas";
 import { formValues, idleFormState, nestValues, type ActionFormState } from "./form-state";
 
@@ -38,7 +38,6 @@ export type ActionFormProps = {
   idPrefix: string;
 };
 
-const selectClasses = "min-h-11 w-full rounded-md border-2 border-ink-muted bg-white px-3 py-2 text-base text-ink";
 
 export function ActionForm({ action, schema, formLabel, hidden, fields, errorMessages, submitLabel, idPrefix }: ActionFormProps) {
   const [state, formAction] = useActionState(action, idleFormState);
@@ -86,26 +85,7 @@ export function ActionForm({ action, schema, formLabel, hidden, fields, errorMes
           return <TextAreaField key={`${field.name}-${key}`} {...common} defaultValue={defaultValue} rows={field.rows ?? 4} maxLength={field.maxLength} />;
         }
         if (field.kind === "select") {
-          return (
-            <div key={`${field.name}-${key}`} className="flex flex-col gap-1">
-              <label htmlFor={id} className="font-semibold text-ink">
-                {field.label}
-              </label>
-              {error ? (
-                <p id={`${id}-error`} className="font-semibold text-danger-700">
-                  <span className="sr-only">{tForm("errorPrefix")} </span>
-                  {error}
-                </p>
-              ) : null}
-              <select id={id} name={field.name} defaultValue={defaultValue} className={selectClasses} aria-describedby={error ? `${id}-error` : undefined}>
-                {field.options?.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-          );
+          return <SelectField key={`${field.name}-${key}`} {...common} defaultValue={defaultValue} options={field.options ?? []} />;
         }
         if (field.kind === "checkbox") {
           const checked = serverError ? values[field.name] === "on" : field.defaultValue === "on";

@@ -49,7 +49,7 @@ export async function routeToNurseAction(previous: ActionFormState, formData: Fo
   try {
     const outcome = await routeCorrectionToNurse({ actor, requestId: randomUUID(), ...parsed.data });
     if (!outcome.allowed) return formFailure(previous, {}, { formError: t("errors.forbidden") });
-    if (!outcome.result.ok) return formFailure(previous, {}, { formError: t("errors.noResponsibleNurse") });
+    if (!outcome.result.ok) return formFailure(previous, {}, { formError: t(outcome.result.problem === "already_with_nurse" ? "errors.alreadyWithNurse" : "errors.noResponsibleNurse") });
   } catch (error) {
     return formFailure(previous, {}, { formError: t(`errors.${actionErrorKind(error, "route correction")}`) });
   }

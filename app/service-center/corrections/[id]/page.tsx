@@ -46,7 +46,7 @@ export default async function CorrectionDetailPage({ params }: { params: Promise
       </PageShell>
     );
   }
-  const { request, administrative, responsibleNurse } = outcome.result;
+  const { request, administrative, responsibleNurse, assignedNurse, reroutable } = outcome.result;
   const overdue = request.dueAt.getTime() <= Date.now();
   const open = request.status === "OPEN";
   const hidden = { correctionId: request.id, correctionVersion: String(request.version) };
@@ -73,7 +73,19 @@ export default async function CorrectionDetailPage({ params }: { params: Promise
           </p>
         </Card>
 
-        {!open ? (
+        {assignedNurse ? (
+          <Card title={t("detail.route.title")}>
+            <p className="max-w-prose">{t("detail.route.waitingWith", { nurse: assignedNurse })}</p>
+            {reroutable && responsibleNurse ? (
+              <div className="mt-4">
+                <Alert tone="warning">{t("detail.route.nurseChanged", { nurse: assignedNurse, responsible: responsibleNurse })}</Alert>
+                <div className="mt-4">
+                  <ActionForm action={routeToNurseAction} formLabel={t("detail.route.again")} hidden={hidden} submitLabel={t("detail.route.again")} />
+                </div>
+              </div>
+            ) : null}
+          </Card>
+        ) : !open ? (
           <Alert tone="info">{t("detail.closed", { status: t(`status.${request.status}`) })}</Alert>
         ) : request.section === "HEALTH" ? (
           <Card title={t("detail.route.title")}>

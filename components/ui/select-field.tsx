@@ -1,10 +1,12 @@
-// A <select> in the same frame as TextField (components/ui/text-field.tsx): real <label for>,
-// hint and error announced with the control.
+// A <select> in the same frame as TextField (./text-field.tsx): real <label for>, hint and
+// error announced with the control.
 import type { ComponentProps, ReactNode } from "react";
-import { cx, FieldFrame, useFieldId } from "@/components/ui";
+import { cx } from "./cx";
+import { FieldFrame, useFieldId } from "./text-field";
 
 export type SelectFieldProps = Omit<ComponentProps<"select">, "id" | "name"> & {
   name: string;
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: ReactNode;
@@ -12,8 +14,8 @@ export type SelectFieldProps = Omit<ComponentProps<"select">, "id" | "name"> & {
   options: ReadonlyArray<{ value: string; label: string }>;
 };
 
-export function SelectField({ name, label, hint, error, markOptional, options, required, className, ...selectProps }: SelectFieldProps) {
-  const id = useFieldId(name);
+export function SelectField({ name, id: givenId, label, hint, error, markOptional, options, required, className, ...selectProps }: SelectFieldProps) {
+  const id = useFieldId(name, givenId);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} required={required} markOptional={markOptional} className={className}>
       {(describedBy) => (
