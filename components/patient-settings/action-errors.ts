@@ -13,3 +13,17 @@ export function actionErrorKind(error: unknown, where: string): ActionErrorKind 
   console.error(`${where} failed`, error);
   return "generic";
 }
+
+/**
+ * The messages beside the national-number and last-name fields of a form that names a person
+ * (appointing a trusted person, excluding someone by number); `t` reads `errors.insz` and
+ * `errors.lastName` of the form's own namespace.
+ */
+export function personFieldErrors(issues: ReadonlyArray<{ path: PropertyKey[] }>, t: (key: "errors.insz" | "errors.lastName") => string): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of issues) {
+    if (issue.path[0] === "insz") fieldErrors.insz = t("errors.insz");
+    if (issue.path[0] === "lastName") fieldErrors.lastName = t("errors.lastName");
+  }
+  return fieldErrors;
+}

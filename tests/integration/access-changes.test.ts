@@ -13,10 +13,10 @@ import {
   withPatientAccess,
 } from "@/lib/access";
 import type { GatedActor } from "@/lib/auth/actor";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { acceptCurrentDeclaration, createPerson } from "@/lib/demo-world/factories";
 import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
 import { verifyAccessLog } from "@/lib/audit/verify";
+import { gated } from "@/tests/support/actors";
 import { resetDatabase, testPrisma } from "@/tests/support/database";
 
 const db = testPrisma();
@@ -24,9 +24,6 @@ const { an, bart, chris, dina } = demoIds.patients;
 const u = demoIds.users;
 const DAY = 86_400_000;
 
-function gated(personId: string, activeRole: Role): GatedActor {
-  return { sessionId: "s", personId, displayName: personId, roles: [activeRole], activeRole, declaration: { currentVersion: 4, accepted: true }, suspended: false };
-}
 const dirk = gated(u.dirk, "DOCTOR");
 const tom = gated(u.tom, "TRUSTED_PERSON");
 const carl = gated(u.carl, "CAREGIVER");

@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { authorizePatientAccess, requestEmergencyAccess } from "@/lib/access";
 import type { GatedActor } from "@/lib/auth/actor";
 import { readAccessLog, type AccessLogFilter, type AccessLogView } from "@/lib/audit/view";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { gated } from "@/tests/support/actors";
 import { resetDatabase, testPrisma } from "@/tests/support/database";
 
 const db = testPrisma();
@@ -15,9 +15,6 @@ const { an, bart } = demoIds.patients;
 const u = demoIds.users;
 const DAY = 86_400_000;
 
-function gated(personId: string, activeRole: Role): GatedActor {
-  return { sessionId: "s", personId, displayName: personId, roles: [activeRole], activeRole, declaration: { currentVersion: 4, accepted: true }, suspended: false };
-}
 const patientAn = gated(an, "PATIENT");
 const rid = () => `view-${randomUUID()}`;
 

@@ -9,16 +9,13 @@ import { listCorrectionQueue, requestCorrection } from "@/lib/corrections";
 import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
 import { ZCaregiverCorrectionForm } from "@/lib/dossier/schemas";
 import { isPortalError } from "@/lib/errors";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { gated } from "@/tests/support/actors";
 import { resetDatabase, testPrisma } from "@/tests/support/database";
 
 const db = testPrisma();
 const u = demoIds.users;
 const { an, bart, dina } = demoIds.patients;
 
-function gated(personId: string, activeRole: Role): GatedActor {
-  return { sessionId: "s", personId, displayName: personId, roles: [activeRole], activeRole, declaration: { currentVersion: 4, accepted: true }, suspended: false };
-}
 const dirk = gated(u.dirk, "DOCTOR");
 const rid = () => `caregiver-corr-${randomUUID()}`;
 const DESCRIPTION = "De bloeddruk van gisteren is 135/85, niet 185/85: tikfout bij het invoeren.";

@@ -5,7 +5,6 @@
 // rejecting; and every refusal leaves the rows untouched.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { GatedActor } from "@/lib/auth/actor";
 import {
   addPatientComment,
   listCorrectionQueue,
@@ -19,7 +18,7 @@ import {
 } from "@/lib/corrections";
 import { ZRequestCorrectionForm, ZResolveAdministrativeForm } from "@/lib/corrections/schemas";
 import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { gated } from "@/tests/support/actors";
 import { resetDatabase, testPrisma } from "@/tests/support/database";
 
 const db = testPrisma();
@@ -27,9 +26,6 @@ const u = demoIds.users;
 const { an, bart } = demoIds.patients;
 const DAY = 24 * 60 * 60 * 1000;
 
-function gated(personId: string, activeRole: Role): GatedActor {
-  return { sessionId: "s", personId, displayName: personId, roles: [activeRole], activeRole, declaration: { currentVersion: 4, accepted: true }, suspended: false };
-}
 const pBart = gated(bart, "PATIENT");
 const pAn = gated(an, "PATIENT");
 const sara = gated(u.sara, "SERVICE_CENTER");

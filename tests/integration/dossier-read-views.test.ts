@@ -4,12 +4,11 @@
 // someone with a relation, and counts refused lookups (unknown INSZs too) for misuse detection.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { GatedActor } from "@/lib/auth/actor";
 import { addPatientComment } from "@/lib/corrections";
 import { CARE_QUESTION_LOG_ACTION, listAppointingPatients, listMyPatients, lookupPatientByInsz, readPatientFile } from "@/lib/dossier";
 import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
 import { env } from "@/lib/env";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { gated } from "@/tests/support/actors";
 import { resetDatabase, testPrisma } from "@/tests/support/database";
 
 const db = testPrisma();
@@ -17,9 +16,6 @@ const { an, bart, chris, dina } = demoIds.patients;
 const u = demoIds.users;
 const DAY = 86_400_000;
 
-function gated(personId: string, activeRole: Role): GatedActor {
-  return { sessionId: "s", personId, displayName: personId, roles: [activeRole], activeRole, declaration: { currentVersion: 4, accepted: true }, suspended: false };
-}
 const dirk = gated(u.dirk, "DOCTOR");
 const rid = () => `dossier-${randomUUID()}`;
 const QUESTION = "Controle bloeddruk na aanpassing van de medicatie";

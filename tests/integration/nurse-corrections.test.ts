@@ -10,18 +10,15 @@ import { readPatientCorrections, requestCorrection, routeCorrectionToNurse } fro
 import { resolveRoutedCorrection } from "@/lib/corrections/nurse";
 import { acceptCurrentDeclaration, assignToCareTeam, createPerson } from "@/lib/demo-world/factories";
 import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { correctVitalSign, listRoutedCorrections, readEntryHistory, readNurseWorkScreen } from "@/lib/nursing";
 import { ZCorrectVital, ZResolveCorrection } from "@/lib/nursing/schemas";
+import { gated } from "@/tests/support/actors";
 import { resetDatabase, testPrisma } from "@/tests/support/database";
 
 const db = testPrisma();
 const u = demoIds.users;
 const { an } = demoIds.patients;
 
-function gated(personId: string, activeRole: Role): GatedActor {
-  return { sessionId: "s", personId, displayName: personId, roles: [activeRole], activeRole, declaration: { currentVersion: 4, accepted: true }, suspended: false };
-}
 const nina = gated(u.nina, "NURSE");
 const noah = gated(u.noah, "NURSE");
 const dirk = gated(u.dirk, "DOCTOR");

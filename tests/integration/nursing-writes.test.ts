@@ -4,8 +4,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { requestEmergencyAccess } from "@/lib/access";
-import type { GatedActor } from "@/lib/auth/actor";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
 import {
   addNursingNote,
@@ -20,15 +18,13 @@ import {
   updateCarePlanItem,
 } from "@/lib/nursing";
 import { ZAddNote, ZRecordVital } from "@/lib/nursing/schemas";
+import { gated } from "@/tests/support/actors";
 import { resetDatabase, testPrisma } from "@/tests/support/database";
 
 const db = testPrisma();
 const u = demoIds.users;
 const { an, dina } = demoIds.patients;
 
-function gated(personId: string, activeRole: Role): GatedActor {
-  return { sessionId: "s", personId, displayName: personId, roles: [activeRole], activeRole, declaration: { currentVersion: 4, accepted: true }, suspended: false };
-}
 const nina = gated(u.nina, "NURSE");
 const noah = gated(u.noah, "NURSE");
 const dirk = gated(u.dirk, "DOCTOR");

@@ -19,6 +19,7 @@ import {
   setConsent,
 } from "@/lib/patient-settings";
 import { ZAppointTrustedPersonForm, ZConsentForm } from "@/lib/patient-settings/schemas";
+import { gated } from "@/tests/support/actors";
 import { resetDatabase, testPrisma } from "@/tests/support/database";
 
 const db = testPrisma();
@@ -27,9 +28,6 @@ const { an, bart } = demoIds.patients;
 const TINA_INSZ = "72090809477";
 const CARL_INSZ = "83030311111";
 
-function gated(personId: string, activeRole: Role): GatedActor {
-  return { sessionId: "s", personId, displayName: personId, roles: [activeRole], activeRole, declaration: { currentVersion: 4, accepted: true }, suspended: false };
-}
 const pAn = gated(an, "PATIENT");
 const rid = () => `settings-${randomUUID()}`;
 const asAn = { actor: pAn, patientId: an, db };

@@ -4,20 +4,16 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { authorizePatientAccess, liftSuspension, listReviewItems, requestEmergencyAccess, reviewEmergencyAccess } from "@/lib/access";
-import type { GatedActor } from "@/lib/auth/actor";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
 import { splitReviewItems } from "@/components/review/review-lists";
 import { ZLiftSuspensionForm, ZReviewEmergencyAccessForm } from "@/app/service-center/review/schemas";
+import { gated } from "@/tests/support/actors";
 import { resetDatabase, testPrisma } from "@/tests/support/database";
 
 const db = testPrisma();
 const u = demoIds.users;
 const { an, bart } = demoIds.patients;
 
-function gated(personId: string, activeRole: Role): GatedActor {
-  return { sessionId: "s", personId, displayName: personId, roles: [activeRole], activeRole, declaration: { currentVersion: 4, accepted: true }, suspended: false };
-}
 const sara = gated(u.sara, "SERVICE_CENTER");
 const frank = gated(u.frank, "DOCTOR");
 const noah = gated(u.noah, "NURSE");

@@ -2,21 +2,17 @@
 // number returns identification only, corrections need a reason and the version the agent saw,
 // keep the previous state, and publishing a declaration version gates every user of that role.
 import { beforeEach, describe, expect, it } from "vitest";
-import type { GatedActor } from "@/lib/auth/actor";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
 import { loadAccessFacts } from "@/lib/access/facts";
 import { correctAdministrative, currentDeclarationDraft, publishDeclaration, readAdministrativeFile, searchPatients } from "@/lib/service-center";
 import { ZCorrectAdministrative, ZPublishDeclaration } from "@/lib/service-center/schemas";
+import { gated } from "@/tests/support/actors";
 import { resetDatabase, testPrisma } from "@/tests/support/database";
 
 const db = testPrisma();
 const u = demoIds.users;
 const { an } = demoIds.patients;
 
-function gated(personId: string, activeRole: Role): GatedActor {
-  return { sessionId: "s", personId, displayName: personId, roles: [activeRole], activeRole, declaration: { currentVersion: 4, accepted: true }, suspended: false };
-}
 const sara = gated(u.sara, "SERVICE_CENTER");
 const nina = gated(u.nina, "NURSE");
 const dirk = gated(u.dirk, "DOCTOR");

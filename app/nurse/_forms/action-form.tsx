@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState, type FormEvent } from "react";
 import { Alert, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/ui";
 import { formSchemas, type FormSchemaName } from "./form-schemas";
-import { formValues, idleFormState, nestValues, type ActionFormState } from "./form-state";
+import { formValues, idleActionFormState, nestValues, type ActionFormState } from "./form-state";
 
 export type FieldSpec = {
   name: string;
@@ -40,7 +40,7 @@ export type ActionFormProps = {
 
 
 export function ActionForm({ action, schema, formLabel, hidden, fields, errorMessages, submitLabel, idPrefix }: ActionFormProps) {
-  const [state, formAction] = useActionState(action, idleFormState);
+  const [state, formAction] = useActionState(action, idleActionFormState);
   const [local, setLocal] = useState<{ fieldErrors: Record<string, string>; attempt: number } | null>(null);
   const tForm = useTranslations("form");
   const serverError = state.status === "error" ? state : null;

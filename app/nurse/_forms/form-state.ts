@@ -1,20 +1,7 @@
-// What a nurse or service-center form's server action answers when it does not redirect. Only
-// translated, safe text travels back: never an exception message.
-export type ActionFormState =
-  | { status: "idle" }
-  | {
-      status: "error";
-      /** Per field name, shown next to that field. */
-      fieldErrors: Record<string, string>;
-      /** Above the form: a conflict, a refusal, or something that failed. */
-      formError?: string;
-      /** What was typed, so nothing has to be typed again. */
-      values: Record<string, string>;
-      /** Changes with every answer, so the fields are rebuilt with the kept values. */
-      attempt: number;
-    };
-
-export const idleFormState: ActionFormState = { status: "idle" };
+// The nurse's and service center's forms answer with the same state as every other form
+// (components/patient-settings/form-state.ts); what differs is how they read the posted fields:
+// all of them, including dotted names for nested schemas.
+export { idleActionFormState, type ActionFormState } from "@/components/patient-settings/form-state";
 
 /** The posted text fields, capped so a forged post is not echoed back in full. */
 export function formValues(formData: FormData): Record<string, string> {

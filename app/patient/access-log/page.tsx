@@ -15,6 +15,7 @@ import {
   type RawSearchParams,
 } from "@/components/access-log/search-params";
 import { PageShell } from "@/components/page-shell";
+import { DeniedNotice } from "@/components/patient-settings/denied-notice";
 import { Alert, LinkButton, PageHeading } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
 import { readAccessLog, type AccessLogView } from "@/lib/audit/view";
@@ -40,9 +41,8 @@ export default async function PatientAccessLogPage({ searchParams }: { searchPar
     ...toAccessLogFilter(params, new Date()),
   });
 
-  const [t, tErrors, tRoles, tCommon] = await Promise.all([
+  const [t, tRoles, tCommon] = await Promise.all([
     getTranslations("accessLog"),
-    getTranslations("errors"),
     getTranslations("roles"),
     getTranslations("common"),
   ]);
@@ -54,17 +54,10 @@ export default async function PatientAccessLogPage({ searchParams }: { searchPar
   );
 
   if (!outcome.allowed) {
-    const outsideWindow = outcome.decision.reason === "outside_availability_window";
     return (
       <PageShell actor={shellActor}>
         <PageHeading title={t("title")} />
-        <Alert tone="warning" title={outsideWindow ? tErrors("outsideWindow.title") : tErrors("forbidden.title")}>
-          <p>
-            {outsideWindow
-              ? tErrors("outsideWindow.body", { phone: organisation.serviceCenterPhone, email: organisation.privacyEmail })
-              : tErrors("forbidden.body")}
-          </p>
-        </Alert>
+        <DeniedNotice decision={outcome.decision} />
         <div className="mt-6">{backHome}</div>
       </PageShell>
     );

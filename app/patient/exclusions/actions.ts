@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { actionErrorKind } from "@/components/patient-settings/action-errors";
+import { actionErrorKind, personFieldErrors } from "@/components/patient-settings/action-errors";
 import { formFailure, formValues, type ActionFormState } from "@/components/patient-settings/form-state";
 import { requirePageActor } from "@/lib/auth/guards";
 import { excludeByInsz, excludeRelatedPerson, liftExclusion, type ChangeResult } from "@/lib/patient-settings";
@@ -49,14 +49,7 @@ export async function excludeByInszAction(previous: ActionFormState, formData: F
   const t = await getTranslations("exclusions");
   const values = formValues(formData, ["insz", "lastName"]);
   const parsed = ZExcludeByInszForm.safeParse(values);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      if (issue.path[0] === "insz") fieldErrors.insz = t("errors.insz");
-      if (issue.path[0] === "lastName") fieldErrors.lastName = t("errors.lastName");
-    }
-    return formFailure(previous, values, { fieldErrors });
-  }
+  if (!parsed.success) return formFailure(previous, values, { fieldErrors: personFieldErrors(parsed.error.issues, t) });
   const done = await run(previous, values, t, () => excludeByInsz({ actor, patientId: actor.personId, requestId: randomUUID(), ...parsed.data }), { changed: "excluded", unchanged: "alreadyExcluded" });
   if (typeof done !== "string") return done;
   redirect(`${PATH}?done=${done}`);

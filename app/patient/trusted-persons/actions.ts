@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { actionErrorKind } from "@/components/patient-settings/action-errors";
+import { actionErrorKind, personFieldErrors } from "@/components/patient-settings/action-errors";
 import { formFailure, formValues, type ActionFormState } from "@/components/patient-settings/form-state";
 import { requirePageActor } from "@/lib/auth/guards";
 import { appointTrustedPerson, revokeTrustedPerson } from "@/lib/patient-settings";
@@ -19,14 +19,7 @@ export async function appointTrustedPersonAction(previous: ActionFormState, form
   const t = await getTranslations("trustedPersons");
   const values = formValues(formData, ["insz", "lastName"]);
   const parsed = ZAppointTrustedPersonForm.safeParse(values);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      if (issue.path[0] === "insz") fieldErrors.insz = t("errors.insz");
-      if (issue.path[0] === "lastName") fieldErrors.lastName = t("errors.lastName");
-    }
-    return formFailure(previous, values, { fieldErrors });
-  }
+  if (!parsed.success) return formFailure(previous, values, { fieldErrors: personFieldErrors(parsed.error.issues, t) });
   let done: string;
   try {
     const outcome = await appointTrustedPerson({ actor, patientId: actor.personId, requestId: randomUUID(), ...parsed.data });
