@@ -8,7 +8,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginOverHttp, loginViaFormTo, signedInRequestContext } from "./support/login";
+import { loginOverHttp, loginViaFormTo, signedInRequestContext, signOutViaButton } from "./support/login";
 import { saveScreenshotsWithAxe } from "./support/screenshot";
 
 test.describe.configure({ mode: "serial" });
@@ -61,6 +61,7 @@ test("p.an withdraws her consent: d.dirk is refused on his next request; she giv
   await expect(page).toHaveURL(/\/patient\/consent\?done=given$/);
   await expect(page.getByTestId("consent-status")).toHaveText("U hebt uw toestemming gegeven.");
   expect(await readAn(dirk)).toEqual({ status: 200 });
+  await signOutViaButton(page);
 });
 
 test("p.an excludes c.carl and re-admits him; he is refused only while excluded", async ({ page, baseURL }) => {
@@ -85,7 +86,7 @@ test("p.an excludes c.carl and re-admits him; he is refused only while excluded"
   expect(await readAn(carl)).toEqual({ status: 200 });
 });
 
-test("p.an appoints t.tina, who then reads her file; revoked at the end", async ({ page, baseURL }) => {
+test("p.an appoints t.tina, who then reads her file; revoked at the end", async ({ page, baseURL, browser }) => {
   const tina = await signedIn(baseURL, "t.tina");
   expect(await readAn(tina)).toEqual({ status: 403, code: "forbidden" });
 
@@ -120,6 +121,18 @@ test("p.an appoints t.tina, who then reads her file; revoked at the end", async 
   await expect(page.getByRole("status").filter({ hasText: "De vertrouwenspersoon is aangeduid." })).toBeVisible();
   await expect(page.getByText("Tina Claes", { exact: true })).toBeVisible();
   expect(await readAn(tina)).toEqual({ status: 200 });
+
+  // Tina, in a browser of her own: An is on her list and her file opens, read-only.
+  const tinaBrowser = await browser.newContext();
+  const tinaPage = await tinaBrowser.newPage();
+  await loginViaFormTo(tinaPage, "t.tina", "/trusted-person");
+  await expect(tinaPage.getByRole("region", { name: "Wie heeft u aangeduid?" })).toContainText("An Peeters");
+  await tinaPage.getByRole("link", { name: "Dossier van An Peeters lezen" }).click();
+  await expect(tinaPage.getByRole("heading", { level: 1 })).toHaveText("Dossier van An Peeters");
+  await expect(tinaPage.getByRole("region", { name: /^Bloeddruk/ }).getByRole("table")).toBeVisible();
+  await expect(tinaPage.getByRole("button", { name: /verbeter|wijzig|opslaan/i })).toHaveCount(0);
+  await signOutViaButton(tinaPage);
+  await tinaBrowser.close();
 
   await page.getByRole("form", { name: "Tina Claes intrekken als vertrouwenspersoon" }).getByRole("button", { name: "Intrekken" }).click();
   await expect(page).toHaveURL(/\/patient\/trusted-persons\?done=revoked$/);

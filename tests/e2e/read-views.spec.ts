@@ -6,7 +6,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginViaFormTo } from "./support/login";
+import { loginViaFormTo, signOutViaButton } from "./support/login";
 import { saveScreenshotsWithAxe } from "./support/screenshot";
 
 const CARE_QUESTION = "Controle bloeddruk na aanpassing van de medicatie";
@@ -103,6 +103,7 @@ test("Tom reads An's file as her trusted person and sees nobody else", async ({ 
   await page.goto("/trusted-person/patients/pat-bart");
   await expect(page.getByRole("main")).toContainText("U hebt geen toegang tot dit dossier.");
   expect(await page.content()).not.toContain("Bart");
+  await signOutViaButton(page);
 });
 
 test("Dr. Dirk Smets: his patients, An's file, and lookups refused for no consent and for an unknown number", async ({ page }) => {
@@ -163,4 +164,5 @@ test("Carl, An's physiotherapist, reads her file and has no other patients", asy
   await mine.getByRole("link", { name: "Dossier van An Peeters openen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dossier van An Peeters");
   await expect(page.getByRole("region", { name: /^Bloeddruk/ }).getByRole("table")).toBeVisible();
+  await signOutViaButton(page);
 });

@@ -9,7 +9,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginOverHttp, loginViaFormTo, signedInRequestContext } from "./support/login";
+import { loginOverHttp, loginViaFormTo, signedInRequestContext, signOutViaButton } from "./support/login";
 import { saveScreenshot } from "./support/screenshot";
 
 test.describe.configure({ mode: "serial" });
@@ -121,6 +121,7 @@ test("s.sara lifts d.frank's suspension with a reason and reviews n.noah's emerg
   await expect(page.getByRole("status").filter({ hasText: "De noodtoegang is gemarkeerd als beoordeeld." })).toBeVisible();
   await expect(page.getByRole("article", { name: "Noah Peeters bij Bart Claes" })).toHaveCount(0);
   await expect(page.getByText("Er is geen noodtoegang die nog beoordeeld moet worden.")).toBeVisible();
+  await signOutViaButton(page);
 });
 
 test("the review page is for the service center only", async ({ page }) => {

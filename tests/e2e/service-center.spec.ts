@@ -13,7 +13,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
 import { e2eDatabaseUrl } from "./support/e2e-database";
-import { loginViaForm, loginViaFormTo } from "./support/login";
+import { loginViaForm, loginViaFormTo, signOutViaButton } from "./support/login";
 import { saveScreenshot } from "./support/screenshot";
 
 test.describe.configure({ mode: "serial" });
@@ -79,6 +79,7 @@ test("s.sara finds An by national number and corrects her phone number with a re
   await expect(page.getByRole("form", { name: "Correct Contact" })).toBeVisible();
   await expectNoSeriousAxeViolations(page, "administrative file en");
   await page.getByRole("button", { name: "Nederlands" }).click();
+  await signOutViaButton(page);
 });
 
 test("s.sara publishes declaration version 5 for nurses; n.nina must accept it at her next request", async ({ page, browser }) => {

@@ -69,3 +69,15 @@ export async function signedInRequestContext(baseURL: string | undefined, userna
   await loginOverHttp(context, username);
   return context;
 }
+
+/**
+ * Signs out with the header's button, the way a person ends a visit, and proves the session is
+ * gone: the login page shows, and the home page just left sends back to it.
+ */
+export async function signOutViaButton(page: Page): Promise<void> {
+  const home = new URL(page.url()).pathname;
+  await page.getByRole("banner").getByRole("button", { name: "Afmelden" }).click();
+  await expect(page, "sign-out lands on the login page").toHaveURL(/\/login/);
+  await page.goto(home);
+  await expect(page, `${home} after sign-out sends to the login page`).toHaveURL(/\/login/);
+}
