@@ -9,7 +9,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginViaFormTo } from "./support/login";
+import { loginViaFormTo, signOutViaButton } from "./support/login";
 import { saveScreenshotsWithAxe } from "./support/screenshot";
 
 test.describe.configure({ mode: "serial" });
@@ -27,11 +27,6 @@ test.afterAll(() => {
   test.setTimeout(180_000);
   reseedDemoWorld();
 });
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Afmelden" }).click();
-  await expect(page).toHaveURL(/\/login/);
-}
 
 /** The comment in the nursing notes, opening "show more" first when its note is behind it. */
 async function revealComment(page: Page): Promise<Locator> {
@@ -71,7 +66,7 @@ test("p.an comments on her oldest listed assessment and sees her comment beside 
   await page.goto("/patient/file");
   const comment = await revealComment(page);
   await expect(comment).toContainText("Uw eigen commentaar");
-  await signOut(page);
+  await signOutViaButton(page);
 });
 
 test("d.dirk reads An's comment beside the assessment and asks a correction of a reading; s.sara sees it in the queue", async ({ page }) => {
@@ -118,7 +113,7 @@ test("d.dirk reads An's comment beside the assessment and asks a correction of a
   await form.getByRole("button", { name: "Verbetering vragen" }).click();
   await expect(page).toHaveURL(/\/caregiver\/patients\/pat-an\/correction\?done=requested$/);
   await expect(page.getByRole("alert").or(page.getByRole("status")).filter({ hasText: "Uw vraag is verstuurd." })).toBeVisible();
-  await signOut(page);
+  await signOutViaButton(page);
 
   await loginViaFormTo(page, "s.sara", "/service-center");
   await page.goto("/service-center/corrections");
@@ -126,7 +121,7 @@ test("d.dirk reads An's comment beside the assessment and asks a correction of a
   await expect(request).toHaveCount(1);
   await expect(request).toContainText("An Peeters");
   await expect(request).toContainText("Dr. Dirk Smets (Arts)");
-  await signOut(page);
+  await signOutViaButton(page);
 });
 
 test("Tom reads An's comment too, but is offered no correction form", async ({ page }) => {
@@ -138,5 +133,5 @@ test("Tom reads An's comment too, but is offered no correction form", async ({ p
   // The caregiver's form is not his: the page guard sends him to his own home.
   await page.goto("/caregiver/patients/pat-an/correction");
   await expect(page).toHaveURL(/\/trusted-person$/);
-  await signOut(page);
+  await signOutViaButton(page);
 });

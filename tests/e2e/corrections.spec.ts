@@ -8,7 +8,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginOverHttp, loginViaFormTo } from "./support/login";
+import { loginOverHttp, loginViaFormTo, signOutViaButton } from "./support/login";
 import { saveScreenshotsWithAxe } from "./support/screenshot";
 
 test.describe.configure({ mode: "serial" });
@@ -114,8 +114,7 @@ test("p.bart asks a correction of his phone number, s.sara corrects it with a re
   await page.getByRole("button", { name: "Nederlands" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Een correctie vragen");
 
-  await page.getByRole("button", { name: "Afmelden" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await signOutViaButton(page);
 });
 
 test("p.an adds her own comment beside a nurse's assessment instead of having it rewritten", async ({ page }) => {
