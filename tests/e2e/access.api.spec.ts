@@ -2,9 +2,9 @@
 // status and error codes: every account against every patient, the declaration row (d.gert),
 // the emergency-access row (n.noah), identical denials for unknown and malformed ids, the
 // patient's access log, and suspension after systematic querying.
-import { expect, request as newRequestContext, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, test, type APIResponse } from "@playwright/test";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginOverHttp } from "./support/login";
+import { signedInContextPool } from "./support/login";
 
 test.describe.configure({ mode: "serial" });
 
@@ -26,13 +26,7 @@ const MATRIX: Record<string, Record<PatientId, Expected>> = {
   "s.sara": { "pat-an": "admin-only", "pat-bart": "admin-only", "pat-chris": "admin-only", "pat-dina": "forbidden" },
 };
 
-const contexts: APIRequestContext[] = [];
-async function signedIn(baseURL: string | undefined, username: string): Promise<APIRequestContext> {
-  const context = await newRequestContext.newContext({ baseURL });
-  contexts.push(context);
-  await loginOverHttp(context, username);
-  return context;
-}
+const { signedIn, disposeAll } = signedInContextPool();
 
 async function expectError(response: APIResponse, status: number, code: string) {
   expect(response.status(), `${response.url()} status`).toBe(status);
@@ -43,7 +37,7 @@ async function expectError(response: APIResponse, status: number, code: string) 
 
 test.beforeAll(() => reseedDemoWorld());
 test.afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.dispose()));
+  await disposeAll();
 });
 
 test("without a session every patient route answers 401", async ({ request }) => {

@@ -11,21 +11,15 @@
 //
 // State-changing: the demo world is reseeded first.
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginOverHttp, loginViaForm, signedInRequestContext, signOutViaButton } from "./support/login";
+import { loginViaForm, signedInContextPool, signOutViaButton } from "./support/login";
 import { saveScreenshot } from "./support/screenshot";
 
 test.describe.configure({ mode: "serial" });
 
-const contexts: APIRequestContext[] = [];
-
-async function signedIn(baseURL: string | undefined, username: string): Promise<APIRequestContext> {
-  const context = await signedInRequestContext(baseURL, username);
-  contexts.push(context);
-  return context;
-}
+const { signedIn, disposeAll } = signedInContextPool();
 
 async function screenshots(page: Page, name: string) {
   for (const width of [390, 1280]) {
@@ -39,7 +33,7 @@ test.beforeAll(() => {
 });
 
 test.afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.dispose()));
+  await disposeAll();
 });
 
 test("n.nina records a blood pressure, adds a note, corrects it with a reason and sees its history", async ({ page, baseURL }) => {

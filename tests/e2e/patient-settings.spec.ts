@@ -8,19 +8,12 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginOverHttp, loginViaFormTo, signedInRequestContext, signOutViaButton } from "./support/login";
+import { loginOverHttp, loginViaFormTo, signedInContextPool, signOutViaButton } from "./support/login";
 import { saveScreenshotsWithAxe } from "./support/screenshot";
 
 test.describe.configure({ mode: "serial" });
 
-const contexts: APIRequestContext[] = [];
-
-/** Signed in over HTTP; disposed in afterAll. */
-async function signedIn(baseURL: string | undefined, username: string): Promise<APIRequestContext> {
-  const context = await signedInRequestContext(baseURL, username);
-  contexts.push(context);
-  return context;
-}
+const { signedIn, disposeAll } = signedInContextPool();
 
 /** Status and error code of a read of An's file. */
 async function readAn(context: APIRequestContext): Promise<{ status: number; code?: string }> {
@@ -35,7 +28,7 @@ test.beforeAll(() => {
 });
 
 test.afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.dispose()));
+  await disposeAll();
 });
 
 test("p.an withdraws her consent: d.dirk is refused on his next request; she gives it again and he reads", async ({ page, baseURL }) => {
@@ -130,7 +123,9 @@ test("p.an appoints t.tina, who then reads her file; revoked at the end", async 
   await tinaPage.getByRole("link", { name: "Dossier van An Peeters lezen" }).click();
   await expect(tinaPage.getByRole("heading", { level: 1 })).toHaveText("Dossier van An Peeters");
   await expect(tinaPage.getByRole("region", { name: /^Bloeddruk/ }).getByRole("table")).toBeVisible();
+  // Read-only: no write button, and no way to the correction form (a link, not a button).
   await expect(tinaPage.getByRole("button", { name: /verbeter|wijzig|opslaan/i })).toHaveCount(0);
+  await expect(tinaPage.getByRole("link", { name: /verbetering vragen/i })).toHaveCount(0);
   await signOutViaButton(tinaPage);
   await tinaBrowser.close();
 

@@ -9,7 +9,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginOverHttp, loginViaFormTo, signedInRequestContext, signOutViaButton } from "./support/login";
+import { loginOverHttp, loginViaFormTo, signedInContextPool, signOutViaButton } from "./support/login";
 import { saveScreenshot } from "./support/screenshot";
 
 test.describe.configure({ mode: "serial" });
@@ -17,14 +17,7 @@ test.describe.configure({ mode: "serial" });
 const EMERGENCY_REASON = "Alarmknop ingedrukt, patiënt niet bereikbaar, deur op slot";
 const LIFT_REASON = "Gebeld met dr. Willems: testscript van zijn praktijksoftware, afgesproken dat het stopt.";
 
-const contexts: APIRequestContext[] = [];
-
-/** Signed in over HTTP; disposed in afterAll. */
-async function signedIn(baseURL: string | undefined, username: string): Promise<APIRequestContext> {
-  const context = await signedInRequestContext(baseURL, username);
-  contexts.push(context);
-  return context;
-}
+const { signedIn, disposeAll } = signedInContextPool();
 let frank: APIRequestContext;
 
 async function errorCode(response: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<string | undefined> {
@@ -54,7 +47,7 @@ test.beforeAll(async ({ baseURL }) => {
 });
 
 test.afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.dispose()));
+  await disposeAll();
 });
 
 test("s.sara lifts d.frank's suspension with a reason and reviews n.noah's emergency access", async ({ page }) => {

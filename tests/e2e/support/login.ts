@@ -81,3 +81,21 @@ export async function signOutViaButton(page: Page): Promise<void> {
   await page.goto(home);
   await expect(page, `${home} after sign-out sends to the login page`).toHaveURL(/\/login/);
 }
+
+/**
+ * Second persons acting beside the browser over HTTP, one signed-in context each, all disposed
+ * together (call `disposeAll` in afterAll).
+ */
+export function signedInContextPool() {
+  const contexts: APIRequestContext[] = [];
+  return {
+    async signedIn(baseURL: string | undefined, username: string): Promise<APIRequestContext> {
+      const context = await signedInRequestContext(baseURL, username);
+      contexts.push(context);
+      return context;
+    },
+    async disposeAll(): Promise<void> {
+      await Promise.all(contexts.splice(0).map((context) => context.dispose()));
+    },
+  };
+}
