@@ -3,11 +3,10 @@
 // is decided and logged like any other read of her file.
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { calendarDay, FileRefusal, PatientComments } from "@/components/nursing-file";
 import { PageShell } from "@/components/page-shell";
-import { Card, LinkButton, PageHeading } from "@/components/ui";
+import { Card, LinkButton, PageHeading, TileLinks } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
 import { readPatientFile, refusalKind } from "@/lib/dossier";
 
@@ -38,19 +37,7 @@ export default async function PatientHomePage() {
       <h2 id="patient-tiles-heading" className="mb-4 text-2xl font-bold">
         {t("tiles.heading")}
       </h2>
-      <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {tiles.map((tile) => (
-          <li key={tile.key}>
-            <Link
-              href={tile.href}
-              className="flex h-full flex-col gap-1 rounded-xl border-2 border-line bg-white p-5 hover:border-brand-700 focus-visible:border-brand-700"
-            >
-              <span className="text-lg font-bold text-brand-800 underline underline-offset-4">{t(`tiles.${tile.key}.title`)}</span>
-              <span className="text-ink-muted">{t(`tiles.${tile.key}.description`)}</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <TileLinks columns={3} tiles={tiles.map((tile) => ({ ...tile, title: t(`tiles.${tile.key}.title`), body: t(`tiles.${tile.key}.description`) }))} />
     </nav>
   );
 

@@ -271,15 +271,6 @@ function toRevisionDto(revision: Prisma.RecordRevisionGetPayload<{ include: type
   };
 }
 
-/** The history of one entry, newest first, for anyone who may read the health data. */
-export async function readEntryHistory(context: NursingContext, entity: { type: RevisedEntityType; id: string }): Promise<RevisionDto[]> {
-  const outcome = await withPatientAccess(accessInput(context, "READ_HEALTH"), (tx) =>
-    tx.recordRevision.findMany({ where: { patientId: context.patientId, entityType: entity.type, entityId: entity.id }, orderBy: { version: "desc" }, include: revisionInclude }),
-  );
-  assertAllowed(outcome.decision);
-  return outcome.allowed ? outcome.result.map(toRevisionDto) : [];
-}
-
 export type WorkScreen = {
   decision: AccessDecision;
   file: NursingFile & { health: HealthSection };

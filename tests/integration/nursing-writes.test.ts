@@ -13,7 +13,6 @@ import {
   openEmergencyAccess,
   planVisit,
   readNurseWorkScreen,
-  readEntryHistory,
   recordVitalSign,
   updateCarePlanItem,
 } from "@/lib/nursing";
@@ -112,7 +111,8 @@ describe("correcting an entry", () => {
     ).rejects.toMatchObject({ code: "conflict" });
     expect(await db.nursingNote.findUniqueOrThrow({ where: { id: input.id } })).toMatchObject({ text: "Bloeddruk 142/88, patiënte moe.", version: 2 });
 
-    const history = await readEntryHistory({ actor: nina, patientId: an, db }, { type: "NursingNote", id: input.id });
+    const screen = await readNurseWorkScreen({ actor: nina, patientId: an, db });
+    const history = screen.allowed ? screen.screen.revisions[input.id] : undefined;
     expect(history).toEqual([expect.objectContaining({ version: 1, previousText: "Bloeddruk 14/8, patiënte moe.", reason: "Tikfout in de bloeddruk", author: "Nina De Smet" })]);
   });
 
