@@ -7,7 +7,8 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumArgs, findChromium } from "./tests/e2e/support/chromium";
 
-const port = 3100;
+// E2E_PORT lets two checkouts on one machine run their end-to-end tests side by side.
+const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const ci = Boolean(process.env.CI);
 const chromium = findChromium();

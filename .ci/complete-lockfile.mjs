@@ -26,7 +26,9 @@ for (const [key, entry] of Object.entries(lock.packages)) {
     else if (/-wasm32-/.test(name)) fields = { cpu: ["wasm32"] };
     else {
       // Not a platform package: a genuinely missing dependency that this script must not paper over.
-      console.error(`${name}@${version} (optional dependency of ${key || "the project"}) is missing from the lock and is not a platform package: run npm install`);
+      console.error(
+        `${name}@${version} (optional dependency of ${key || "the project"}) is missing from the lock and is not a platform package: run npm install`,
+      );
       process.exit(1);
     }
     missing.set(`node_modules/${name}`, { version, optional: true, ...fields });

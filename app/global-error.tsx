@@ -58,7 +58,11 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
         <main id="main" style={{ maxWidth: "42rem", margin: "0 auto", padding: "2rem 1rem" }}>
           {messages.map((message) => (
             <section key={message.lang} lang={message.lang} style={{ marginBottom: "2rem" }}>
-              {message.lang === "nl" ? <h1 style={{ lineHeight: 1.25 }}>{message.title}</h1> : <h2 style={{ lineHeight: 1.25 }}>{message.title}</h2>}
+              {message.lang === "nl" ? (
+                <h1 style={{ lineHeight: 1.25 }}>{message.title}</h1>
+              ) : (
+                <h2 style={{ lineHeight: 1.25 }}>{message.title}</h2>
+              )}
               <p>{message.body}</p>
               <button type="button" onClick={() => retry()} style={buttonStyle}>
                 {message.retry}

@@ -12,7 +12,10 @@ export default async function Loading() {
       <SiteHeader />
       <main id="main" tabIndex={-1} className="mx-auto flex w-full max-w-5xl flex-1 px-4 py-10 sm:px-6">
         <div role="status" className="flex items-center gap-3 text-lg text-ink-muted">
-          <span aria-hidden="true" className="size-6 animate-spin rounded-full border-4 border-brand-100 border-t-brand-700" />
+          <span
+            aria-hidden="true"
+            className="size-6 animate-spin rounded-full border-4 border-brand-100 border-t-brand-700"
+          />
           {t("loading")}
         </div>
       </main>

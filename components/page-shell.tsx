@@ -17,7 +17,11 @@ export function PageShell({ actor, children, width = "default" }: PageShellProps
     <>
       {/* A narrow page keeps the normal header: squeezed, it would wrap for no reason. */}
       <SiteHeader actor={actor} width={width === "wide" ? "wide" : "default"} />
-      <main id="main" tabIndex={-1} className={cx("mx-auto w-full flex-1 px-4 py-8 sm:px-6 sm:py-10", pageWidthClasses[width])}>
+      <main
+        id="main"
+        tabIndex={-1}
+        className={cx("mx-auto w-full flex-1 px-4 py-8 sm:px-6 sm:py-10", pageWidthClasses[width])}
+      >
         {children}
       </main>
     </>

@@ -16,13 +16,19 @@ export type HeaderActor = {
 export type PageWidth = "narrow" | "default" | "wide";
 
 /** Shared with PageShell so the header lines up with the content below it. */
-export const pageWidthClasses = { narrow: "max-w-2xl", default: "max-w-5xl", wide: "max-w-7xl" } as const satisfies Record<PageWidth, string>;
+export const pageWidthClasses = {
+  narrow: "max-w-2xl",
+  default: "max-w-5xl",
+  wide: "max-w-7xl",
+} as const satisfies Record<PageWidth, string>;
 
 export async function SiteHeader({ actor, width = "default" }: { actor?: HeaderActor; width?: PageWidth }) {
   const t = await getTranslations("common");
   return (
     <header className="no-print border-t-8 border-brand-700 border-b border-b-line bg-white">
-      <div className={`mx-auto flex ${pageWidthClasses[width]} flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3 sm:px-6`}>
+      <div
+        className={`mx-auto flex ${pageWidthClasses[width]} flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3 sm:px-6`}
+      >
         <Link href="/" className="flex min-h-11 flex-col justify-center leading-tight text-ink no-underline">
           <span className="text-xl font-bold text-brand-800">{t("appName")}</span>
           <span className="text-ink-muted">{organisation.name}</span>

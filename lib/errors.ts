@@ -41,7 +41,10 @@ export class PortalError extends Error {
   /** Field-level problems for invalid_input. */
   readonly issues?: FieldIssue[];
 
-  constructor(code: ErrorCode, options: { userMessage?: string; internalMessage?: string; issues?: FieldIssue[]; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { userMessage?: string; internalMessage?: string; issues?: FieldIssue[]; cause?: unknown } = {},
+  ) {
     super(options.internalMessage ?? options.userMessage ?? defaultMessages[code], { cause: options.cause });
     this.name = "PortalError";
     this.code = code;

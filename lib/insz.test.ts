@@ -71,7 +71,8 @@ describe("isValidInsz", () => {
         fc.integer({ min: 1, max: 998 }),
         fc.boolean(),
         (yy, mm, dd, serial, after2000) => {
-          const nine = [yy, mm, dd].map((n) => n.toString().padStart(2, "0")).join("") + serial.toString().padStart(3, "0");
+          const nine =
+            [yy, mm, dd].map((n) => n.toString().padStart(2, "0")).join("") + serial.toString().padStart(3, "0");
           // Plain number arithmetic (fits in 2^53), independent of the BigInt path of the implementation.
           const base = Number((after2000 ? "2" : "") + nine);
           const check = (97 - (base % 97)).toString().padStart(2, "0");

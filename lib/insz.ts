@@ -95,15 +95,13 @@ export const INSZ_INVALID_MESSAGE =
   "Ongeldig rijksregisternummer (INSZ): 11 cijfers met een geldig controlegetal, bv. 41.03.12-124.10";
 
 /** Accepts the typed forms, yields the 11 digits. */
-export const ZInsz = z
-  .string({ error: INSZ_INVALID_MESSAGE })
-  .transform((input, ctx) => {
-    const digits = normalizeInsz(input);
-    if (digits === null) {
-      ctx.addIssue({ code: "custom", message: INSZ_INVALID_MESSAGE });
-      return z.NEVER;
-    }
-    return digits;
-  });
+export const ZInsz = z.string({ error: INSZ_INVALID_MESSAGE }).transform((input, ctx) => {
+  const digits = normalizeInsz(input);
+  if (digits === null) {
+    ctx.addIssue({ code: "custom", message: INSZ_INVALID_MESSAGE });
+    return z.NEVER;
+  }
+  return digits;
+});
 
 export type Insz = z.output<typeof ZInsz>;

@@ -17,8 +17,13 @@ try {
     console.log(`audit:verify OK: ${result.entries} entries in ${result.chains} chains, every link intact`);
   } else {
     const { entryId, patientId, problem } = result.broken;
-    const what = problem === "hash_mismatch" ? "its content does not match its hash (edited)" : "its prevHash is not the previous entry's hash (an entry was removed, inserted or reordered)";
-    console.log(`audit:verify BROKEN: entry ${entryId} of ${patientId === null ? "the chain without patient" : `patient ${patientId}`}: ${what}`);
+    const what =
+      problem === "hash_mismatch"
+        ? "its content does not match its hash (edited)"
+        : "its prevHash is not the previous entry's hash (an entry was removed, inserted or reordered)";
+    console.log(
+      `audit:verify BROKEN: entry ${entryId} of ${patientId === null ? "the chain without patient" : `patient ${patientId}`}: ${what}`,
+    );
     process.exitCode = 1;
   }
 } catch (error) {

@@ -29,8 +29,12 @@ function argument(name: string): string | undefined {
 }
 
 async function migrationStatements(dir: string): Promise<string[]> {
-  const folders = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-  if (!folders.some((name) => name.endsWith("_init"))) throw new Error(`no *_init migration in ${dir}: run after the init migration exists`);
+  const folders = (await readdir(dir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  if (!folders.some((name) => name.endsWith("_init")))
+    throw new Error(`no *_init migration in ${dir}: run after the init migration exists`);
   return Promise.all(folders.map((name) => readFile(path.join(dir, name, "migration.sql"), "utf8")));
 }
 
@@ -106,9 +110,18 @@ function format(ms: number): string {
 async function measure(db: PrismaClient, patients: number, counter: { statements: number }) {
   const randomPatient = () => `bench-pat-${1 + Math.floor(Math.random() * patients)}`;
   const decide = async () => {
-    const actor = Math.random() < 0.5 ? `bench-doctor-${Math.floor(Math.random() * DOCTORS)}` : `bench-nurse-${Math.floor(Math.random() * NURSES)}`;
+    const actor =
+      Math.random() < 0.5
+        ? `bench-doctor-${Math.floor(Math.random() * DOCTORS)}`
+        : `bench-nurse-${Math.floor(Math.random() * NURSES)}`;
     const role = actor.startsWith("bench-doctor") ? "DOCTOR" : "NURSE";
-    const facts = await loadAccessFacts(db, { personId: actor, role, patientId: randomPatient(), now: new Date(), availabilityWindowMonths: 3 });
+    const facts = await loadAccessFacts(db, {
+      personId: actor,
+      role,
+      patientId: randomPatient(),
+      now: new Date(),
+      availabilityWindowMonths: 3,
+    });
     return decideAccess(facts, "READ_HEALTH");
   };
   const lookup = () => db.patient.findUnique({ where: { id: randomPatient() } });
@@ -147,7 +160,10 @@ async function main(): Promise<void> {
   const database = await throwAwayDatabase();
   const sql = new pg.Client({ connectionString: database.url });
   const counter = { statements: 0 };
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 1 }), log: [{ emit: "event", level: "query" }] });
+  const db = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: database.url, max: 1 }),
+    log: [{ emit: "event", level: "query" }],
+  });
   db.$on("query", () => {
     counter.statements += 1;
   });
@@ -156,8 +172,12 @@ async function main(): Promise<void> {
     await sql.connect();
     for (const statement of statements) await sql.query(statement);
     await createStaff(sql);
-    console.log(`bench:access on ${database.label}; ${SAMPLES} samples per figure after ${WARMUP} warm-up rounds, one connection`);
-    console.log("patients | decision median | decision p99 | pk lookup median | pk lookup p99 | ratio median | ratio p99 | SQL statements per decision");
+    console.log(
+      `bench:access on ${database.label}; ${SAMPLES} samples per figure after ${WARMUP} warm-up rounds, one connection`,
+    );
+    console.log(
+      "patients | decision median | decision p99 | pk lookup median | pk lookup p99 | ratio median | ratio p99 | SQL statements per decision",
+    );
     let grown = 0;
     for (const size of SIZES) {
       await growTo(sql, grown + 1, size);
@@ -170,7 +190,11 @@ async function main(): Promise<void> {
       );
       if (result.statementsPerDecision !== 1 || ratioMedian > 2) failed = true;
     }
-    console.log(failed ? "NOT within target (one statement, median within 2x of the bare lookup)" : "within target: one statement per decision, median within 2x of the bare lookup at every size");
+    console.log(
+      failed
+        ? "NOT within target (one statement, median within 2x of the bare lookup)"
+        : "within target: one statement per decision, median within 2x of the bare lookup at every size",
+    );
   } finally {
     await db.$disconnect();
     await sql.end();

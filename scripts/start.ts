@@ -59,7 +59,9 @@ function authSecret(dataDir: string, realDatabase: boolean): string {
   const configured = process.env.AUTH_SECRET;
   if (configured && configured !== "") return configured;
   if (realDatabase && mode === "start") {
-    throw new Error("AUTH_SECRET is required when the portal runs in production on DATABASE_URL (32+ characters, e.g. `openssl rand -base64 32`).");
+    throw new Error(
+      "AUTH_SECRET is required when the portal runs in production on DATABASE_URL (32+ characters, e.g. `openssl rand -base64 32`).",
+    );
   }
   const file = path.join(dataDir, "auth-secret");
   if (existsSync(file)) {
@@ -238,7 +240,9 @@ async function main(): Promise<void> {
       console.log(`Portal on http://localhost:${port}${demo ? " — demo login: p.an / demo" : ""}`);
     }
   } catch (error) {
-    console.error(`${mode === "dev" ? "npm run dev" : "npm start"} failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `${mode === "dev" ? "npm run dev" : "npm start"} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     await shutdown(1);
   }
 }

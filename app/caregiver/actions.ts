@@ -21,17 +21,25 @@ function formText(formData: FormData, name: string, max: number): string {
 export async function lookupPatientAction(previous: LookupFormState, formData: FormData): Promise<LookupFormState> {
   const actor = await requirePageActor(["DOCTOR", "CAREGIVER"]);
   const t = await getTranslations("caregiver.lookup");
-  const values = { insz: formText(formData, "insz", 40), careQuestion: formText(formData, "careQuestion", MAX_CARE_QUESTION_LENGTH * 2) };
+  const values = {
+    insz: formText(formData, "insz", 40),
+    careQuestion: formText(formData, "careQuestion", MAX_CARE_QUESTION_LENGTH * 2),
+  };
   const attempt = (previous.status === "error" ? previous.attempt : 0) + 1;
 
-  const parsed = ZPatientLookupForm.safeParse({ insz: formData.get("insz") ?? "", careQuestion: formData.get("careQuestion") ?? "" });
+  const parsed = ZPatientLookupForm.safeParse({
+    insz: formData.get("insz") ?? "",
+    careQuestion: formData.get("careQuestion") ?? "",
+  });
   if (!parsed.success) {
     const fieldErrors: { insz?: string; careQuestion?: string } = {};
     for (const issue of parsed.error.issues) {
       if (issue.path[0] === "insz") fieldErrors.insz = t("inszInvalid");
       if (issue.path[0] === "careQuestion") {
         fieldErrors.careQuestion =
-          issue.code === "too_big" ? t("careQuestionTooLong", { max: MAX_CARE_QUESTION_LENGTH }) : t("careQuestionTooShort", { min: MIN_CARE_QUESTION_LENGTH });
+          issue.code === "too_big"
+            ? t("careQuestionTooLong", { max: MAX_CARE_QUESTION_LENGTH })
+            : t("careQuestionTooShort", { min: MIN_CARE_QUESTION_LENGTH });
       }
     }
     return { status: "error", fieldErrors, values, attempt };
@@ -39,10 +47,21 @@ export async function lookupPatientAction(previous: LookupFormState, formData: F
 
   let result;
   try {
-    result = await lookupPatientByInsz({ actor, insz: parsed.data.insz, careQuestion: parsed.data.careQuestion, requestId: randomUUID() });
+    result = await lookupPatientByInsz({
+      actor,
+      insz: parsed.data.insz,
+      careQuestion: parsed.data.careQuestion,
+      requestId: randomUUID(),
+    });
   } catch (error) {
     console.error("patient lookup failed", error);
-    return { status: "error", fieldErrors: {}, formError: { title: t("failed.title"), body: t("failed.body") }, values, attempt };
+    return {
+      status: "error",
+      fieldErrors: {},
+      formError: { title: t("failed.title"), body: t("failed.body") },
+      values,
+      attempt,
+    };
   }
   if (result.allowed) redirect(`/caregiver/patients/${encodeURIComponent(result.patientId)}`);
   if (result.refusal === "suspended") redirect("/suspended");
@@ -51,7 +70,10 @@ export async function lookupPatientAction(previous: LookupFormState, formData: F
   return {
     status: "error",
     fieldErrors: {},
-    formError: { title: tRefusal(`${result.refusal}.title`), body: tRefusal(`${result.refusal}.body`, { phone: organisation.serviceCenterPhone }) },
+    formError: {
+      title: tRefusal(`${result.refusal}.title`),
+      body: tRefusal(`${result.refusal}.body`, { phone: organisation.serviceCenterPhone }),
+    },
     values,
     attempt,
   };

@@ -7,7 +7,11 @@ import { Alert, SubmitButton, TextAreaField, TextField } from "@/components/ui";
 import { MAX_CARE_QUESTION_LENGTH } from "@/lib/dossier/schemas";
 import { idleLookupFormState, type LookupFormState } from "./lookup-state";
 
-export function LookupForm({ action }: { action: (previous: LookupFormState, formData: FormData) => Promise<LookupFormState> }) {
+export function LookupForm({
+  action,
+}: {
+  action: (previous: LookupFormState, formData: FormData) => Promise<LookupFormState>;
+}) {
   const [state, formAction] = useActionState(action, idleLookupFormState);
   const t = useTranslations("caregiver.lookup");
   const tForm = useTranslations("form");

@@ -21,9 +21,17 @@ export default async function CaregiverHomePage() {
   const [t, tRoles] = await Promise.all([getTranslations("caregiver"), getTranslations("roles")]);
   return (
     <PageShell actor={{ displayName: actor.displayName, roleLabel: tRoles(actor.activeRole) }}>
-      <PageHeading eyebrow={tRoles(actor.activeRole)} title={t("title", { name: actor.displayName })} description={<p>{t("intro")}</p>} />
+      <PageHeading
+        eyebrow={tRoles(actor.activeRole)}
+        title={t("title", { name: actor.displayName })}
+        description={<p>{t("intro")}</p>}
+      />
       <div className="flex flex-col gap-6">
-        <PatientList patients={patients} reader={{ namespace: "caregiver", fileHref: "/caregiver/patients" }} withIntro />
+        <PatientList
+          patients={patients}
+          reader={{ namespace: "caregiver", fileHref: "/caregiver/patients" }}
+          withIntro
+        />
         <Card title={t("lookup.title")}>
           <p className="mb-4 max-w-prose">{t("lookup.intro")}</p>
           <LookupForm action={lookupPatientAction} />

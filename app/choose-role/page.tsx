@@ -17,7 +17,10 @@ export default async function ChooseRolePage() {
   if (actor.roles.length <= 1) redirect("/");
   const [t, tRoles] = await Promise.all([getTranslations("chooseRole"), getTranslations("roles")]);
   return (
-    <PageShell width="narrow" actor={{ displayName: actor.displayName, roleLabel: actor.activeRole ? tRoles(actor.activeRole) : "—" }}>
+    <PageShell
+      width="narrow"
+      actor={{ displayName: actor.displayName, roleLabel: actor.activeRole ? tRoles(actor.activeRole) : "—" }}
+    >
       <PageHeading title={t("title")} description={t("intro")} />
       <ul className="flex flex-col gap-4">
         {actor.roles.map((role) => (

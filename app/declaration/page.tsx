@@ -33,7 +33,9 @@ export default async function DeclarationPage({ searchParams }: { searchParams: 
     return (
       <PageShell width="narrow" actor={header}>
         <PageHeading title={t("title")} />
-        <Alert tone="error" title={tErrors("generic.title")}>{tErrors("generic.body")}</Alert>
+        <Alert tone="error" title={tErrors("generic.title")}>
+          {tErrors("generic.body")}
+        </Alert>
       </PageShell>
     );
   }
@@ -44,7 +46,9 @@ export default async function DeclarationPage({ searchParams }: { searchParams: 
       <PageHeading
         eyebrow={`${tRoles(actor.activeRole)} · ${t("version", { version: declaration.version })}`}
         title={t("title")}
-        description={pending ? (actor.declaration.currentVersion && params.stale ? t("newVersion") : t("intro")) : t("accepted")}
+        description={
+          pending ? (actor.declaration.currentVersion && params.stale ? t("newVersion") : t("intro")) : t("accepted")
+        }
       />
       <Card>
         <h2 className="mb-4 text-2xl font-bold">{declaration.title}</h2>
@@ -55,7 +59,9 @@ export default async function DeclarationPage({ searchParams }: { searchParams: 
       {pending ? (
         <form action={acceptDeclarationAction} className="no-print mt-6">
           <input type="hidden" name="version" value={declaration.version} />
-          <SubmitButton size="lg" fullWidth>{t("accept")}</SubmitButton>
+          <SubmitButton size="lg" fullWidth>
+            {t("accept")}
+          </SubmitButton>
         </form>
       ) : null}
     </PageShell>

@@ -20,7 +20,8 @@ function initialErrorFor(error: string | undefined, reason: string | undefined) 
   if (!error) return undefined;
   if (error === "unknown_person" || error === "AccessDenied") return "unknownPerson" as const;
   if (error === "CredentialsSignin") return "invalidCredentials" as const;
-  if (error === "OAuthSignin" || error === "OAuthCallback" || error === "Configuration") return "oidcUnavailable" as const;
+  if (error === "OAuthSignin" || error === "OAuthCallback" || error === "Configuration")
+    return "oidcUnavailable" as const;
   return "generic" as const;
 }
 

@@ -37,7 +37,10 @@ export default async function NurseHomePage() {
             <>
               <div>
                 {patient.available ? (
-                  <Link href={`/nurse/patients/${patient.patientId}`} className="text-lg font-bold text-brand-800 underline underline-offset-4">
+                  <Link
+                    href={`/nurse/patients/${patient.patientId}`}
+                    className="text-lg font-bold text-brand-800 underline underline-offset-4"
+                  >
                     {patient.name}
                   </Link>
                 ) : (
@@ -49,7 +52,10 @@ export default async function NurseHomePage() {
                 {!patient.available
                   ? t("home.fileClosed")
                   : patient.nextVisit
-                    ? t("home.nextVisit", { date: format.dateTime(patient.nextVisit.startsAt, "dateTime"), purpose: patient.nextVisit.purpose })
+                    ? t("home.nextVisit", {
+                        date: format.dateTime(patient.nextVisit.startsAt, "dateTime"),
+                        purpose: patient.nextVisit.purpose,
+                      })
                     : t("home.noVisit")}
               </p>
             </>
@@ -65,13 +71,18 @@ export default async function NurseHomePage() {
             <>
               <p className="font-bold">
                 {/* Straight to the request on her work screen, where she corrects the entry and answers. */}
-                <Link href={`/nurse/patients/${request.patientId}#corrections`} className="text-brand-800 underline underline-offset-4">
+                <Link
+                  href={`/nurse/patients/${request.patientId}#corrections`}
+                  className="text-brand-800 underline underline-offset-4"
+                >
                   {t("home.answerRequest", { name: request.patientName })}
                 </Link>
               </p>
               <p className="whitespace-pre-line">{request.description}</p>
               <p className={request.overdue ? "font-semibold text-danger-700" : "text-ink-muted"}>
-                {request.overdue ? t("home.overdue", { date: format.dateTime(request.dueAt, "date") }) : t("home.dueAt", { date: format.dateTime(request.dueAt, "date") })}
+                {request.overdue
+                  ? t("home.overdue", { date: format.dateTime(request.dueAt, "date") })
+                  : t("home.dueAt", { date: format.dateTime(request.dueAt, "date") })}
               </p>
             </>
           )}

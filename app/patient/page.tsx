@@ -21,7 +21,11 @@ export default async function PatientHomePage() {
   const actor = await requirePageActor(["PATIENT"]);
   // Always her own file: no patient id comes from the request.
   const outcome = await readPatientFile({ actor, patientId: actor.personId, requestId: randomUUID() });
-  const [t, tRoles, format] = await Promise.all([getTranslations("patientHome"), getTranslations("roles"), getFormatter()]);
+  const [t, tRoles, format] = await Promise.all([
+    getTranslations("patientHome"),
+    getTranslations("roles"),
+    getFormatter(),
+  ]);
   const shellActor = { displayName: actor.displayName, roleLabel: tRoles(actor.activeRole) };
 
   const tiles = [
@@ -37,7 +41,14 @@ export default async function PatientHomePage() {
       <h2 id="patient-tiles-heading" className="mb-4 text-2xl font-bold">
         {t("tiles.heading")}
       </h2>
-      <TileLinks columns={3} tiles={tiles.map((tile) => ({ ...tile, title: t(`tiles.${tile.key}.title`), body: t(`tiles.${tile.key}.description`) }))} />
+      <TileLinks
+        columns={3}
+        tiles={tiles.map((tile) => ({
+          ...tile,
+          title: t(`tiles.${tile.key}.title`),
+          body: t(`tiles.${tile.key}.description`),
+        }))}
+      />
     </nav>
   );
 
@@ -53,30 +64,46 @@ export default async function PatientHomePage() {
 
   const health = outcome.file.health;
   const now = Date.now();
-  const nextVisit = health?.plannedVisits.find((visit) => visit.status === "PLANNED" && visit.startsAt.getTime() >= now) ?? null;
+  const nextVisit =
+    health?.plannedVisits.find((visit) => visit.status === "PLANNED" && visit.startsAt.getTime() >= now) ?? null;
   const activeCarePlan = health?.carePlan.filter((item) => item.status === "ACTIVE") ?? [];
   const latestNotes = health?.nursingNotes.slice(0, LATEST_NOTES) ?? [];
 
   return (
     <PageShell actor={shellActor}>
-      <PageHeading eyebrow={shellActor.roleLabel} title={t("title", { name: actor.displayName })} description={<p>{t("intro")}</p>} />
+      <PageHeading
+        eyebrow={shellActor.roleLabel}
+        title={t("title", { name: actor.displayName })}
+        description={<p>{t("intro")}</p>}
+      />
       <div className="flex flex-col gap-6">
         <Card title={t("nextVisit.title")}>
           {nextVisit ? (
             <div className="flex flex-col gap-1 text-lg">
               <p className="text-2xl font-bold">
-                <time dateTime={nextVisit.startsAt.toISOString()}>{format.dateTime(nextVisit.startsAt, "weekday")}</time>
+                <time dateTime={nextVisit.startsAt.toISOString()}>
+                  {format.dateTime(nextVisit.startsAt, "weekday")}
+                </time>
                 {", "}
                 {t("nextVisit.at", { time: format.dateTime(nextVisit.startsAt, "time") })}
               </p>
               <p>{nextVisit.purpose}</p>
-              {nextVisit.nurse ? <p className="text-ink-muted">{t("nextVisit.nurse", { name: nextVisit.nurse })}</p> : null}
+              {nextVisit.nurse ? (
+                <p className="text-ink-muted">{t("nextVisit.nurse", { name: nextVisit.nurse })}</p>
+              ) : null}
             </div>
           ) : (
             <p>{t("nextVisit.none")}</p>
           )}
         </Card>
-        <Card title={t("carePlan.title")} actions={<LinkButton href="/patient/file#care-plan" variant="secondary">{t("carePlan.more")}</LinkButton>}>
+        <Card
+          title={t("carePlan.title")}
+          actions={
+            <LinkButton href="/patient/file#care-plan" variant="secondary">
+              {t("carePlan.more")}
+            </LinkButton>
+          }
+        >
           {activeCarePlan.length === 0 ? (
             <p>{t("carePlan.none")}</p>
           ) : (
@@ -86,13 +113,22 @@ export default async function PatientHomePage() {
                   <h3 className="text-lg font-bold">{item.title}</h3>
                   <p className="mt-1 whitespace-pre-line">{item.description}</p>
                   {item.frequency ? <p className="mt-1 text-ink-muted">{item.frequency}</p> : null}
-                  <p className="mt-1 text-sm text-ink-muted">{t("carePlan.since", { date: format.dateTime(calendarDay(item.startDate), "date") })}</p>
+                  <p className="mt-1 text-sm text-ink-muted">
+                    {t("carePlan.since", { date: format.dateTime(calendarDay(item.startDate), "date") })}
+                  </p>
                 </li>
               ))}
             </ul>
           )}
         </Card>
-        <Card title={t("notes.title")} actions={<LinkButton href="/patient/file#nursing-notes" variant="secondary">{t("notes.more")}</LinkButton>}>
+        <Card
+          title={t("notes.title")}
+          actions={
+            <LinkButton href="/patient/file#nursing-notes" variant="secondary">
+              {t("notes.more")}
+            </LinkButton>
+          }
+        >
           {latestNotes.length === 0 ? (
             <p>{t("notes.none")}</p>
           ) : (

@@ -24,7 +24,9 @@ export default async function PrivacyPage() {
     getPrivacyStatement(locale),
     getActor(),
   ]);
-  const header = actor?.activeRole ? { displayName: actor.displayName, roleLabel: tRoles(actor.activeRole) } : undefined;
+  const header = actor?.activeRole
+    ? { displayName: actor.displayName, roleLabel: tRoles(actor.activeRole) }
+    : undefined;
   return (
     <PageShell width="narrow" actor={header}>
       {statement ? (
@@ -42,7 +44,9 @@ export default async function PrivacyPage() {
       ) : (
         <>
           <PageHeading title={t("title")} />
-          <Alert tone="error" title={tErrors("generic.title")}>{tErrors("generic.body")}</Alert>
+          <Alert tone="error" title={tErrors("generic.title")}>
+            {tErrors("generic.body")}
+          </Alert>
         </>
       )}
     </PageShell>

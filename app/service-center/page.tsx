@@ -24,8 +24,18 @@ export default async function ServiceCenterHomePage() {
   const roleLabel = tRoles(actor.activeRole);
   return (
     <PageShell actor={{ displayName: actor.displayName, roleLabel }}>
-      <PageHeading eyebrow={roleLabel} title={t("home.title")} description={t("home.intro", { name: actor.displayName })} />
-      <TileLinks tiles={tiles.map((tile) => ({ ...tile, title: t(`home.tiles.${tile.key}.title`), body: t(`home.tiles.${tile.key}.body`) }))} />
+      <PageHeading
+        eyebrow={roleLabel}
+        title={t("home.title")}
+        description={t("home.intro", { name: actor.displayName })}
+      />
+      <TileLinks
+        tiles={tiles.map((tile) => ({
+          ...tile,
+          title: t(`home.tiles.${tile.key}.title`),
+          body: t(`home.tiles.${tile.key}.body`),
+        }))}
+      />
     </PageShell>
   );
 }

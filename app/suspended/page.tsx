@@ -11,7 +11,10 @@ export default async function SuspendedPage() {
   if (!actor.suspended) redirect("/");
   const [t, tRoles] = await Promise.all([getTranslations("errors"), getTranslations("roles")]);
   return (
-    <PageShell width="narrow" actor={{ displayName: actor.displayName, roleLabel: actor.activeRole ? tRoles(actor.activeRole) : "—" }}>
+    <PageShell
+      width="narrow"
+      actor={{ displayName: actor.displayName, roleLabel: actor.activeRole ? tRoles(actor.activeRole) : "—" }}
+    >
       <PageHeading title={t("suspended.title")} />
       <Alert tone="error">{t("suspended.body", { phone: organisation.serviceCenterPhone })}</Alert>
     </PageShell>

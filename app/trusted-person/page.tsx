@@ -23,9 +23,16 @@ export default async function TrustedPersonHomePage() {
   const [t, tRoles] = await Promise.all([getTranslations("trustedPerson"), getTranslations("roles")]);
   return (
     <PageShell actor={{ displayName: actor.displayName, roleLabel: tRoles(actor.activeRole) }}>
-      <PageHeading eyebrow={tRoles(actor.activeRole)} title={t("title", { name: actor.displayName })} description={<p>{t("intro")}</p>} />
+      <PageHeading
+        eyebrow={tRoles(actor.activeRole)}
+        title={t("title", { name: actor.displayName })}
+        description={<p>{t("intro")}</p>}
+      />
       <div className="flex flex-col gap-6">
-        <PatientList patients={patients} reader={{ namespace: "trustedPerson", fileHref: "/trusted-person/patients" }} />
+        <PatientList
+          patients={patients}
+          reader={{ namespace: "trustedPerson", fileHref: "/trusted-person/patients" }}
+        />
         <Card title={t("declaration.title")}>
           <p className="max-w-prose">{t("declaration.intro")}</p>
           <div className="mt-4 grid grid-cols-1 gap-6 md:grid-cols-2">

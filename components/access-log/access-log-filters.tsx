@@ -15,7 +15,11 @@ const periodLabels = { all: "periodAll", "7d": "period7d", "30d": "period30d" } 
 export async function AccessLogFilters({ params }: { params: AccessLogSearchParams }) {
   const [t, tRoles] = await Promise.all([getTranslations("accessLog.filters"), getTranslations("roles")]);
   return (
-    <form method="get" action="/patient/access-log" className="no-print mb-6 rounded-xl border border-line bg-white p-5 shadow-sm">
+    <form
+      method="get"
+      action="/patient/access-log"
+      className="no-print mb-6 rounded-xl border border-line bg-white p-5 shadow-sm"
+    >
       <fieldset>
         <legend className="mb-3 text-xl font-bold">{t("title")}</legend>
         <div className="grid gap-4 sm:grid-cols-3">

@@ -28,8 +28,16 @@ function isKnownReason(reason: string): reason is KnownReason {
 }
 
 const outcomeStyles = {
-  ALLOW: { text: "text-success-700", icon: <path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-1.5 14.5-4-4 1.4-1.4 2.6 2.6 5.6-5.6 1.4 1.4-7 7Z" /> },
-  DENY: { text: "text-danger-700", icon: <path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20ZM4 12a8 8 0 0 1 12.9-6.3L5.7 16.9A7.9 7.9 0 0 1 4 12Zm8 8a7.9 7.9 0 0 1-4.9-1.7L18.3 7.1A8 8 0 0 1 12 20Z" /> },
+  ALLOW: {
+    text: "text-success-700",
+    icon: <path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-1.5 14.5-4-4 1.4-1.4 2.6 2.6 5.6-5.6 1.4 1.4-7 7Z" />,
+  },
+  DENY: {
+    text: "text-danger-700",
+    icon: (
+      <path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20ZM4 12a8 8 0 0 1 12.9-6.3L5.7 16.9A7.9 7.9 0 0 1 4 12Zm8 8a7.9 7.9 0 0 1-4.9-1.7L18.3 7.1A8 8 0 0 1 12 20Z" />
+    ),
+  },
   ERROR: { text: "text-warning-700", icon: <path d="M1 21h22L12 2 1 21Zm12-3h-2v-2h2v2Zm0-4h-2v-4h2v4Z" /> },
 } satisfies Record<AccessDecision, { text: string; icon: ReactNode }>;
 
@@ -37,7 +45,11 @@ const outcomeStyles = {
 const columnWidths = { when: "md:w-44", who: "md:w-56", what: undefined, outcome: "md:w-80" } as const;
 
 export async function AccessLogTable({ entries }: { entries: AccessLogView[] }) {
-  const [t, tRoles, format] = await Promise.all([getTranslations("accessLog"), getTranslations("roles"), getFormatter()]);
+  const [t, tRoles, format] = await Promise.all([
+    getTranslations("accessLog"),
+    getTranslations("roles"),
+    getFormatter(),
+  ]);
 
   const cellClasses = "block px-4 py-1 align-top md:table-cell md:py-3 md:first:pl-0";
   // On cards the label sits above each value; in the table the column header says it, so the
@@ -54,7 +66,12 @@ export async function AccessLogTable({ entries }: { entries: AccessLogView[] }) 
       <thead role="rowgroup" className="sr-only md:not-sr-only md:table-header-group">
         <tr role="row" className="border-b-2 border-ink-muted">
           {(["when", "who", "what", "outcome"] as const).map((column) => (
-            <th key={column} role="columnheader" scope="col" className={cx("px-4 py-2 font-semibold md:first:pl-0", columnWidths[column])}>
+            <th
+              key={column}
+              role="columnheader"
+              scope="col"
+              className={cx("px-4 py-2 font-semibold md:first:pl-0", columnWidths[column])}
+            >
               {t(`table.${column}`)}
             </th>
           ))}
@@ -84,7 +101,9 @@ export async function AccessLogTable({ entries }: { entries: AccessLogView[] }) 
                   <span className="font-semibold">{t("who.system")}</span>
                 ) : (
                   <>
-                    <span className="block font-semibold">{entry.reason === AccessReason.SELF ? t("who.you") : entry.actor.name}</span>
+                    <span className="block font-semibold">
+                      {entry.reason === AccessReason.SELF ? t("who.you") : entry.actor.name}
+                    </span>
                     {entry.actor.role ? <span className="block text-ink-muted">{tRoles(entry.actor.role)}</span> : null}
                   </>
                 )}
@@ -110,7 +129,9 @@ export async function AccessLogTable({ entries }: { entries: AccessLogView[] }) 
                       <>
                         <span className="block">{t("emergency.reason", { reason: entry.emergencyAccess.reason })}</span>
                         <span className="block text-ink-muted">
-                          {t("emergency.validUntil", { date: format.dateTime(entry.emergencyAccess.expiresAt, "dateTime") })}
+                          {t("emergency.validUntil", {
+                            date: format.dateTime(entry.emergencyAccess.expiresAt, "dateTime"),
+                          })}
                         </span>
                       </>
                     ) : null}
@@ -120,7 +141,12 @@ export async function AccessLogTable({ entries }: { entries: AccessLogView[] }) 
               <td role="cell" className={cellClasses}>
                 {cardLabel(t("table.outcome"))}
                 <span className={cx("flex items-center gap-1 font-bold", style.text)}>
-                  <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" className="size-5 shrink-0 fill-current">
+                  <svg
+                    aria-hidden="true"
+                    focusable="false"
+                    viewBox="0 0 24 24"
+                    className="size-5 shrink-0 fill-current"
+                  >
                     {style.icon}
                   </svg>
                   {t(`outcomes.${entry.decision}`)}

@@ -33,7 +33,11 @@ describe("parseAccessLogSearchParams", () => {
   });
 
   it("keeps the valid values next to an invalid one", () => {
-    expect(parseAccessLogSearchParams({ outcome: "refused", role: "<script>", period: "7d" })).toMatchObject({ outcome: "refused", role: "all", period: "7d" });
+    expect(parseAccessLogSearchParams({ outcome: "refused", role: "<script>", period: "7d" })).toMatchObject({
+      outcome: "refused",
+      role: "all",
+      period: "7d",
+    });
   });
 
   it("accepts the largest entry id", () => {
@@ -47,7 +51,10 @@ describe("toAccessLogFilter", () => {
   });
 
   it("counts errors as refused (the access core fails closed)", () => {
-    expect(toAccessLogFilter(parseAccessLogSearchParams({ outcome: "refused" }), now).decisions).toEqual(["DENY", "ERROR"]);
+    expect(toAccessLogFilter(parseAccessLogSearchParams({ outcome: "refused" }), now).decisions).toEqual([
+      "DENY",
+      "ERROR",
+    ]);
     expect(toAccessLogFilter(parseAccessLogSearchParams({ outcome: "allowed" }), now).decisions).toEqual(["ALLOW"]);
   });
 
@@ -56,7 +63,9 @@ describe("toAccessLogFilter", () => {
       actorRole: "NURSE",
       since: new Date(now.getTime() - days(7)),
     });
-    expect(toAccessLogFilter(parseAccessLogSearchParams({ period: "30d" }), now).since).toEqual(new Date(now.getTime() - days(30)));
+    expect(toAccessLogFilter(parseAccessLogSearchParams({ period: "30d" }), now).since).toEqual(
+      new Date(now.getTime() - days(30)),
+    );
   });
 });
 

@@ -54,7 +54,9 @@ export function toAccessLogFilter(params: AccessLogSearchParams, now: Date): Acc
   return {
     ...(outcomeDecisions[params.outcome] ? { decisions: outcomeDecisions[params.outcome] } : {}),
     ...(params.role !== "all" ? { actorRole: params.role } : {}),
-    ...(params.period !== "all" ? { since: new Date(now.getTime() - periodDays[params.period] * 24 * 60 * 60 * 1000) } : {}),
+    ...(params.period !== "all"
+      ? { since: new Date(now.getTime() - periodDays[params.period] * 24 * 60 * 60 * 1000) }
+      : {}),
   };
 }
 

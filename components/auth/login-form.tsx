@@ -61,11 +61,28 @@ export function LoginForm({ demoEnabled, oidc, initialError }: Props) {
       {oidc && demoEnabled ? <p className="text-center text-ink-muted">{t("or")}</p> : null}
       {demoEnabled ? (
         <section aria-labelledby="demo-login-heading" className="flex flex-col gap-4">
-          <h2 id="demo-login-heading" className="text-2xl font-bold">{t("demoHeading")}</h2>
+          <h2 id="demo-login-heading" className="text-2xl font-bold">
+            {t("demoHeading")}
+          </h2>
           <p className="text-ink-muted">{t("demoHint")}</p>
           <form noValidate onSubmit={handleSubmit} className="flex flex-col gap-5">
-            <TextField name="username" label={t("username")} autoComplete="username" autoCapitalize="none" spellCheck={false} required error={fieldErrors.username} />
-            <TextField name="password" type="password" label={t("password")} autoComplete="current-password" required error={fieldErrors.password} />
+            <TextField
+              name="username"
+              label={t("username")}
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              error={fieldErrors.username}
+            />
+            <TextField
+              name="password"
+              type="password"
+              label={t("password")}
+              autoComplete="current-password"
+              required
+              error={fieldErrors.password}
+            />
             <Button type="submit" size="lg" aria-disabled={pending || undefined}>
               {t("submit")}
             </Button>

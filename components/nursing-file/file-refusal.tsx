@@ -10,7 +10,9 @@ export async function FileRefusal({ kind, audience }: { kind: RefusalKind; audie
   if (kind === "outside_availability_window" && audience === "patient") {
     return (
       <Alert tone="warning" title={t("ownOutsideWindow.title")}>
-        <p>{t("ownOutsideWindow.body", { phone: organisation.serviceCenterPhone, email: organisation.privacyEmail })}</p>
+        <p>
+          {t("ownOutsideWindow.body", { phone: organisation.serviceCenterPhone, email: organisation.privacyEmail })}
+        </p>
       </Alert>
     );
   }

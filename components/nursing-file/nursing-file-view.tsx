@@ -15,7 +15,13 @@ type HealthSection = NonNullable<NursingFile["health"]>;
 export const calendarDay = (day: string) => new Date(`${day}T12:00:00.000Z`);
 
 /** `audience` "patient": she reads her own file (her comments are labelled as hers). */
-export async function NursingFileView({ file, audience = "other" }: { file: NursingFile; audience?: "patient" | "other" }) {
+export async function NursingFileView({
+  file,
+  audience = "other",
+}: {
+  file: NursingFile;
+  audience?: "patient" | "other";
+}) {
   const t = await getTranslations("file");
   const health = file.health;
   const sections: Array<{ id: string; label: string }> = [
@@ -82,7 +88,13 @@ async function Fields({ rows }: { rows: Array<[string, ReactNode]> }) {
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="font-semibold">{label}</dt>
-          <dd className="break-words">{value === null || value === undefined || value === "" ? <span className="text-ink-muted">{t("notRecorded")}</span> : value}</dd>
+          <dd className="break-words">
+            {value === null || value === undefined || value === "" ? (
+              <span className="text-ink-muted">{t("notRecorded")}</span>
+            ) : (
+              value
+            )}
+          </dd>
         </div>
       ))}
     </dl>
@@ -105,7 +117,10 @@ async function Identification({ file }: { file: NursingFile }) {
         rows={[
           [t("fields.name"), `${identification.firstName} ${identification.lastName}`],
           [t("fields.insz"), formatInsz(identification.insz)],
-          [t("fields.birthDate"), identification.birthDate ? format.dateTime(calendarDay(identification.birthDate), "date") : null],
+          [
+            t("fields.birthDate"),
+            identification.birthDate ? format.dateTime(calendarDay(identification.birthDate), "date") : null,
+          ],
           [t("fields.care"), care],
         ]}
       />
@@ -116,7 +131,9 @@ async function Identification({ file }: { file: NursingFile }) {
 async function Contact({ file }: { file: NursingFile }) {
   const t = await getTranslations("file");
   const { contact } = file.administrative;
-  const address = [contact.street, [contact.postalCode, contact.city].filter(Boolean).join(" "), contact.country].filter(Boolean).join(", ");
+  const address = [contact.street, [contact.postalCode, contact.city].filter(Boolean).join(" "), contact.country]
+    .filter(Boolean)
+    .join(", ");
   return (
     <Section id="contact" title={t("sections.contact")}>
       <Fields
@@ -144,7 +161,9 @@ async function CarePlan({ items }: { items: HealthSection["carePlan"] }) {
               <p className="mt-1 text-ink-muted">
                 {t(`carePlan.status.${statusKey(item.status, ["ACTIVE", "COMPLETED", "STOPPED"])}`)} ·{" "}
                 {t("carePlan.since", { date: format.dateTime(calendarDay(item.startDate), "date") })}
-                {item.endDate ? ` · ${t("carePlan.until", { date: format.dateTime(calendarDay(item.endDate), "date") })}` : null}
+                {item.endDate
+                  ? ` · ${t("carePlan.until", { date: format.dateTime(calendarDay(item.endDate), "date") })}`
+                  : null}
               </p>
               <p className="mt-2 whitespace-pre-line">{item.description}</p>
               {item.frequency ? <p className="mt-2">{t("carePlan.frequency", { frequency: item.frequency })}</p> : null}
@@ -163,7 +182,17 @@ const SHOWN_FIRST = { visits: 6, notes: 10, woundCare: 5 } as const;
  * The first entries of a long list, then the rest behind a native disclosure: keyboard and
  * screen-reader friendly without script, and the page stays readable on a phone and at 200% zoom.
  */
-async function FirstThenRest<T>({ items, first, render, as: List }: { items: T[]; first: number; render: (item: T) => ReactNode; as: "ol" | "ul" }) {
+async function FirstThenRest<T>({
+  items,
+  first,
+  render,
+  as: List,
+}: {
+  items: T[];
+  first: number;
+  render: (item: T) => ReactNode;
+  as: "ol" | "ul";
+}) {
   const t = await getTranslations("file");
   const listClass = "flex flex-col gap-4";
   return (
@@ -171,7 +200,9 @@ async function FirstThenRest<T>({ items, first, render, as: List }: { items: T[]
       <List className={listClass}>{items.slice(0, first).map(render)}</List>
       {items.length > first ? (
         <details className="mt-4">
-          <summary className="cursor-pointer font-semibold text-brand-800 underline underline-offset-4">{t("showMore", { count: items.length - first })}</summary>
+          <summary className="cursor-pointer font-semibold text-brand-800 underline underline-offset-4">
+            {t("showMore", { count: items.length - first })}
+          </summary>
           <List className={`${listClass} mt-4`}>{items.slice(first).map(render)}</List>
         </details>
       ) : null}
@@ -214,7 +245,13 @@ async function PlannedVisits({ visits }: { visits: HealthSection["plannedVisits"
   );
 }
 
-async function NursingNotes({ notes, audience }: { notes: HealthSection["nursingNotes"]; audience: "patient" | "other" }) {
+async function NursingNotes({
+  notes,
+  audience,
+}: {
+  notes: HealthSection["nursingNotes"];
+  audience: "patient" | "other";
+}) {
   const [t, format] = await Promise.all([getTranslations("file"), getFormatter()]);
   return (
     <Section id="nursing-notes" title={t("sections.nursingNotes")}>
@@ -257,7 +294,8 @@ async function WoundCare({ entries }: { entries: HealthSection["woundCare"] }) {
           render={(entry) => (
             <li key={entry.id} className="rounded-lg border border-line p-4">
               <p className="font-semibold">
-                <time dateTime={entry.performedAt.toISOString()}>{format.dateTime(entry.performedAt, "dateTime")}</time> · {entry.location}
+                <time dateTime={entry.performedAt.toISOString()}>{format.dateTime(entry.performedAt, "dateTime")}</time>{" "}
+                · {entry.location}
                 {entry.author ? ` · ${entry.author}` : null}
               </p>
               <p className="mt-1">{t("wound.description", { text: entry.description })}</p>
@@ -291,7 +329,10 @@ async function Medication({ items }: { items: HealthSection["medicationSchedule"
                   [
                     t("medication.period"),
                     item.endDate
-                      ? t("medication.fromTo", { from: format.dateTime(calendarDay(item.startDate), "date"), to: format.dateTime(calendarDay(item.endDate), "date") })
+                      ? t("medication.fromTo", {
+                          from: format.dateTime(calendarDay(item.startDate), "date"),
+                          to: format.dateTime(calendarDay(item.endDate), "date"),
+                        })
                       : t("medication.from", { from: format.dateTime(calendarDay(item.startDate), "date") }),
                   ],
                 ]}

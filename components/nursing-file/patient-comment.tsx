@@ -17,7 +17,8 @@ export function PatientCommentNote({ comment, audience = "other" }: { comment: P
   return (
     <figure className="mt-3 rounded-lg border-l-4 border-warning-700 bg-warning-50 p-3" data-testid="patient-comment">
       <figcaption className="font-semibold">
-        {t(audience === "patient" ? "ownLabel" : "label")} · <time dateTime={comment.createdAt.toISOString()}>{format.dateTime(comment.createdAt, "date")}</time>
+        {t(audience === "patient" ? "ownLabel" : "label")} ·{" "}
+        <time dateTime={comment.createdAt.toISOString()}>{format.dateTime(comment.createdAt, "date")}</time>
       </figcaption>
       <blockquote className="mt-1 whitespace-pre-line break-words">{comment.text}</blockquote>
     </figure>

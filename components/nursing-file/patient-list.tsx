@@ -9,7 +9,9 @@ import type { RelatedPatient } from "@/lib/dossier";
 
 type Props = {
   patients: RelatedPatient[];
-  reader: { namespace: "caregiver"; fileHref: "/caregiver/patients" } | { namespace: "trustedPerson"; fileHref: "/trusted-person/patients" };
+  reader:
+    | { namespace: "caregiver"; fileHref: "/caregiver/patients" }
+    | { namespace: "trustedPerson"; fileHref: "/trusted-person/patients" };
   /** A line under the title; the caregiver's namespace holds `patients.intro`. */
   withIntro?: boolean;
 };
@@ -26,12 +28,20 @@ export async function PatientList({ patients, reader, withIntro = false }: Props
       ) : (
         <ul className="flex flex-col gap-3">
           {patients.map((patient) => (
-            <li key={patient.patientId} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-line p-4">
+            <li
+              key={patient.patientId}
+              className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-line p-4"
+            >
               <div>
                 <p className="text-lg font-bold">{patient.name}</p>
-                <p className="text-ink-muted">{t("patients.since", { date: format.dateTime(patient.since, "date") })}</p>
+                <p className="text-ink-muted">
+                  {t("patients.since", { date: format.dateTime(patient.since, "date") })}
+                </p>
               </div>
-              <LinkButton href={`${reader.fileHref}/${encodeURIComponent(patient.patientId)}`} aria-label={t("patients.openFor", { name: patient.name })}>
+              <LinkButton
+                href={`${reader.fileHref}/${encodeURIComponent(patient.patientId)}`}
+                aria-label={t("patients.openFor", { name: patient.name })}
+              >
                 {t("patients.open")}
               </LinkButton>
             </li>

@@ -21,7 +21,11 @@ type Props = {
 };
 
 export async function ReadOnlyFilePage({ actor, outcome, back, fileActions }: Props) {
-  const [t, tReader, tRoles] = await Promise.all([getTranslations("file"), getTranslations(back.namespace), getTranslations("roles")]);
+  const [t, tReader, tRoles] = await Promise.all([
+    getTranslations("file"),
+    getTranslations(back.namespace),
+    getTranslations("roles"),
+  ]);
   const backLink = (
     <LinkButton href={back.href} variant="secondary">
       {tReader("backToList")}

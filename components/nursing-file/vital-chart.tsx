@@ -23,7 +23,8 @@ const SECONDARY = "#b45309";
 
 export function VitalChart({ points, seriesNames, unitLabel, decimals, summary }: VitalChartProps) {
   const format = useFormatter();
-  const number = (value: number) => format.number(value, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const number = (value: number) =>
+    format.number(value, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
   const day = (t: number) => format.dateTime(new Date(t), { day: "numeric", month: "short" });
   const twoLines = seriesNames.length === 2;
   return (
@@ -31,15 +32,47 @@ export function VitalChart({ points, seriesNames, unitLabel, decimals, summary }
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#d4d4d8" strokeDasharray="3 3" />
-          <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={day} tick={{ fill: "#3f3f46", fontSize: 13 }} minTickGap={24} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={["dataMin", "dataMax"]}
+            tickFormatter={day}
+            tick={{ fill: "#3f3f46", fontSize: 13 }}
+            minTickGap={24}
+          />
           <YAxis domain={["auto", "auto"]} tickFormatter={number} tick={{ fill: "#3f3f46", fontSize: 13 }} width={56} />
           <Tooltip
-            labelFormatter={(t) => format.dateTime(new Date(Number(t)), { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })}
+            labelFormatter={(t) =>
+              format.dateTime(new Date(Number(t)), {
+                day: "numeric",
+                month: "long",
+                hour: "2-digit",
+                minute: "2-digit",
+              })
+            }
             formatter={(value) => `${number(Number(value))} ${unitLabel}`}
           />
-          <Line type="linear" dataKey="value" name={seriesNames[0]} stroke={PRIMARY} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+          <Line
+            type="linear"
+            dataKey="value"
+            name={seriesNames[0]}
+            stroke={PRIMARY}
+            strokeWidth={2}
+            dot={{ r: 2 }}
+            isAnimationActive={false}
+          />
           {twoLines ? (
-            <Line type="linear" dataKey="secondary" name={seriesNames[1]} stroke={SECONDARY} strokeWidth={2} strokeDasharray="6 3" dot={{ r: 2 }} isAnimationActive={false} />
+            <Line
+              type="linear"
+              dataKey="secondary"
+              name={seriesNames[1]}
+              stroke={SECONDARY}
+              strokeWidth={2}
+              strokeDasharray="6 3"
+              dot={{ r: 2 }}
+              isAnimationActive={false}
+            />
           ) : null}
         </LineChart>
       </ResponsiveContainer>

@@ -16,10 +16,15 @@ export async function VitalReadings({ vitalSigns }: { vitalSigns: VitalSign[] })
       {groups.map(({ type, readings }) => {
         const decimals = decimalsOf[type];
         const unit = readings.at(-1)!.unit;
-        const unitLabel = (knownUnits as readonly string[]).includes(unit) ? t(`units.${unitKey[unit as (typeof knownUnits)[number]]}`) : unit;
-        const number = (value: number) => format.number(value, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+        const unitLabel = (knownUnits as readonly string[]).includes(unit)
+          ? t(`units.${unitKey[unit as (typeof knownUnits)[number]]}`)
+          : unit;
+        const number = (value: number) =>
+          format.number(value, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
         const valueText = (reading: VitalSign) =>
-          reading.secondaryValue === null ? number(reading.value) : `${number(reading.value)}/${number(reading.secondaryValue)}`;
+          reading.secondaryValue === null
+            ? number(reading.value)
+            : `${number(reading.value)}/${number(reading.secondaryValue)}`;
         const values = readings.map((reading) => reading.value);
         const first = readings[0]!;
         const latest = readings.at(-1)!;
@@ -45,7 +50,11 @@ export async function VitalReadings({ vitalSigns }: { vitalSigns: VitalSign[] })
             <div className="mt-3 grid grid-cols-1 gap-6 xl:grid-cols-2">
               <figure className="min-w-0">
                 <VitalChart
-                  points={readings.map((reading) => ({ t: reading.measuredAt.getTime(), value: reading.value, secondary: reading.secondaryValue }))}
+                  points={readings.map((reading) => ({
+                    t: reading.measuredAt.getTime(),
+                    value: reading.value,
+                    secondary: reading.secondaryValue,
+                  }))}
                   seriesNames={type === "BLOOD_PRESSURE" ? [t("systolic"), t("diastolic")] : [typeLabel]}
                   unitLabel={unitLabel}
                   decimals={decimals}
@@ -55,21 +64,34 @@ export async function VitalReadings({ vitalSigns }: { vitalSigns: VitalSign[] })
                   {type === "BLOOD_PRESSURE" ? t("bloodPressureLegend") : t("chartCaption", { count: readings.length })}
                 </figcaption>
               </figure>
-              <div className="max-h-96 overflow-y-auto rounded-lg border border-line" tabIndex={0} role="region" aria-label={t("tableLabel", { type: typeLabel })}>
+              <div
+                className="max-h-96 overflow-y-auto rounded-lg border border-line"
+                tabIndex={0}
+                role="region"
+                aria-label={t("tableLabel", { type: typeLabel })}
+              >
                 <table className="w-full border-collapse text-left">
                   <caption className="sr-only">{t("tableLabel", { type: typeLabel })}</caption>
                   <thead className="sticky top-0 bg-white">
                     <tr>
-                      <th scope="col" className="border-b border-line px-3 py-2">{t("columns.measuredAt")}</th>
-                      <th scope="col" className="border-b border-line px-3 py-2 text-right">{t("columns.value", { unit: unitLabel })}</th>
-                      <th scope="col" className="border-b border-line px-3 py-2">{t("columns.note")}</th>
+                      <th scope="col" className="border-b border-line px-3 py-2">
+                        {t("columns.measuredAt")}
+                      </th>
+                      <th scope="col" className="border-b border-line px-3 py-2 text-right">
+                        {t("columns.value", { unit: unitLabel })}
+                      </th>
+                      <th scope="col" className="border-b border-line px-3 py-2">
+                        {t("columns.note")}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {[...readings].reverse().map((reading) => (
                       <tr key={reading.id} className="border-b border-line last:border-b-0">
                         <td className="px-3 py-2">
-                          <time dateTime={reading.measuredAt.toISOString()}>{format.dateTime(reading.measuredAt, "dateTimeShort")}</time>
+                          <time dateTime={reading.measuredAt.toISOString()}>
+                            {format.dateTime(reading.measuredAt, "dateTimeShort")}
+                          </time>
                         </td>
                         <td className="px-3 py-2 text-right tabular-nums">{valueText(reading)}</td>
                         <td className="px-3 py-2">{reading.note ?? ""}</td>

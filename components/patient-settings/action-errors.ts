@@ -6,7 +6,13 @@ export type ActionErrorKind = "forbidden" | "conflict" | "notFound" | "generic";
 
 export function actionErrorKind(error: unknown, where: string): ActionErrorKind {
   if (isPortalError(error)) {
-    if (error.code === "forbidden" || error.code === "suspended" || error.code === "declaration_required" || error.code === "unauthenticated") return "forbidden";
+    if (
+      error.code === "forbidden" ||
+      error.code === "suspended" ||
+      error.code === "declaration_required" ||
+      error.code === "unauthenticated"
+    )
+      return "forbidden";
     if (error.code === "conflict") return "conflict";
     if (error.code === "not_found") return "notFound";
   }
@@ -19,7 +25,10 @@ export function actionErrorKind(error: unknown, where: string): ActionErrorKind 
  * (appointing a trusted person, excluding someone by number); `t` reads `errors.insz` and
  * `errors.lastName` of the form's own namespace.
  */
-export function personFieldErrors(issues: ReadonlyArray<{ path: PropertyKey[] }>, t: (key: "errors.insz" | "errors.lastName") => string): Record<string, string> {
+export function personFieldErrors(
+  issues: ReadonlyArray<{ path: PropertyKey[] }>,
+  t: (key: "errors.insz" | "errors.lastName") => string,
+): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
   for (const issue of issues) {
     if (issue.path[0] === "insz") fieldErrors.insz = t("errors.insz");

@@ -20,7 +20,15 @@ export type ActionFormField =
       inputMode?: "text" | "numeric";
       defaultValue?: string;
     }
-  | { kind: "select"; name: string; label: string; hint?: string; required?: boolean; options: ReadonlyArray<{ value: string; label: string }>; defaultValue?: string };
+  | {
+      kind: "select";
+      name: string;
+      label: string;
+      hint?: string;
+      required?: boolean;
+      options: ReadonlyArray<{ value: string; label: string }>;
+      defaultValue?: string;
+    };
 
 export type ActionFormProps = {
   action: (previous: ActionFormState, formData: FormData) => Promise<ActionFormState>;
@@ -34,13 +42,25 @@ export type ActionFormProps = {
   compact?: boolean;
 };
 
-export function ActionForm({ action, formLabel, hidden = {}, fields = [], submitLabel, submitVariant, compact }: ActionFormProps) {
+export function ActionForm({
+  action,
+  formLabel,
+  hidden = {},
+  fields = [],
+  submitLabel,
+  submitVariant,
+  compact,
+}: ActionFormProps) {
   const [state, formAction] = useActionState(action, idleActionFormState);
   const tForm = useTranslations("form");
   const error = state.status === "error" ? state : null;
   const firstError = fields.find((field) => error?.fieldErrors[field.name])?.name;
   return (
-    <form action={formAction} aria-label={formLabel} className={compact ? "flex flex-col gap-2" : "flex flex-col gap-4"}>
+    <form
+      action={formAction}
+      aria-label={formLabel}
+      className={compact ? "flex flex-col gap-2" : "flex flex-col gap-4"}
+    >
       {error?.formError ? <Alert tone="error">{error.formError}</Alert> : null}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -60,8 +80,17 @@ export function ActionForm({ action, formLabel, hidden = {}, fields = [], submit
           autoFocus: firstError === field.name,
         };
         if (field.kind === "select") return <SelectField key={key} {...common} options={field.options} />;
-        if (field.kind === "textarea") return <TextAreaField key={key} {...common} maxLength={field.maxLength} rows={4} />;
-        return <TextField key={key} {...common} maxLength={field.maxLength} autoComplete={field.autoComplete} inputMode={field.inputMode} />;
+        if (field.kind === "textarea")
+          return <TextAreaField key={key} {...common} maxLength={field.maxLength} rows={4} />;
+        return (
+          <TextField
+            key={key}
+            {...common}
+            maxLength={field.maxLength}
+            autoComplete={field.autoComplete}
+            inputMode={field.inputMode}
+          />
+        );
       })}
       <div>
         <SubmitButton variant={submitVariant} pendingLabel={tForm("submitting")}>

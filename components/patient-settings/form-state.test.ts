@@ -4,7 +4,13 @@ import { formFailure, formValues, idleActionFormState } from "./form-state";
 describe("formFailure", () => {
   it("keeps the typed values and counts attempts so the fields are rebuilt each time", () => {
     const first = formFailure(idleActionFormState, { insz: "123" }, { fieldErrors: { insz: "fout" } });
-    expect(first).toEqual({ status: "error", values: { insz: "123" }, fieldErrors: { insz: "fout" }, formError: undefined, attempt: 1 });
+    expect(first).toEqual({
+      status: "error",
+      values: { insz: "123" },
+      fieldErrors: { insz: "fout" },
+      formError: undefined,
+      attempt: 1,
+    });
     const second = formFailure(first, { insz: "1234" }, { formError: "niet gevonden" });
     expect(second).toMatchObject({ attempt: 2, fieldErrors: {}, formError: "niet gevonden", values: { insz: "1234" } });
   });

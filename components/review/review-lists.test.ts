@@ -5,7 +5,16 @@ import { isExpired, splitReviewItems } from "./review-lists";
 const at = (iso: string) => new Date(iso);
 
 function suspension(id: string, createdAt: string): ReviewItem {
-  return { kind: "suspension", id, person: { id: `p-${id}`, name: id }, cause: "SYSTEMATIC_QUERYING", reason: "r", patientIds: [], windowMinutes: 10, createdAt: at(createdAt) };
+  return {
+    kind: "suspension",
+    id,
+    person: { id: `p-${id}`, name: id },
+    cause: "SYSTEMATIC_QUERYING",
+    reason: "r",
+    patientIds: [],
+    windowMinutes: 10,
+    createdAt: at(createdAt),
+  };
 }
 
 function emergencyAccess(id: string, startedAt: string, expiresAt: string): ReviewItem {

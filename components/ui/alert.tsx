@@ -34,8 +34,17 @@ export type AlertProps = {
 export function Alert({ tone = "info", title, children, announce = "auto", className, id }: AlertProps) {
   const role = announce === "none" ? undefined : tone === "error" || tone === "warning" ? "alert" : "status";
   return (
-    <div id={id} role={role} className={cx("flex gap-3 rounded-lg border-l-8 p-4 text-ink", tones[tone].box, className)}>
-      <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" className={cx("mt-1 size-6 shrink-0 fill-current", tones[tone].icon)}>
+    <div
+      id={id}
+      role={role}
+      className={cx("flex gap-3 rounded-lg border-l-8 p-4 text-ink", tones[tone].box, className)}
+    >
+      <svg
+        aria-hidden="true"
+        focusable="false"
+        viewBox="0 0 24 24"
+        className={cx("mt-1 size-6 shrink-0 fill-current", tones[tone].icon)}
+      >
         {icons[tone]}
       </svg>
       <div className="flex min-w-0 flex-col gap-1">

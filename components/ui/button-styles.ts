@@ -18,7 +18,9 @@ const sizes = {
   lg: "min-h-14 px-6 py-3 text-lg",
 } satisfies Record<ButtonSize, string>;
 
-export function buttonClasses(options: { variant?: ButtonVariant; size?: ButtonSize; fullWidth?: boolean; className?: string } = {}): string {
+export function buttonClasses(
+  options: { variant?: ButtonVariant; size?: ButtonSize; fullWidth?: boolean; className?: string } = {},
+): string {
   const { variant = "primary", size = "md", fullWidth = false, className } = options;
   return cx(
     "inline-flex items-center justify-center gap-2 rounded-lg border-2 font-semibold leading-snug no-underline",

@@ -8,4 +8,12 @@ export { PageHeading, type PageHeadingProps } from "./page-heading";
 export { SelectField, type SelectFieldProps } from "./select-field";
 export { SubmitButton, type SubmitButtonProps } from "./submit-button";
 export { TileLinks, type TileLink } from "./tile-links";
-export { FieldFrame, TextAreaField, TextField, useFieldId, type FieldFrameProps, type TextAreaFieldProps, type TextFieldProps } from "./text-field";
+export {
+  FieldFrame,
+  TextAreaField,
+  TextField,
+  useFieldId,
+  type FieldFrameProps,
+  type TextAreaFieldProps,
+  type TextFieldProps,
+} from "./text-field";

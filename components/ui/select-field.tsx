@@ -14,10 +14,29 @@ export type SelectFieldProps = Omit<ComponentProps<"select">, "id" | "name"> & {
   options: ReadonlyArray<{ value: string; label: string }>;
 };
 
-export function SelectField({ name, id: givenId, label, hint, error, markOptional, options, required, className, ...selectProps }: SelectFieldProps) {
+export function SelectField({
+  name,
+  id: givenId,
+  label,
+  hint,
+  error,
+  markOptional,
+  options,
+  required,
+  className,
+  ...selectProps
+}: SelectFieldProps) {
   const id = useFieldId(name, givenId);
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error} required={required} markOptional={markOptional} className={className}>
+    <FieldFrame
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      required={required}
+      markOptional={markOptional}
+      className={className}
+    >
       {(describedBy) => (
         <select
           id={id}
@@ -25,7 +44,10 @@ export function SelectField({ name, id: givenId, label, hint, error, markOptiona
           required={required}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
-          className={cx("min-h-11 w-full rounded-md border-2 bg-white px-3 py-2 text-base text-ink", error ? "border-danger-700" : "border-ink-muted")}
+          className={cx(
+            "min-h-11 w-full rounded-md border-2 bg-white px-3 py-2 text-base text-ink",
+            error ? "border-danger-700" : "border-ink-muted",
+          )}
           {...selectProps}
         >
           {options.map((option) => (

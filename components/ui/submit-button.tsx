@@ -14,7 +14,16 @@ export type SubmitButtonProps = Omit<ButtonProps, "type"> & {
  * second press, so an impatient double tap cannot write the same note twice. It stays focusable
  * (aria-disabled, not disabled) so a screen reader does not lose its place.
  */
-export function SubmitButton({ variant, size, fullWidth, className, pendingLabel, children, onClick, ...props }: SubmitButtonProps) {
+export function SubmitButton({
+  variant,
+  size,
+  fullWidth,
+  className,
+  pendingLabel,
+  children,
+  onClick,
+  ...props
+}: SubmitButtonProps) {
   const { pending } = useFormStatus();
   function handleClick(event: MouseEvent<HTMLButtonElement>) {
     // Pressing Enter in a field also arrives here as a click on the submit button.

@@ -21,7 +21,9 @@ function render(node: ReactNode): string {
 function attributes(html: string, tag: string): Record<string, string> {
   const match = new RegExp(`<${tag}\\b([^>]*)>`).exec(html);
   if (!match?.[1]) throw new Error(`no <${tag}> in ${html}`);
-  return Object.fromEntries([...match[1].matchAll(/([a-zA-Z-]+)="([^"]*)"/g)].map(([, name, value]) => [name as string, value as string]));
+  return Object.fromEntries(
+    [...match[1].matchAll(/([a-zA-Z-]+)="([^"]*)"/g)].map(([, name, value]) => [name as string, value as string]),
+  );
 }
 
 function elementText(html: string, id: string): string | undefined {
@@ -30,7 +32,16 @@ function elementText(html: string, id: string): string | undefined {
 
 describe("TextField", () => {
   it("labels the input and describes it with its hint and error", () => {
-    const html = render(<TextField name="password" type="password" label="Wachtwoord" hint="Minstens 8 tekens" error="Vul uw wachtwoord in." required />);
+    const html = render(
+      <TextField
+        name="password"
+        type="password"
+        label="Wachtwoord"
+        hint="Minstens 8 tekens"
+        error="Vul uw wachtwoord in."
+        required
+      />,
+    );
     const input = attributes(html, "input");
     const label = attributes(html, "label");
     expect(label.for).toBe(input.id);

@@ -69,10 +69,29 @@ export type TextFieldProps = Omit<ComponentProps<"input">, "id" | "name"> & {
   id?: string;
 };
 
-export function TextField({ name, label, hint, error, markOptional, id, required, className, type = "text", ...inputProps }: TextFieldProps) {
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  markOptional,
+  id,
+  required,
+  className,
+  type = "text",
+  ...inputProps
+}: TextFieldProps) {
   const fieldId = useFieldId(name, id);
   return (
-    <FieldFrame id={fieldId} label={label} hint={hint} error={error} required={required} markOptional={markOptional} className={className}>
+    <FieldFrame
+      id={fieldId}
+      label={label}
+      hint={hint}
+      error={error}
+      required={required}
+      markOptional={markOptional}
+      className={className}
+    >
       {(describedBy) => (
         <input
           id={fieldId}
@@ -99,10 +118,29 @@ export type TextAreaFieldProps = Omit<ComponentProps<"textarea">, "id" | "name">
 };
 
 /** For free text: a nursing note, the reason for an emergency access, a correction request. */
-export function TextAreaField({ name, label, hint, error, markOptional, id, required, className, rows = 5, ...textareaProps }: TextAreaFieldProps) {
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  error,
+  markOptional,
+  id,
+  required,
+  className,
+  rows = 5,
+  ...textareaProps
+}: TextAreaFieldProps) {
   const fieldId = useFieldId(name, id);
   return (
-    <FieldFrame id={fieldId} label={label} hint={hint} error={error} required={required} markOptional={markOptional} className={className}>
+    <FieldFrame
+      id={fieldId}
+      label={label}
+      hint={hint}
+      error={error}
+      required={required}
+      markOptional={markOptional}
+      className={className}
+    >
       {(describedBy) => (
         <textarea
           id={fieldId}

@@ -40,7 +40,8 @@ export type AuthorizeInput = {
   settings?: AccessSettings;
 };
 
-export type AccessOutcome<T> = { allowed: true; decision: AccessDecision; result: T } | { allowed: false; decision: AccessDecision };
+export type AccessOutcome<T> =
+  { allowed: true; decision: AccessDecision; result: T } | { allowed: false; decision: AccessDecision };
 
 const ERROR_DECISION: AccessDecision = { allowed: false, reason: "error" };
 
@@ -56,7 +57,12 @@ type LogOptions = {
 };
 
 /** Decides, logs and (on a denial) runs misuse detection, all inside `tx`. */
-async function decideAndLog(tx: Prisma.TransactionClient, input: AuthorizeInput, now: Date, options: LogOptions = {}): Promise<AccessDecision> {
+async function decideAndLog(
+  tx: Prisma.TransactionClient,
+  input: AuthorizeInput,
+  now: Date,
+  options: LogOptions = {},
+): Promise<AccessDecision> {
   const settings = input.settings ?? { availabilityWindowMonths: env.AVAILABILITY_WINDOW_MONTHS };
   const facts = await loadAccessFacts(tx, {
     personId: input.actor.personId,
@@ -74,7 +80,9 @@ async function decideAndLog(tx: Prisma.TransactionClient, input: AuthorizeInput,
     action: input.action,
     decision: decision.allowed ? "ALLOW" : "DENY",
     reason: decision.reason,
-    emergencyAccessId: decision.allowed ? (decision.via?.emergencyAccessId ?? grantedEmergencyAccessId(decision, options)) : null,
+    emergencyAccessId: decision.allowed
+      ? (decision.via?.emergencyAccessId ?? grantedEmergencyAccessId(decision, options))
+      : null,
     // The decision's own moment: misuse detection counts denials by it.
     occurredAt: now,
   });
@@ -130,14 +138,20 @@ export async function withPatientAccess<T>(
 }
 
 /** Turns a denial into the error the route answers with; denials look the same whatever their cause. */
-export function assertAllowed(decision: AccessDecision): asserts decision is Extract<AccessDecision, { allowed: true }> {
+export function assertAllowed(
+  decision: AccessDecision,
+): asserts decision is Extract<AccessDecision, { allowed: true }> {
   if (decision.allowed) return;
   if (decision.reason === "suspended") throw new PortalError("suspended");
   if (decision.reason === "declaration_required") throw new PortalError("declaration_required");
   throw new PortalError("forbidden");
 }
 
-async function failClosed(input: AuthorizeInput, error: unknown, reason: "error" | "action_failed"): Promise<AccessDecision> {
+async function failClosed(
+  input: AuthorizeInput,
+  error: unknown,
+  reason: "error" | "action_failed",
+): Promise<AccessDecision> {
   if (reason === "error") console.error(`[${input.requestId}] access decision failed; denying`, error);
   try {
     const db = input.db ?? (await appDb());
@@ -162,7 +176,14 @@ function grantedEmergencyAccessId(decision: AccessDecision, options: LogOptions)
   return decision.reason === "emergency_access" ? (options.emergencyAccessIdOnGrant ?? null) : null;
 }
 
-const roles = new Set<string>(["PATIENT", "TRUSTED_PERSON", "DOCTOR", "CAREGIVER", "NURSE", "SERVICE_CENTER"] satisfies Role[]);
+const roles = new Set<string>([
+  "PATIENT",
+  "TRUSTED_PERSON",
+  "DOCTOR",
+  "CAREGIVER",
+  "NURSE",
+  "SERVICE_CENTER",
+] satisfies Role[]);
 
 function loggableRole(role: string | null): Role | null {
   return role !== null && roles.has(role) ? (role as Role) : null;

@@ -40,19 +40,19 @@ export async function requestEmergencyAccess(
   const outcome = await withPatientAccess(
     { ...input, now, action: "REQUEST_EMERGENCY_ACCESS" },
     async (tx, decision) => {
-    if (decision.reason !== "emergency_access") return null;
-    const emergencyAccess = await tx.emergencyAccess.create({
-      data: {
-        id: emergencyAccessId,
-        nurseId: input.actor.personId,
-        patientId: input.patientId,
-        reason,
-        startedAt: now,
-        expiresAt: new Date(now.getTime() + hours * 3_600_000),
-      },
-      select: { id: true, expiresAt: true },
-    });
-    return emergencyAccess;
+      if (decision.reason !== "emergency_access") return null;
+      const emergencyAccess = await tx.emergencyAccess.create({
+        data: {
+          id: emergencyAccessId,
+          nurseId: input.actor.personId,
+          patientId: input.patientId,
+          reason,
+          startedAt: now,
+          expiresAt: new Date(now.getTime() + hours * 3_600_000),
+        },
+        select: { id: true, expiresAt: true },
+      });
+      return emergencyAccess;
     },
     { emergencyAccessIdOnGrant: emergencyAccessId },
   );

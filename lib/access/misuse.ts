@@ -96,11 +96,18 @@ async function resolveDb(db: Db | undefined): Promise<Db> {
  * current declaration accepted. Exported so that each of those modules uses this one check.
  */
 export function requireServiceCenter(actor: Pick<GatedActor, "activeRole" | "suspended" | "declaration">): void {
-  if (actor.activeRole !== "SERVICE_CENTER" || actor.suspended || !actor.declaration.accepted) throw new PortalError("forbidden");
+  if (actor.activeRole !== "SERVICE_CENTER" || actor.suspended || !actor.declaration.accepted)
+    throw new PortalError("forbidden");
 }
 
 /** Service-center staff lift a suspension, always with a written reason. */
-export async function liftSuspension(input: { actor: GatedActor; suspensionId: string; reason: string; db?: Db; now?: Date }): Promise<void> {
+export async function liftSuspension(input: {
+  actor: GatedActor;
+  suspensionId: string;
+  reason: string;
+  db?: Db;
+  now?: Date;
+}): Promise<void> {
   requireServiceCenter(input.actor);
   const reason = input.reason.trim();
   if (reason.length < MIN_REASON_LENGTH) {
@@ -124,7 +131,13 @@ export async function liftSuspension(input: { actor: GatedActor; suspensionId: s
  * of the glass are justified by the nurse's own reason, and a forced note would only collect "ok".
  * A blank note is stored as no note.
  */
-export async function reviewEmergencyAccess(input: { actor: GatedActor; emergencyAccessId: string; note?: string | null; db?: Db; now?: Date }): Promise<void> {
+export async function reviewEmergencyAccess(input: {
+  actor: GatedActor;
+  emergencyAccessId: string;
+  note?: string | null;
+  db?: Db;
+  now?: Date;
+}): Promise<void> {
   requireServiceCenter(input.actor);
   const note = input.note?.trim() || null;
   const db = await resolveDb(input.db);
@@ -132,7 +145,8 @@ export async function reviewEmergencyAccess(input: { actor: GatedActor; emergenc
     where: { id: input.emergencyAccessId, reviewedAt: null },
     data: { reviewedAt: input.now ?? new Date(), reviewedById: input.actor.personId, reviewNote: note },
   });
-  if (reviewed.count !== 1) throw new PortalError("not_found", { userMessage: "No unreviewed emergency access with this id." });
+  if (reviewed.count !== 1)
+    throw new PortalError("not_found", { userMessage: "No unreviewed emergency access with this id." });
 }
 
 export type ReviewItem =
@@ -166,7 +180,10 @@ export async function listReviewItems(input: { actor: GatedActor; db?: Db }): Pr
       where: { reviewedAt: null },
       orderBy: { startedAt: "desc" },
       select: {
-        id: true, reason: true, startedAt: true, expiresAt: true,
+        id: true,
+        reason: true,
+        startedAt: true,
+        expiresAt: true,
         nurse: { select: { id: true, honorific: true, firstName: true, lastName: true } },
         patient: { select: { id: true, person: { select: { honorific: true, firstName: true, lastName: true } } } },
       },
@@ -174,7 +191,14 @@ export async function listReviewItems(input: { actor: GatedActor; db?: Db }): Pr
     db.suspension.findMany({
       where: { liftedAt: null },
       orderBy: { createdAt: "desc" },
-      select: { id: true, cause: true, reason: true, details: true, createdAt: true, person: { select: { id: true, honorific: true, firstName: true, lastName: true } } },
+      select: {
+        id: true,
+        cause: true,
+        reason: true,
+        details: true,
+        createdAt: true,
+        person: { select: { id: true, honorific: true, firstName: true, lastName: true } },
+      },
     }),
   ]);
   const items: ReviewItem[] = [
@@ -213,7 +237,13 @@ function patientIdsOf(details: unknown): string[] {
 }
 
 function windowMinutesOf(details: unknown): number | null {
-  if (details && typeof details === "object" && "windowMinutes" in details && typeof details.windowMinutes === "number" && details.windowMinutes > 0) {
+  if (
+    details &&
+    typeof details === "object" &&
+    "windowMinutes" in details &&
+    typeof details.windowMinutes === "number" &&
+    details.windowMinutes > 0
+  ) {
     return details.windowMinutes;
   }
   return null;

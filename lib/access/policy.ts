@@ -44,7 +44,8 @@ export const AccessReason = {
 } as const;
 export type AccessReason = (typeof AccessReason)[keyof typeof AccessReason];
 
-type GrantReason = "self" | "trusted_person" | "therapeutic_relation" | "care_team" | "emergency_access" | "service_center";
+type GrantReason =
+  "self" | "trusted_person" | "therapeutic_relation" | "care_team" | "emergency_access" | "service_center";
 
 export type AccessDecision =
   | { allowed: true; reason: GrantReason; via?: { emergencyAccessId: string } }
@@ -91,7 +92,14 @@ export type AccessFacts = {
  * may do it to THIS patient. A role missing here, or an action missing from its list, denies.
  */
 export const actionsByRole = {
-  PATIENT: ["READ_HEALTH", "READ_ADMINISTRATIVE", "READ_ACCESS_LOG", "MANAGE_PATIENT_SETTINGS", "REQUEST_CORRECTION", "EXERCISE_PATIENT_RIGHTS"],
+  PATIENT: [
+    "READ_HEALTH",
+    "READ_ADMINISTRATIVE",
+    "READ_ACCESS_LOG",
+    "MANAGE_PATIENT_SETTINGS",
+    "REQUEST_CORRECTION",
+    "EXERCISE_PATIENT_RIGHTS",
+  ],
   // Informal care and signalling only: reading, never acting on the patient's behalf.
   TRUSTED_PERSON: ["READ_HEALTH", "READ_ADMINISTRATIVE"],
   DOCTOR: ["READ_HEALTH", "READ_ADMINISTRATIVE", "REQUEST_CORRECTION"],
@@ -129,7 +137,8 @@ function relationGrant(facts: AccessFacts, role: Role, action: AccessAction): Gr
       // is open to any nurse (it is logged and reviewed); using the file needs a valid one.
       if (relation.careTeamAssignmentActive) return { reason: "care_team" };
       if (action === "REQUEST_EMERGENCY_ACCESS") return { reason: "emergency_access" };
-      if (relation.emergencyAccessId !== null) return { reason: "emergency_access", emergencyAccessId: relation.emergencyAccessId };
+      if (relation.emergencyAccessId !== null)
+        return { reason: "emergency_access", emergencyAccessId: relation.emergencyAccessId };
       return { denied: "no_relation" };
     case "SERVICE_CENTER":
       return { reason: "service_center" };
@@ -192,7 +201,12 @@ function deny(reason: Extract<AccessDecision, { allowed: false }>["reason"]): Ac
 // Calendar helpers: care dates are calendar dates (no time zone), "today" is the Belgian date.
 // ---------------------------------------------------------------------------------------------
 
-const belgianDateFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels", year: "numeric", month: "2-digit", day: "2-digit" });
+const belgianDateFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Brussels",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** YYYY-MM-DD of an instant in Belgium. */
 export function belgianCalendarDate(instant: Date): string {

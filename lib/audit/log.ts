@@ -30,7 +30,10 @@ export type AppendedEntry = { id: bigint; hash: string; occurredAt: Date };
  * advisory lock would be released before the insert, and two appends could chain to the same
  * predecessor (audit:verify would then report it).
  */
-export async function appendAccessLogEntry(tx: Prisma.TransactionClient, input: AccessLogInput): Promise<AppendedEntry> {
+export async function appendAccessLogEntry(
+  tx: Prisma.TransactionClient,
+  input: AccessLogInput,
+): Promise<AppendedEntry> {
   const patientId = input.patientId;
   // Held until commit: the next append to this chain sees this entry as its predecessor, while
   // appends to other patients' chains go on in parallel.
@@ -39,8 +42,12 @@ export async function appendAccessLogEntry(tx: Prisma.TransactionClient, input: 
   // A separate statement after the lock, so its snapshot includes the previous holder's commit.
   const previous =
     patientId === null
-      ? await tx.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "AccessLogEntry" WHERE "patientId" IS NULL ORDER BY "id" DESC LIMIT 1`
-      : await tx.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "AccessLogEntry" WHERE "patientId" = ${patientId} ORDER BY "id" DESC LIMIT 1`;
+      ? await tx.$queryRaw<
+          { hash: string }[]
+        >`SELECT "hash" FROM "AccessLogEntry" WHERE "patientId" IS NULL ORDER BY "id" DESC LIMIT 1`
+      : await tx.$queryRaw<
+          { hash: string }[]
+        >`SELECT "hash" FROM "AccessLogEntry" WHERE "patientId" = ${patientId} ORDER BY "id" DESC LIMIT 1`;
   const prevHash = previous[0]?.hash ?? GENESIS_HASH;
 
   const fields = {

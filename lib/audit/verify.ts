@@ -11,7 +11,8 @@ export type BrokenLink = {
   problem: "prev_hash_mismatch" | "hash_mismatch";
 };
 
-export type VerifyResult = { ok: true; entries: number; chains: number } | { ok: false; entries: number; chains: number; broken: BrokenLink };
+export type VerifyResult =
+  { ok: true; entries: number; chains: number } | { ok: false; entries: number; chains: number; broken: BrokenLink };
 
 type Row = ChainedFields & {
   id: bigint;
@@ -34,8 +35,10 @@ export async function verifyAccessLog(db: PrismaClient | Prisma.TransactionClien
       chains += 1;
     }
     entries += 1;
-    if (row.prevHash !== expectedPrev) return { entryId: row.id.toString(), patientId: row.patientId, problem: "prev_hash_mismatch" };
-    if (entryHash(row.prevHash, row) !== row.hash) return { entryId: row.id.toString(), patientId: row.patientId, problem: "hash_mismatch" };
+    if (row.prevHash !== expectedPrev)
+      return { entryId: row.id.toString(), patientId: row.patientId, problem: "prev_hash_mismatch" };
+    if (entryHash(row.prevHash, row) !== row.hash)
+      return { entryId: row.id.toString(), patientId: row.patientId, problem: "hash_mismatch" };
     expectedPrev = row.hash;
     return null;
   };

@@ -18,7 +18,8 @@ export type AccessLogView = {
 
 export type AccessLogPage = { entries: AccessLogView[]; nextBefore: string | null };
 
-export type AccessLogOutcome = { allowed: true; decision: Decision; page: AccessLogPage } | { allowed: false; decision: Decision };
+export type AccessLogOutcome =
+  { allowed: true; decision: Decision; page: AccessLogPage } | { allowed: false; decision: Decision };
 
 /**
  * Narrows the entries shown; applied in the query, so a page of `limit` entries is a page of
@@ -34,18 +35,26 @@ export type AccessLogFilter = {
   since?: Date;
 };
 
-export async function readAccessLog(input: {
-  actor: GatedActor;
-  patientId: string;
-  requestId: string;
-  limit: number;
-  /** Entries strictly older than this entry id (paging, newest first). */
-  before?: bigint;
-  /** Defaults to the app's client; integration tests pass their own. */
-  db?: PrismaClient;
-} & AccessLogFilter): Promise<AccessLogOutcome> {
+export async function readAccessLog(
+  input: {
+    actor: GatedActor;
+    patientId: string;
+    requestId: string;
+    limit: number;
+    /** Entries strictly older than this entry id (paging, newest first). */
+    before?: bigint;
+    /** Defaults to the app's client; integration tests pass their own. */
+    db?: PrismaClient;
+  } & AccessLogFilter,
+): Promise<AccessLogOutcome> {
   const outcome = await withPatientAccess(
-    { actor: input.actor, patientId: input.patientId, requestId: input.requestId, action: "READ_ACCESS_LOG", db: input.db },
+    {
+      actor: input.actor,
+      patientId: input.patientId,
+      requestId: input.requestId,
+      action: "READ_ACCESS_LOG",
+      db: input.db,
+    },
     async (tx) => {
       const rows = await tx.accessLogEntry.findMany({
         where: {
@@ -61,11 +70,21 @@ export async function readAccessLog(input: {
       });
       const page = rows.slice(0, input.limit);
       const actorIds = [...new Set(page.map((row) => row.actorId).filter((id): id is string => id !== null))];
-      const emergencyIds = [...new Set(page.map((row) => row.emergencyAccessId).filter((id): id is string => id !== null))];
-      const people = await tx.person.findMany({ where: { id: { in: actorIds } }, select: { id: true, honorific: true, firstName: true, lastName: true } });
-      const emergencies = await tx.emergencyAccess.findMany({ where: { id: { in: emergencyIds } }, select: { id: true, reason: true, expiresAt: true } });
+      const emergencyIds = [
+        ...new Set(page.map((row) => row.emergencyAccessId).filter((id): id is string => id !== null)),
+      ];
+      const people = await tx.person.findMany({
+        where: { id: { in: actorIds } },
+        select: { id: true, honorific: true, firstName: true, lastName: true },
+      });
+      const emergencies = await tx.emergencyAccess.findMany({
+        where: { id: { in: emergencyIds } },
+        select: { id: true, reason: true, expiresAt: true },
+      });
       const nameOf = new Map(people.map((person) => [person.id, displayName(person)]));
-      const emergencyOf = new Map(emergencies.map((access) => [access.id, { reason: access.reason, expiresAt: access.expiresAt }]));
+      const emergencyOf = new Map(
+        emergencies.map((access) => [access.id, { reason: access.reason, expiresAt: access.expiresAt }]),
+      );
       return {
         entries: page.map((row) => ({
           id: row.id.toString(),

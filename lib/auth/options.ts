@@ -64,7 +64,10 @@ function oidcProvider(): OAuthConfig<OidcProfile> {
     async profile(profile) {
       const insz = normalizeInsz(String(profile[env.OIDC_NATIONAL_NUMBER_CLAIM] ?? ""));
       const person = insz
-        ? await prisma.person.findUnique({ where: { insz }, select: { id: true, honorific: true, firstName: true, lastName: true } })
+        ? await prisma.person.findUnique({
+            where: { insz },
+            select: { id: true, honorific: true, firstName: true, lastName: true },
+          })
         : null;
       // An unknown person gets an id that no Person has; the signIn callback refuses it.
       if (!person) return { id: `unknown:${profile.sub}` };
@@ -84,7 +87,10 @@ export const authOptions: NextAuthOptions = {
           CredentialsProvider({
             id: "demo",
             name: "Demo",
-            credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
+            credentials: {
+              username: { label: "Username", type: "text" },
+              password: { label: "Password", type: "password" },
+            },
             authorize: authorizeDemoLogin,
           }),
         ]

@@ -43,9 +43,16 @@ export async function verifyPassword(password: string, stored: string | null | u
   const r = Number(rText);
   const p = Number(pText);
   const validCost =
-    Number.isInteger(N) && N > 1 && N <= MAX_N && (N & (N - 1)) === 0 &&
-    Number.isInteger(r) && r >= 1 && r <= MAX_R &&
-    Number.isInteger(p) && p >= 1 && p <= MAX_P;
+    Number.isInteger(N) &&
+    N > 1 &&
+    N <= MAX_N &&
+    (N & (N - 1)) === 0 &&
+    Number.isInteger(r) &&
+    r >= 1 &&
+    r <= MAX_R &&
+    Number.isInteger(p) &&
+    p >= 1 &&
+    p <= MAX_P;
   if (!validCost) return false;
   const salt = Buffer.from(saltText, "base64");
   const expected = Buffer.from(hashText, "base64");

@@ -71,7 +71,10 @@ export async function loadSessionState(db: PrismaClient, sessionId: string | und
     return { status: "expired" };
   }
   if (row.idleSeconds > TOUCH_AFTER_SECONDS) {
-    await db.portalSession.updateMany({ where: { id: row.sessionId, endedAt: null }, data: { lastSeenAt: new Date() } });
+    await db.portalSession.updateMany({
+      where: { id: row.sessionId, endedAt: null },
+      data: { lastSeenAt: new Date() },
+    });
   }
 
   return {
@@ -89,7 +92,10 @@ export async function loadSessionState(db: PrismaClient, sessionId: string | und
 }
 
 export async function endPortalSession(db: PrismaClient, sessionId: string, reason: "signout" | "idle"): Promise<void> {
-  await db.portalSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date(), endReason: reason } });
+  await db.portalSession.updateMany({
+    where: { id: sessionId, endedAt: null },
+    data: { endedAt: new Date(), endReason: reason },
+  });
 }
 
 /** Sets the role a person acts in; only a role the person really holds. */

@@ -24,7 +24,9 @@ const idleClass = {
 
 /** Idle timeout in minutes; a session without a chosen role gets the stricter one. */
 export function idleTimeoutMinutes(role: Role | null): number {
-  return role && idleClass[role] === "citizen" ? env.SESSION_IDLE_MINUTES_CITIZEN : env.SESSION_IDLE_MINUTES_PROFESSIONAL;
+  return role && idleClass[role] === "citizen"
+    ? env.SESSION_IDLE_MINUTES_CITIZEN
+    : env.SESSION_IDLE_MINUTES_PROFESSIONAL;
 }
 
 export const allRoles = Object.keys(roleHomePath) as Role[];

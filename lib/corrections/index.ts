@@ -13,7 +13,12 @@ import { PortalError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { CorrectionStatus, FileSection, Role } from "@/lib/generated/prisma/enums";
 import { displayName } from "@/lib/people/display-name";
-import { type AdministrativeField, administrativeFields, CORRECTION_ANSWER_DAYS, correctableEntityTypes } from "./schemas";
+import {
+  type AdministrativeField,
+  administrativeFields,
+  CORRECTION_ANSWER_DAYS,
+  correctableEntityTypes,
+} from "./schemas";
 
 type Tx = Prisma.TransactionClient;
 type Db = PrismaClient;
@@ -36,7 +41,14 @@ async function resolveDb(db: Db | undefined): Promise<Db> {
 // Patient comments beside professional assessments
 // ---------------------------------------------------------------------------------------------
 
-export type PatientCommentView = { id: string; entityType: string; entityId: string; text: string; author: string | null; createdAt: Date };
+export type PatientCommentView = {
+  id: string;
+  entityType: string;
+  entityId: string;
+  text: string;
+  author: string | null;
+  createdAt: Date;
+};
 
 /**
  * Unscoped: the caller must hold an allowed READ_HEALTH decision for this patient, taken in the
@@ -48,28 +60,63 @@ export async function listPatientComments(tx: Tx, patientId: string): Promise<Pa
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, entityType: true, entityId: true, text: true, createdAt: true, author: { select: nameSelect } },
   });
-  return rows.map((row) => ({ id: row.id, entityType: row.entityType, entityId: row.entityId, text: row.text, createdAt: row.createdAt, author: row.author ? displayName(row.author) : null }));
+  return rows.map((row) => ({
+    id: row.id,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    text: row.text,
+    createdAt: row.createdAt,
+    author: row.author ? displayName(row.author) : null,
+  }));
 }
 
 export type CommentResult = { ok: true; commentId: string } | { ok: false; problem: "not_an_assessment" };
 
 /** The patient's own comment beside one of her professional assessments (EXERCISE_PATIENT_RIGHTS). */
 export async function addPatientComment(input: {
-  actor: Actor; patientId: string; noteId: string; text: string; idempotencyKey: string; requestId: string; db?: Db; now?: Date;
+  actor: Actor;
+  patientId: string;
+  noteId: string;
+  text: string;
+  idempotencyKey: string;
+  requestId: string;
+  db?: Db;
+  now?: Date;
 }): Promise<Allowed<CommentResult> | Denied> {
   const outcome = await withPatientAccess(
-    { actor: input.actor, patientId: input.patientId, requestId: input.requestId, action: "EXERCISE_PATIENT_RIGHTS", db: input.db, now: input.now },
+    {
+      actor: input.actor,
+      patientId: input.patientId,
+      requestId: input.requestId,
+      action: "EXERCISE_PATIENT_RIGHTS",
+      db: input.db,
+      now: input.now,
+    },
     async (tx): Promise<CommentResult> => {
-      const note = await tx.nursingNote.findFirst({ where: { id: input.noteId, patientId: input.patientId, kind: "ASSESSMENT" }, select: { id: true } });
+      const note = await tx.nursingNote.findFirst({
+        where: { id: input.noteId, patientId: input.patientId, kind: "ASSESSMENT" },
+        select: { id: true },
+      });
       if (!note) return { ok: false, problem: "not_an_assessment" };
       // The form's key is the row's id: a second submit of the same form finds its row.
-      const existing = await tx.patientComment.findUnique({ where: { id: input.idempotencyKey }, select: { id: true, patientId: true } });
+      const existing = await tx.patientComment.findUnique({
+        where: { id: input.idempotencyKey },
+        select: { id: true, patientId: true },
+      });
       if (existing) {
         if (existing.patientId !== input.patientId) throw new PortalError("conflict");
         return { ok: true, commentId: existing.id };
       }
       const comment = await tx.patientComment.create({
-        data: { id: input.idempotencyKey, patientId: input.patientId, entityType: "NursingNote", entityId: note.id, text: input.text.trim(), authorId: input.actor.personId, createdAt: input.now },
+        data: {
+          id: input.idempotencyKey,
+          patientId: input.patientId,
+          entityType: "NursingNote",
+          entityId: note.id,
+          text: input.text.trim(),
+          authorId: input.actor.personId,
+          createdAt: input.now,
+        },
       });
       return { ok: true, commentId: comment.id };
     },
@@ -100,12 +147,23 @@ export async function requestCorrection(input: {
 }): Promise<Allowed<RequestResult> | Denied> {
   const now = input.now ?? new Date();
   const outcome = await withPatientAccess(
-    { actor: input.actor, patientId: input.patientId, requestId: input.requestId, action: "REQUEST_CORRECTION", db: input.db, now },
+    {
+      actor: input.actor,
+      patientId: input.patientId,
+      requestId: input.requestId,
+      action: "REQUEST_CORRECTION",
+      db: input.db,
+      now,
+    },
     async (tx): Promise<RequestResult> => {
-      const existing = await tx.correctionRequest.findUnique({ where: { id: input.idempotencyKey }, select: { id: true, patientId: true, requestedById: true, dueAt: true } });
+      const existing = await tx.correctionRequest.findUnique({
+        where: { id: input.idempotencyKey },
+        select: { id: true, patientId: true, requestedById: true, dueAt: true },
+      });
       if (existing) {
         // The same form sent twice: the first request stands. A key reused by someone else is refused.
-        if (existing.patientId !== input.patientId || existing.requestedById !== input.actor.personId) throw new PortalError("conflict");
+        if (existing.patientId !== input.patientId || existing.requestedById !== input.actor.personId)
+          throw new PortalError("conflict");
         return { ok: true, correctionId: existing.id, dueAt: existing.dueAt };
       }
       if (input.entry) {
@@ -134,7 +192,11 @@ export async function requestCorrection(input: {
   return outcome.allowed ? { allowed: true, result: outcome.result } : { allowed: false, decision: outcome.decision };
 }
 
-async function checkEntry(tx: Tx, patientId: string, entry: { type: string; id: string }): Promise<"assessment" | "unknown_entry" | null> {
+async function checkEntry(
+  tx: Tx,
+  patientId: string,
+  entry: { type: string; id: string },
+): Promise<"assessment" | "unknown_entry" | null> {
   if (!(correctableEntityTypes as readonly string[]).includes(entry.type)) return "unknown_entry";
   const where = { id: entry.id, patientId };
   switch (entry.type) {
@@ -179,16 +241,41 @@ export type CorrectionRequestView = {
 
 export type PatientCorrectionsView = {
   requests: CorrectionRequestView[];
-  notes: Array<{ id: string; kind: string; writtenAt: Date; text: string; author: string | null; comments: PatientCommentView[] }>;
-  contact: { phone: string | null; email: string | null; street: string | null; postalCode: string | null; city: string | null };
+  notes: Array<{
+    id: string;
+    kind: string;
+    writtenAt: Date;
+    text: string;
+    author: string | null;
+    comments: PatientCommentView[];
+  }>;
+  contact: {
+    phone: string | null;
+    email: string | null;
+    street: string | null;
+    postalCode: string | null;
+    city: string | null;
+  };
 };
 
 const requestSelect = {
-  id: true, section: true, entityType: true, entityId: true, description: true, status: true, createdAt: true, dueAt: true,
-  resolvedAt: true, resolution: true, requesterRole: true, requestedBy: { select: nameSelect },
+  id: true,
+  section: true,
+  entityType: true,
+  entityId: true,
+  description: true,
+  status: true,
+  createdAt: true,
+  dueAt: true,
+  resolvedAt: true,
+  resolution: true,
+  requesterRole: true,
+  requestedBy: { select: nameSelect },
 } as const;
 
-function toRequestView(row: Prisma.CorrectionRequestGetPayload<{ select: typeof requestSelect }>): CorrectionRequestView {
+function toRequestView(
+  row: Prisma.CorrectionRequestGetPayload<{ select: typeof requestSelect }>,
+): CorrectionRequestView {
   const { requestedBy, ...rest } = row;
   return { ...rest, requestedBy: displayName(requestedBy) };
 }
@@ -198,25 +285,41 @@ function toRequestView(row: Prisma.CorrectionRequestGetPayload<{ select: typeof 
  * patient's own view only: a caregiver who may read the file must still not see who else asked
  * what, so every other role is refused before any decision is taken.
  */
-export async function readPatientCorrections(input: { actor: Actor; patientId: string; requestId: string; db?: Db; noteLimit?: number }): Promise<Allowed<PatientCorrectionsView> | Denied> {
+export async function readPatientCorrections(input: {
+  actor: Actor;
+  patientId: string;
+  requestId: string;
+  db?: Db;
+  noteLimit?: number;
+}): Promise<Allowed<PatientCorrectionsView> | Denied> {
   if (input.actor.activeRole !== "PATIENT") throw new PortalError("forbidden");
   const outcome = await withPatientAccess(
     { actor: input.actor, patientId: input.patientId, requestId: input.requestId, action: "READ_HEALTH", db: input.db },
     async (tx): Promise<PatientCorrectionsView> => {
       // One after the other: a transaction is one connection, and pg refuses overlapping queries on it.
-      const requests = await tx.correctionRequest.findMany({ where: { patientId: input.patientId }, orderBy: { createdAt: "desc" }, select: requestSelect });
+      const requests = await tx.correctionRequest.findMany({
+        where: { patientId: input.patientId },
+        orderBy: { createdAt: "desc" },
+        select: requestSelect,
+      });
       const notes = await tx.nursingNote.findMany({
-          where: { patientId: input.patientId },
-          orderBy: { writtenAt: "desc" },
-          take: input.noteLimit ?? 20,
-          select: { id: true, kind: true, writtenAt: true, text: true, author: { select: nameSelect } },
-        });
+        where: { patientId: input.patientId },
+        orderBy: { writtenAt: "desc" },
+        take: input.noteLimit ?? 20,
+        select: { id: true, kind: true, writtenAt: true, text: true, author: { select: nameSelect } },
+      });
       const comments = await listPatientComments(tx, input.patientId);
-      const person = await tx.person.findUniqueOrThrow({ where: { id: input.patientId }, select: { phone: true, email: true, street: true, postalCode: true, city: true } });
+      const person = await tx.person.findUniqueOrThrow({
+        where: { id: input.patientId },
+        select: { phone: true, email: true, street: true, postalCode: true, city: true },
+      });
       return {
         requests: requests.map(toRequestView),
         notes: notes.map((note) => ({
-          id: note.id, kind: note.kind, writtenAt: note.writtenAt, text: note.text,
+          id: note.id,
+          kind: note.kind,
+          writtenAt: note.writtenAt,
+          text: note.text,
           author: note.author ? displayName(note.author) : null,
           comments: comments.filter((comment) => comment.entityType === "NursingNote" && comment.entityId === note.id),
         })),
@@ -231,7 +334,11 @@ export async function readPatientCorrections(input: { actor: Actor; patientId: s
 // The service center
 // ---------------------------------------------------------------------------------------------
 
-export type QueueItem = CorrectionRequestView & { patient: { id: string; name: string }; overdue: boolean; assignedNurse: string | null };
+export type QueueItem = CorrectionRequestView & {
+  patient: { id: string; name: string };
+  overdue: boolean;
+  assignedNurse: string | null;
+};
 
 /**
  * Open and routed requests, earliest deadline first, so overdue ones lead. Only who asked, about
@@ -244,7 +351,11 @@ export async function listCorrectionQueue(input: { actor: GatedActor; db?: Db; n
   const rows = await db.correctionRequest.findMany({
     where: { status: { in: ["OPEN", "ROUTED_TO_NURSE"] } },
     orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-    select: { ...requestSelect, patient: { select: { id: true, person: { select: nameSelect } } }, assignedNurse: { select: nameSelect } },
+    select: {
+      ...requestSelect,
+      patient: { select: { id: true, person: { select: nameSelect } } },
+      assignedNurse: { select: nameSelect },
+    },
   });
   return rows.map(({ patient, assignedNurse, ...row }) => ({
     ...toRequestView(row),
@@ -283,7 +394,18 @@ async function readAdministrative(tx: Tx, patientId: string): Promise<Administra
   const patient = await tx.patient.findUniqueOrThrow({
     where: { id: patientId },
     select: {
-      person: { select: { firstName: true, lastName: true, phone: true, email: true, street: true, postalCode: true, city: true, version: true } },
+      person: {
+        select: {
+          firstName: true,
+          lastName: true,
+          phone: true,
+          email: true,
+          street: true,
+          postalCode: true,
+          city: true,
+          version: true,
+        },
+      },
       socialData: { select: { livingSituation: true, informalCarers: true, homeAccess: true, version: true } },
       financialData: { select: { insuranceFund: true, insuranceNumber: true, billingAddress: true, version: true } },
     },
@@ -293,7 +415,10 @@ async function readAdministrative(tx: Tx, patientId: string): Promise<Administra
   const versions = {} as Record<AdministrativeField, number>;
   for (const field of Object.keys(administrativeFields) as AdministrativeField[]) {
     const [group, column] = field.split(".") as [string, string];
-    const row = (group === "social" ? social : group === "financial" ? financial : person) as Record<string, unknown> | null;
+    const row = (group === "social" ? social : group === "financial" ? financial : person) as Record<
+      string,
+      unknown
+    > | null;
     values[field] = row ? ((row[column] as string | null) ?? null) : null;
     versions[field] = row ? (row.version as number) : 0;
   }
@@ -303,7 +428,12 @@ async function readAdministrative(tx: Tx, patientId: string): Promise<Administra
 async function responsibleNurseOf(tx: Tx, patientId: string, now: Date): Promise<{ id: string; name: string } | null> {
   const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
   const assignment = await tx.careTeamAssignment.findFirst({
-    where: { patientId, responsible: true, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+    where: {
+      patientId,
+      responsible: true,
+      startDate: { lte: today },
+      OR: [{ endDate: null }, { endDate: { gte: today } }],
+    },
     orderBy: { startDate: "desc" },
     select: { nurse: { select: { id: true, ...nameSelect } } },
   });
@@ -311,7 +441,13 @@ async function responsibleNurseOf(tx: Tx, patientId: string, now: Date): Promise
 }
 
 /** One request with the patient's current administrative data (READ_ADMINISTRATIVE, logged). */
-export async function readCorrectionForServiceCenter(input: { actor: GatedActor; correctionId: string; requestId: string; db?: Db; now?: Date }): Promise<Allowed<CorrectionDetail> | Denied> {
+export async function readCorrectionForServiceCenter(input: {
+  actor: GatedActor;
+  correctionId: string;
+  requestId: string;
+  db?: Db;
+  now?: Date;
+}): Promise<Allowed<CorrectionDetail> | Denied> {
   requireServiceCenter(input.actor);
   const db = await resolveDb(input.db);
   const patientId = await findRequestPatient(db, input.correctionId);
@@ -322,8 +458,11 @@ export async function readCorrectionForServiceCenter(input: { actor: GatedActor;
       const row = await tx.correctionRequest.findUniqueOrThrow({
         where: { id: input.correctionId },
         select: {
-          ...requestSelect, version: true, assignedNurseId: true,
-          patient: { select: { id: true, person: { select: nameSelect } } }, assignedNurse: { select: nameSelect },
+          ...requestSelect,
+          version: true,
+          assignedNurseId: true,
+          patient: { select: { id: true, person: { select: nameSelect } } },
+          assignedNurse: { select: nameSelect },
         },
       });
       const { patient, version, assignedNurseId, assignedNurse, ...rest } = row;
@@ -345,7 +484,12 @@ export async function readCorrectionForServiceCenter(input: { actor: GatedActor;
 const HANDLED_MEANWHILE = "This request was handled or changed by someone else in the meantime. Reload it.";
 
 /** Closes an open request, or throws `conflict` when someone else handled or changed it first. */
-async function closeRequest(tx: Tx, input: { correctionId: string; correctionVersion: number }, data: Prisma.CorrectionRequestUncheckedUpdateManyInput, from: CorrectionStatus[] = ["OPEN"]): Promise<void> {
+async function closeRequest(
+  tx: Tx,
+  input: { correctionId: string; correctionVersion: number },
+  data: Prisma.CorrectionRequestUncheckedUpdateManyInput,
+  from: CorrectionStatus[] = ["OPEN"],
+): Promise<void> {
   const updated = await tx.correctionRequest.updateMany({
     where: { id: input.correctionId, version: input.correctionVersion, status: { in: from } },
     data: { ...data, version: { increment: 1 } },
@@ -353,9 +497,19 @@ async function closeRequest(tx: Tx, input: { correctionId: string; correctionVer
   if (updated.count !== 1) throw new PortalError("conflict", { userMessage: HANDLED_MEANWHILE });
 }
 
-type ServiceCenterChange = { actor: GatedActor; correctionId: string; correctionVersion: number; requestId: string; db?: Db; now?: Date };
+type ServiceCenterChange = {
+  actor: GatedActor;
+  correctionId: string;
+  correctionVersion: number;
+  requestId: string;
+  db?: Db;
+  now?: Date;
+};
 
-async function serviceCenterWrite<T>(input: ServiceCenterChange, work: (tx: Tx, patientId: string, now: Date) => Promise<T>): Promise<Allowed<T> | Denied> {
+async function serviceCenterWrite<T>(
+  input: ServiceCenterChange,
+  work: (tx: Tx, patientId: string, now: Date) => Promise<T>,
+): Promise<Allowed<T> | Denied> {
   requireServiceCenter(input.actor);
   const db = await resolveDb(input.db);
   const patientId = await findRequestPatient(db, input.correctionId);
@@ -380,16 +534,25 @@ export async function resolveAdministrativeCorrection(
   const spec = administrativeFields[input.field];
   if (!spec) throw new PortalError("invalid_input");
   const value = input.value.trim() === "" ? null : input.value.trim();
-  if (spec.required && value === null) throw new PortalError("invalid_input", { issues: [{ path: "value", message: "Required" }] });
+  if (spec.required && value === null)
+    throw new PortalError("invalid_input", { issues: [{ path: "value", message: "Required" }] });
   return serviceCenterWrite(input, async (tx, patientId, now) => {
-    const request = await tx.correctionRequest.findUniqueOrThrow({ where: { id: input.correctionId }, select: { section: true } });
-    if (request.section === "HEALTH") throw new PortalError("invalid_input", { userMessage: "Health data is corrected by the responsible nurse." });
+    const request = await tx.correctionRequest.findUniqueOrThrow({
+      where: { id: input.correctionId },
+      select: { section: true },
+    });
+    if (request.section === "HEALTH")
+      throw new PortalError("invalid_input", { userMessage: "Health data is corrected by the responsible nurse." });
     const [group, column] = input.field.split(".") as ["identification" | "contact" | "social" | "financial", string];
-    const entityType = group === "social" ? "SocialData" : group === "financial" ? "FinancialAdministrativeData" : "Person";
+    const entityType =
+      group === "social" ? "SocialData" : group === "financial" ? "FinancialAdministrativeData" : "Person";
     const current = await readAdministrative(tx, patientId);
     const previousValue = current.values[input.field];
     const currentVersion = current.versions[input.field];
-    if (currentVersion !== input.entityVersion) throw new PortalError("conflict", { userMessage: "These data were changed by someone else in the meantime. Reload and check them." });
+    if (currentVersion !== input.entityVersion)
+      throw new PortalError("conflict", {
+        userMessage: "These data were changed by someone else in the meantime. Reload and check them.",
+      });
 
     const data = { [column]: value, version: { increment: 1 } };
     let changed: number;
@@ -403,14 +566,33 @@ export async function resolveAdministrativeCorrection(
     } else if (entityType === "SocialData") {
       changed = (await tx.socialData.updateMany({ where: { patientId, version: input.entityVersion }, data })).count;
     } else {
-      changed = (await tx.financialAdministrativeData.updateMany({ where: { patientId, version: input.entityVersion }, data })).count;
+      changed = (
+        await tx.financialAdministrativeData.updateMany({ where: { patientId, version: input.entityVersion }, data })
+      ).count;
     }
-    if (changed !== 1) throw new PortalError("conflict", { userMessage: "These data were changed by someone else in the meantime. Reload and check them." });
+    if (changed !== 1)
+      throw new PortalError("conflict", {
+        userMessage: "These data were changed by someone else in the meantime. Reload and check them.",
+      });
 
     await tx.recordRevision.create({
-      data: { patientId, entityType, entityId: patientId, version: input.entityVersion, previous: { [column]: previousValue }, reason, authorId: input.actor.personId, changedAt: now },
+      data: {
+        patientId,
+        entityType,
+        entityId: patientId,
+        version: input.entityVersion,
+        previous: { [column]: previousValue },
+        reason,
+        authorId: input.actor.personId,
+        changedAt: now,
+      },
     });
-    await closeRequest(tx, input, { status: "RESOLVED", resolvedAt: now, resolvedById: input.actor.personId, resolution: reason });
+    await closeRequest(tx, input, {
+      status: "RESOLVED",
+      resolvedAt: now,
+      resolvedById: input.actor.personId,
+      resolution: reason,
+    });
     return { resolved: true as const };
   });
 }
@@ -422,24 +604,44 @@ export async function resolveAdministrativeCorrection(
  */
 export async function routeCorrectionToNurse(
   input: ServiceCenterChange,
-): Promise<Allowed<{ ok: true; nurse: string } | { ok: false; problem: "no_responsible_nurse" | "already_with_nurse" }> | Denied> {
+): Promise<
+  Allowed<{ ok: true; nurse: string } | { ok: false; problem: "no_responsible_nurse" | "already_with_nurse" }> | Denied
+> {
   return serviceCenterWrite(input, async (tx, patientId, now) => {
-    const request = await tx.correctionRequest.findUniqueOrThrow({ where: { id: input.correctionId }, select: { section: true, status: true, assignedNurseId: true, version: true } });
-    if (request.section !== "HEALTH") throw new PortalError("invalid_input", { userMessage: "Administrative data is corrected by the service center." });
+    const request = await tx.correctionRequest.findUniqueOrThrow({
+      where: { id: input.correctionId },
+      select: { section: true, status: true, assignedNurseId: true, version: true },
+    });
+    if (request.section !== "HEALTH")
+      throw new PortalError("invalid_input", {
+        userMessage: "Administrative data is corrected by the service center.",
+      });
     const nurse = await responsibleNurseOf(tx, patientId, now);
     if (!nurse) return { ok: false as const, problem: "no_responsible_nurse" as const };
-    if (request.version !== input.correctionVersion) throw new PortalError("conflict", { userMessage: HANDLED_MEANWHILE });
-    if (request.status === "ROUTED_TO_NURSE" && request.assignedNurseId === nurse.id) return { ok: false as const, problem: "already_with_nurse" as const };
-    await closeRequest(tx, input, { status: "ROUTED_TO_NURSE", assignedNurseId: nurse.id }, ["OPEN", "ROUTED_TO_NURSE"]);
+    if (request.version !== input.correctionVersion)
+      throw new PortalError("conflict", { userMessage: HANDLED_MEANWHILE });
+    if (request.status === "ROUTED_TO_NURSE" && request.assignedNurseId === nurse.id)
+      return { ok: false as const, problem: "already_with_nurse" as const };
+    await closeRequest(tx, input, { status: "ROUTED_TO_NURSE", assignedNurseId: nurse.id }, [
+      "OPEN",
+      "ROUTED_TO_NURSE",
+    ]);
     return { ok: true as const, nurse: nurse.name };
   });
 }
 
 /** Refuses a request with the reason the requester reads. */
-export async function rejectCorrection(input: ServiceCenterChange & { reason: string }): Promise<Allowed<{ rejected: true }> | Denied> {
+export async function rejectCorrection(
+  input: ServiceCenterChange & { reason: string },
+): Promise<Allowed<{ rejected: true }> | Denied> {
   const reason = input.reason.trim();
   return serviceCenterWrite(input, async (tx, _patientId, now) => {
-    await closeRequest(tx, input, { status: "REJECTED", resolvedAt: now, resolvedById: input.actor.personId, resolution: reason });
+    await closeRequest(tx, input, {
+      status: "REJECTED",
+      resolvedAt: now,
+      resolvedById: input.actor.personId,
+      resolution: reason,
+    });
     return { rejected: true as const };
   });
 }

@@ -49,38 +49,83 @@ export async function resolveRoutedCorrection(input: {
 }): Promise<ResolveOutcome> {
   const db = input.db ?? (await import("@/lib/db")).prisma;
   const now = input.now ?? new Date();
-  const stored = await db.correctionRequest.findUnique({ where: { id: input.correctionId }, select: { patientId: true } });
+  const stored = await db.correctionRequest.findUnique({
+    where: { id: input.correctionId },
+    select: { patientId: true },
+  });
   if (!stored) return { ok: false, problem: "not_found" };
 
   const outcome = await withPatientAccess(
-    { actor: input.actor, patientId: stored.patientId, action: "WRITE_NURSING_FILE", requestId: input.requestId, db, now },
+    {
+      actor: input.actor,
+      patientId: stored.patientId,
+      action: "WRITE_NURSING_FILE",
+      requestId: input.requestId,
+      db,
+      now,
+    },
     async (tx, decision): Promise<ResolveOutcome> => {
       if (decision.allowed && decision.via) return { ok: false, problem: "emergency_only" };
       const current = await tx.correctionRequest.findFirst({
         where: { id: input.correctionId, patientId: stored.patientId },
-        select: { status: true, assignedNurseId: true, version: true, resolvedById: true, resolution: true, resolvedAt: true },
+        select: {
+          status: true,
+          assignedNurseId: true,
+          version: true,
+          resolvedById: true,
+          resolution: true,
+          resolvedAt: true,
+        },
       });
       if (!current) return { ok: false, problem: "not_found" };
       const resolution = input.resolution.trim();
       // The same form sent again after it went through (a retry, a double click that slipped
       // past the button): the request stands as she resolved it, so that is the answer.
       if (
-        current.status === "RESOLVED" && current.resolvedById === input.actor.personId &&
-        current.version === input.correctionVersion + 1 && current.resolution === resolution && current.resolvedAt
+        current.status === "RESOLVED" &&
+        current.resolvedById === input.actor.personId &&
+        current.version === input.correctionVersion + 1 &&
+        current.resolution === resolution &&
+        current.resolvedAt
       ) {
-        return { ok: true, correctionId: input.correctionId, patientId: stored.patientId, version: current.version, resolvedAt: current.resolvedAt };
+        return {
+          ok: true,
+          correctionId: input.correctionId,
+          patientId: stored.patientId,
+          version: current.version,
+          resolvedAt: current.resolvedAt,
+        };
       }
       if (current.assignedNurseId !== input.actor.personId) return { ok: false, problem: "not_assigned" };
-      if (current.status !== "ROUTED_TO_NURSE") return { ok: false, problem: current.version === input.correctionVersion ? "not_routed" : "stale" };
+      if (current.status !== "ROUTED_TO_NURSE")
+        return { ok: false, problem: current.version === input.correctionVersion ? "not_routed" : "stale" };
       if (current.version !== input.correctionVersion) return { ok: false, problem: "stale" };
       // Compare-and-set: a second click, or the service center acting at the same moment, finds
       // the version moved on and writes nothing.
       const updated = await tx.correctionRequest.updateMany({
-        where: { id: input.correctionId, patientId: stored.patientId, status: "ROUTED_TO_NURSE", assignedNurseId: input.actor.personId, version: input.correctionVersion },
-        data: { status: "RESOLVED", resolvedAt: now, resolvedById: input.actor.personId, resolution, version: { increment: 1 } },
+        where: {
+          id: input.correctionId,
+          patientId: stored.patientId,
+          status: "ROUTED_TO_NURSE",
+          assignedNurseId: input.actor.personId,
+          version: input.correctionVersion,
+        },
+        data: {
+          status: "RESOLVED",
+          resolvedAt: now,
+          resolvedById: input.actor.personId,
+          resolution,
+          version: { increment: 1 },
+        },
       });
       if (updated.count !== 1) return { ok: false, problem: "stale" };
-      return { ok: true, correctionId: input.correctionId, patientId: stored.patientId, version: input.correctionVersion + 1, resolvedAt: now };
+      return {
+        ok: true,
+        correctionId: input.correctionId,
+        patientId: stored.patientId,
+        version: input.correctionVersion + 1,
+        resolvedAt: now,
+      };
     },
   );
   return outcome.allowed ? outcome.result : { ok: false, problem: "forbidden", decision: outcome.decision };

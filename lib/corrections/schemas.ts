@@ -16,7 +16,14 @@ export const fileSections = ["IDENTIFICATION", "CONTACT", "HEALTH", "SOCIAL", "F
 export type FileSectionName = (typeof fileSections)[number];
 
 /** Health entries a request may point at; a professional assessment gets a comment instead. */
-export const correctableEntityTypes = ["NursingNote", "VitalSign", "CarePlanItem", "WoundCareEntry", "MedicationScheduleItem", "PlannedVisit"] as const;
+export const correctableEntityTypes = [
+  "NursingNote",
+  "VitalSign",
+  "CarePlanItem",
+  "WoundCareEntry",
+  "MedicationScheduleItem",
+  "PlannedVisit",
+] as const;
 
 /**
  * The administrative fields the service center corrects, by the section they belong to. The
@@ -39,7 +46,10 @@ export const administrativeFields = {
   "financial.billingAddress": { section: "FINANCIAL_ADMINISTRATIVE", required: false },
 } as const satisfies Record<string, { section: Exclude<FileSectionName, "HEALTH">; required: boolean }>;
 export type AdministrativeField = keyof typeof administrativeFields;
-export const administrativeFieldNames = Object.keys(administrativeFields) as [AdministrativeField, ...AdministrativeField[]];
+export const administrativeFieldNames = Object.keys(administrativeFields) as [
+  AdministrativeField,
+  ...AdministrativeField[],
+];
 
 const ZRowId = z.string().min(1).max(100);
 /** A client-generated key per form render: a double submit creates one row, not two. */
@@ -55,7 +65,12 @@ export const ZRequestCorrectionForm = z.object({
     .max(200)
     .optional()
     .transform((value) => (value ? value : undefined))
-    .pipe(z.string().regex(/^[A-Za-z]+:[A-Za-z0-9_-]+$/).optional()),
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z]+:[A-Za-z0-9_-]+$/)
+        .optional(),
+    ),
   description: z.string().trim().min(MIN_DESCRIPTION_LENGTH).max(MAX_DESCRIPTION_LENGTH),
 });
 

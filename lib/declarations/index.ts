@@ -33,7 +33,11 @@ function localize(content: unknown, locale: Locale): { title: string; body: stri
 export async function getCurrentDeclaration(role: Role, locale: Locale): Promise<LegalText | null> {
   const declaration = await prisma.declarationVersion.findFirst({ where: { role }, orderBy: { version: "desc" } });
   if (!declaration) return null;
-  return { version: declaration.version, publishedAt: declaration.publishedAt, ...localize(declaration.content, locale) };
+  return {
+    version: declaration.version,
+    publishedAt: declaration.publishedAt,
+    ...localize(declaration.content, locale),
+  };
 }
 
 /**

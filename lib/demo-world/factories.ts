@@ -86,7 +86,10 @@ export async function createPatient(db: Db, input: PatientInput) {
   return created;
 }
 
-export function createCareEpisode(db: Db, input: { id?: string; patientId: string; startDate: Date; endDate?: Date | null }) {
+export function createCareEpisode(
+  db: Db,
+  input: { id?: string; patientId: string; startDate: Date; endDate?: Date | null },
+) {
   return db.careEpisode.create({ data: { ...input, endDate: input.endDate ?? null } });
 }
 
@@ -121,7 +124,14 @@ export function createTherapeuticRelation(
 
 export function assignToCareTeam(
   db: Db,
-  input: { id?: string; nurseId: string; patientId: string; startDate: Date; endDate?: Date | null; responsible?: boolean },
+  input: {
+    id?: string;
+    nurseId: string;
+    patientId: string;
+    startDate: Date;
+    endDate?: Date | null;
+    responsible?: boolean;
+  },
 ) {
   return db.careTeamAssignment.create({ data: input });
 }
@@ -133,7 +143,10 @@ export function excludeFromFile(
   return db.exclusion.create({ data: input });
 }
 
-export function acceptDeclaration(db: Db, input: { id?: string; personId: string; role: Role; version: number; acceptedAt?: Date }) {
+export function acceptDeclaration(
+  db: Db,
+  input: { id?: string; personId: string; role: Role; version: number; acceptedAt?: Date },
+) {
   return db.declarationAcceptance.create({ data: input });
 }
 

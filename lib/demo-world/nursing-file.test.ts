@@ -67,7 +67,9 @@ describe("buildNursingFile", () => {
   });
 
   it("varies the measurements from day to day", () => {
-    const pulses = buildNursingFile("an", TODAY).vitalSigns.filter((v) => v.type === "PULSE").map((v) => v.value);
+    const pulses = buildNursingFile("an", TODAY)
+      .vitalSigns.filter((v) => v.type === "PULSE")
+      .map((v) => v.value);
     expect(new Set(pulses).size).toBeGreaterThan(5);
   });
 

@@ -137,7 +137,9 @@ const an: PatientProfile = {
             "Hogere waarde; mevrouw had gisteravond de insuline een uur later gekregen. Opvolgen.",
           ])
         : random.pick(["Ontbijt genomen.", "Mevrouw had al ontbeten: boterham met kaas en koffie.", "Eetlust goed."]),
-      day.index % 2 === 0 ? "Wonde rechteronderbeen verzorgd, zie wondzorg." : "Compressieverband zit goed, geen afzakken, tenen warm en roze.",
+      day.index % 2 === 0
+        ? "Wonde rechteronderbeen verzorgd, zie wondzorg."
+        : "Compressieverband zit goed, geen afzakken, tenen warm en roze.",
       random.pick([
         "Hulp bij wassen aan de lavabo, rug en benen gewassen, huid ingesmeerd.",
         "Douchebeurt met hulp, haar gewassen. Huid droog, ingesmeerd met hydraterende crème.",
@@ -179,14 +181,16 @@ const an: PatientProfile = {
   carePlan: (start) => [
     {
       title: "Wondzorg veneus ulcus rechteronderbeen",
-      description: "Wonde reinigen, alginaat en absorberend verband, compressietherapie. Wondevolutie meten en fotograferen elke week.",
+      description:
+        "Wonde reinigen, alginaat en absorberend verband, compressietherapie. Wondevolutie meten en fotograferen elke week.",
       frequency: "Om de 2 dagen",
       status: "ACTIVE",
       startDate: start,
     },
     {
       title: "Diabetes type 2: insulinetherapie",
-      description: "Glycemie nuchter meten, insuline toedienen volgens schema, voeten controleren. Bij glycemie < 4 of > 15 mmol/L huisarts verwittigen.",
+      description:
+        "Glycemie nuchter meten, insuline toedienen volgens schema, voeten controleren. Bij glycemie < 4 of > 15 mmol/L huisarts verwittigen.",
       frequency: "2 x per dag",
       status: "ACTIVE",
       startDate: start,
@@ -207,16 +211,50 @@ const an: PatientProfile = {
     },
   ],
   medication: (start) => [
-    { medication: "Insuline Mixtard 30", dose: "20 E (volgens schema)", route: "subcutaan", times: ["08:00", "18:00"], instructions: "Vóór de maaltijd. Injectieplaats afwisselen.", prescriber: GP_NAME, startDate: start },
-    { medication: "Metformine 850 mg", dose: "1 tablet", route: "oraal", times: ["08:00", "18:00"], instructions: "Tijdens de maaltijd.", prescriber: GP_NAME, startDate: start },
-    { medication: "Bisoprolol 2,5 mg", dose: "1 tablet", route: "oraal", times: ["08:00"], prescriber: GP_NAME, startDate: start },
-    { medication: "Paracetamol 1 g", dose: "1 tablet", route: "oraal", times: [], instructions: "Bij pijn, maximaal 3 x per dag, minstens 6 uur tussen twee innames.", prescriber: GP_NAME, startDate: start },
+    {
+      medication: "Insuline Mixtard 30",
+      dose: "20 E (volgens schema)",
+      route: "subcutaan",
+      times: ["08:00", "18:00"],
+      instructions: "Vóór de maaltijd. Injectieplaats afwisselen.",
+      prescriber: GP_NAME,
+      startDate: start,
+    },
+    {
+      medication: "Metformine 850 mg",
+      dose: "1 tablet",
+      route: "oraal",
+      times: ["08:00", "18:00"],
+      instructions: "Tijdens de maaltijd.",
+      prescriber: GP_NAME,
+      startDate: start,
+    },
+    {
+      medication: "Bisoprolol 2,5 mg",
+      dose: "1 tablet",
+      route: "oraal",
+      times: ["08:00"],
+      prescriber: GP_NAME,
+      startDate: start,
+    },
+    {
+      medication: "Paracetamol 1 g",
+      dose: "1 tablet",
+      route: "oraal",
+      times: [],
+      instructions: "Bij pijn, maximaal 3 x per dag, minstens 6 uur tussen twee innames.",
+      prescriber: GP_NAME,
+      startDate: start,
+    },
   ],
   visitPurpose: (random, evening) =>
-    evening ? "Insuline en glycemie (avond)" : random.pick(["Insuline, hygiëne en wondzorg", "Insuline en hygiëne", "Insuline, hygiëne en compressie"]),
+    evening
+      ? "Insuline en glycemie (avond)"
+      : random.pick(["Insuline, hygiëne en wondzorg", "Insuline en hygiëne", "Insuline, hygiëne en compressie"]),
   social: {
     livingSituation: "Woont alleen in een rijwoning; slaapkamer boven, traplift aanwezig.",
-    informalCarers: "Zoon Tom Peeters (vertrouwenspersoon) komt drie keer per week langs en belt dagelijks. Buurvrouw doet boodschappen.",
+    informalCarers:
+      "Zoon Tom Peeters (vertrouwenspersoon) komt drie keer per week langs en belt dagelijks. Buurvrouw doet boodschappen.",
     homeAccess: "Sleutelkluisje naast de voordeur; code gekend bij het zorgteam.",
     languages: ["nl"],
     notes: "Warme maaltijden via het OCMW (maaltijdbedeling op weekdagen).",
@@ -322,12 +360,44 @@ const bart: PatientProfile = {
     },
   ],
   medication: (start) => [
-    { medication: "Enoxaparine 40 mg", dose: "1 voorgevulde spuit", route: "subcutaan", times: ["08:00"], instructions: "5 weken na de operatie.", prescriber: "orthopedisch chirurg, ziekenhuis Leuven", startDate: start, endDate: addDays(start, 35) },
-    { medication: "Amlodipine 10 mg", dose: "1 tablet", route: "oraal", times: ["08:00"], prescriber: GP_NAME, startDate: addDays(start, 20) },
-    { medication: "Paracetamol 1 g", dose: "1 tablet", route: "oraal", times: ["07:00", "13:00", "19:00"], prescriber: GP_NAME, startDate: start },
-    { medication: "Pantoprazol 20 mg", dose: "1 tablet", route: "oraal", times: ["07:00"], instructions: "Nuchter innemen.", prescriber: GP_NAME, startDate: start },
+    {
+      medication: "Enoxaparine 40 mg",
+      dose: "1 voorgevulde spuit",
+      route: "subcutaan",
+      times: ["08:00"],
+      instructions: "5 weken na de operatie.",
+      prescriber: "orthopedisch chirurg, ziekenhuis Leuven",
+      startDate: start,
+      endDate: addDays(start, 35),
+    },
+    {
+      medication: "Amlodipine 10 mg",
+      dose: "1 tablet",
+      route: "oraal",
+      times: ["08:00"],
+      prescriber: GP_NAME,
+      startDate: addDays(start, 20),
+    },
+    {
+      medication: "Paracetamol 1 g",
+      dose: "1 tablet",
+      route: "oraal",
+      times: ["07:00", "13:00", "19:00"],
+      prescriber: GP_NAME,
+      startDate: start,
+    },
+    {
+      medication: "Pantoprazol 20 mg",
+      dose: "1 tablet",
+      route: "oraal",
+      times: ["07:00"],
+      instructions: "Nuchter innemen.",
+      prescriber: GP_NAME,
+      startDate: start,
+    },
   ],
-  visitPurpose: (random) => random.pick(["Hygiëne en steunkousen", "Hygiëne, bloeddruk en steunkousen", "Hygiëne en mobiliteit"]),
+  visitPurpose: (random) =>
+    random.pick(["Hygiëne en steunkousen", "Hygiëne, bloeddruk en steunkousen", "Hygiëne en mobiliteit"]),
   social: {
     livingSituation: "Woont met zijn echtgenote in een woning met slaapkamer op het gelijkvloers.",
     informalCarers: "Echtgenote Maria helpt bij het aankleden; dochter komt in het weekend langs.",
@@ -396,7 +466,11 @@ const chris: PatientProfile = {
         "Wassen aan de lavabo met hulp, huid intact.",
         "Douche met hulp, daarna moe.",
       ]),
-      random.pick(["Meneer is goedgemutst.", "Meneer is wat verward over de dag van de week; geheugensteun op de kalender.", "Zoon was op bezoek gisteren, meneer vertelt er graag over."]),
+      random.pick([
+        "Meneer is goedgemutst.",
+        "Meneer is wat verward over de dag van de week; geheugensteun op de kalender.",
+        "Zoon was op bezoek gisteren, meneer vertelt er graag over.",
+      ]),
     ];
     return { kind: "OBSERVATION", text: parts.join(" ") };
   },
@@ -407,7 +481,8 @@ const chris: PatientProfile = {
   carePlan: (start, end) => [
     {
       title: "Opvolging hartfalen",
-      description: "Gewicht, oedeem en kortademigheid opvolgen; bij toename van meer dan 2 kg in 3 dagen huisarts verwittigen.",
+      description:
+        "Gewicht, oedeem en kortademigheid opvolgen; bij toename van meer dan 2 kg in 3 dagen huisarts verwittigen.",
       frequency: "Dagelijks",
       status: "COMPLETED",
       startDate: start,
@@ -431,14 +506,49 @@ const chris: PatientProfile = {
     },
   ],
   medication: (start, end) => [
-    { medication: "Furosemide 40 mg", dose: "1 tablet", route: "oraal", times: ["08:00"], instructions: "'s Morgens innemen.", prescriber: GP_NAME, startDate: start, endDate: end },
-    { medication: "Bisoprolol 5 mg", dose: "1 tablet", route: "oraal", times: ["08:00"], prescriber: GP_NAME, startDate: start, endDate: end },
-    { medication: "Ramipril 5 mg", dose: "1 tablet", route: "oraal", times: ["08:00"], prescriber: GP_NAME, startDate: start, endDate: end },
-    { medication: "Apixaban 5 mg", dose: "1 tablet", route: "oraal", times: ["08:00", "20:00"], prescriber: GP_NAME, startDate: start, endDate: end },
+    {
+      medication: "Furosemide 40 mg",
+      dose: "1 tablet",
+      route: "oraal",
+      times: ["08:00"],
+      instructions: "'s Morgens innemen.",
+      prescriber: GP_NAME,
+      startDate: start,
+      endDate: end,
+    },
+    {
+      medication: "Bisoprolol 5 mg",
+      dose: "1 tablet",
+      route: "oraal",
+      times: ["08:00"],
+      prescriber: GP_NAME,
+      startDate: start,
+      endDate: end,
+    },
+    {
+      medication: "Ramipril 5 mg",
+      dose: "1 tablet",
+      route: "oraal",
+      times: ["08:00"],
+      prescriber: GP_NAME,
+      startDate: start,
+      endDate: end,
+    },
+    {
+      medication: "Apixaban 5 mg",
+      dose: "1 tablet",
+      route: "oraal",
+      times: ["08:00", "20:00"],
+      prescriber: GP_NAME,
+      startDate: start,
+      endDate: end,
+    },
   ],
-  visitPurpose: (random) => random.pick(["Hygiëne en opvolging hartfalen", "Hygiëne en medicatie", "Hygiëne, gewicht en medicatie"]),
+  visitPurpose: (random) =>
+    random.pick(["Hygiëne en opvolging hartfalen", "Hygiëne en medicatie", "Hygiëne, gewicht en medicatie"]),
   social: {
-    livingSituation: "Woonde alleen in een appartement (tweede verdieping, met lift); verblijft sinds het einde van de thuiszorg in een woonzorgcentrum.",
+    livingSituation:
+      "Woonde alleen in een appartement (tweede verdieping, met lift); verblijft sinds het einde van de thuiszorg in een woonzorgcentrum.",
     informalCarers: "Zoon komt wekelijks langs.",
     languages: ["nl"],
   },
@@ -479,7 +589,9 @@ const dina: PatientProfile = {
         kind: "ASSESSMENT",
         text: [
           "Wekelijkse evaluatie wondheling.",
-          day.progress > 0.5 ? "Wonde sluit goed, nog een klein open gedeelte onderaan." : "Wonde granuleert, weinig exsudaat, geen infectietekens.",
+          day.progress > 0.5
+            ? "Wonde sluit goed, nog een klein open gedeelte onderaan."
+            : "Wonde granuleert, weinig exsudaat, geen infectietekens.",
           `Pijn ${vitals.pain}/10, temperatuur normaal.`,
           "Voedingstoestand goed, gewicht neemt licht toe.",
         ].join(" "),
@@ -551,9 +663,34 @@ const dina: PatientProfile = {
     },
   ],
   medication: (start, end) => [
-    { medication: "Paracetamol 1 g", dose: "1 tablet", route: "oraal", times: ["08:00", "14:00", "20:00"], prescriber: GP_NAME, startDate: start, endDate: end },
-    { medication: "Macrogol 10 g", dose: "1 zakje", route: "oraal", times: ["08:00"], instructions: "Oplossen in een glas water.", prescriber: GP_NAME, startDate: start, endDate: end },
-    { medication: "Enoxaparine 40 mg", dose: "1 voorgevulde spuit", route: "subcutaan", times: ["20:00"], prescriber: "chirurg, ziekenhuis Hasselt", startDate: start, endDate: addDays(start, 28) },
+    {
+      medication: "Paracetamol 1 g",
+      dose: "1 tablet",
+      route: "oraal",
+      times: ["08:00", "14:00", "20:00"],
+      prescriber: GP_NAME,
+      startDate: start,
+      endDate: end,
+    },
+    {
+      medication: "Macrogol 10 g",
+      dose: "1 zakje",
+      route: "oraal",
+      times: ["08:00"],
+      instructions: "Oplossen in een glas water.",
+      prescriber: GP_NAME,
+      startDate: start,
+      endDate: end,
+    },
+    {
+      medication: "Enoxaparine 40 mg",
+      dose: "1 voorgevulde spuit",
+      route: "subcutaan",
+      times: ["20:00"],
+      prescriber: "chirurg, ziekenhuis Hasselt",
+      startDate: start,
+      endDate: addDays(start, 28),
+    },
   ],
   visitPurpose: (random) => random.pick(["Wondzorg en parameters", "Wondzorg", "Controle verband en parameters"]),
   social: {

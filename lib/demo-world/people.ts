@@ -43,7 +43,13 @@ export const demoPatients = {
     lastName: "Peeters",
     insz: "41031212410",
     role: "PATIENT",
-    contact: { email: "an.peeters@example.be", phone: "015 20 41 12", street: "Kerkstraat 12", postalCode: "2800", city: "Mechelen" },
+    contact: {
+      email: "an.peeters@example.be",
+      phone: "015 20 41 12",
+      street: "Kerkstraat 12",
+      postalCode: "2800",
+      city: "Mechelen",
+    },
     careStartedDaysAgo: 240,
     careEndedDaysAgo: null,
     consentGivenDaysAgo: 235,
@@ -55,7 +61,13 @@ export const demoPatients = {
     lastName: "Claes",
     insz: "50070205712",
     role: "PATIENT",
-    contact: { email: "bart.claes@example.be", phone: "016 22 70 02", street: "Tiensesteenweg 88", postalCode: "3000", city: "Leuven" },
+    contact: {
+      email: "bart.claes@example.be",
+      phone: "016 22 70 02",
+      street: "Tiensesteenweg 88",
+      postalCode: "3000",
+      city: "Leuven",
+    },
     careStartedDaysAgo: 75,
     careEndedDaysAgo: null,
     consentGivenDaysAgo: null,
@@ -67,7 +79,13 @@ export const demoPatients = {
     lastName: "Janssens",
     insz: "38112321171",
     role: "PATIENT",
-    contact: { email: "chris.janssens@example.be", phone: "09 225 11 23", street: "Overpoortstraat 5", postalCode: "9000", city: "Gent" },
+    contact: {
+      email: "chris.janssens@example.be",
+      phone: "09 225 11 23",
+      street: "Overpoortstraat 5",
+      postalCode: "9000",
+      city: "Gent",
+    },
     careStartedDaysAgo: 400,
     careEndedDaysAgo: 60,
     consentGivenDaysAgo: 395,
@@ -79,7 +97,13 @@ export const demoPatients = {
     lastName: "Maes",
     insz: "45013008663",
     role: "PATIENT",
-    contact: { email: "dina.maes@example.be", phone: "011 24 01 30", street: "Kapelstraat 27", postalCode: "3500", city: "Hasselt" },
+    contact: {
+      email: "dina.maes@example.be",
+      phone: "011 24 01 30",
+      street: "Kapelstraat 27",
+      postalCode: "3500",
+      city: "Hasselt",
+    },
     careStartedDaysAgo: 200,
     careEndedDaysAgo: 120,
     consentGivenDaysAgo: 198,
@@ -94,7 +118,13 @@ export const demoUsers = {
     lastName: "Peeters",
     insz: "68051416307",
     role: "TRUSTED_PERSON",
-    contact: { email: "tom.peeters@example.be", phone: "0470 12 34 56", street: "Bruul 40", postalCode: "2800", city: "Mechelen" },
+    contact: {
+      email: "tom.peeters@example.be",
+      phone: "0470 12 34 56",
+      street: "Bruul 40",
+      postalCode: "2800",
+      city: "Mechelen",
+    },
   },
   tina: {
     id: demoIds.users.tina,
@@ -103,7 +133,13 @@ export const demoUsers = {
     lastName: "Claes",
     insz: "72090809477",
     role: "TRUSTED_PERSON",
-    contact: { email: "tina.claes@example.be", phone: "0471 98 76 54", street: "Naamsestraat 14", postalCode: "3000", city: "Leuven" },
+    contact: {
+      email: "tina.claes@example.be",
+      phone: "0471 98 76 54",
+      street: "Naamsestraat 14",
+      postalCode: "3000",
+      city: "Leuven",
+    },
   },
   dirk: {
     id: demoIds.users.dirk,
@@ -115,7 +151,13 @@ export const demoUsers = {
     role: "DOCTOR",
     profession: "GENERAL_PRACTITIONER",
     rizivNumber: "1-12345-67-001",
-    contact: { email: "dirk.smets@huisartsen-demo.example", phone: "015 21 00 10", street: "Hoogstraat 3", postalCode: "2800", city: "Mechelen" },
+    contact: {
+      email: "dirk.smets@huisartsen-demo.example",
+      phone: "015 21 00 10",
+      street: "Hoogstraat 3",
+      postalCode: "2800",
+      city: "Mechelen",
+    },
   },
   eva: {
     id: demoIds.users.eva,
@@ -127,7 +169,13 @@ export const demoUsers = {
     role: "DOCTOR",
     profession: "GENERAL_PRACTITIONER",
     rizivNumber: "1-23456-78-001",
-    contact: { email: "eva.jacobs@huisartsen-demo.example", phone: "015 21 00 20", street: "Hoogstraat 3", postalCode: "2800", city: "Mechelen" },
+    contact: {
+      email: "eva.jacobs@huisartsen-demo.example",
+      phone: "015 21 00 20",
+      street: "Hoogstraat 3",
+      postalCode: "2800",
+      city: "Mechelen",
+    },
   },
   frank: {
     id: demoIds.users.frank,
@@ -139,7 +187,13 @@ export const demoUsers = {
     role: "DOCTOR",
     profession: "GENERAL_PRACTITIONER",
     rizivNumber: "1-34567-89-001",
-    contact: { email: "frank.willems@praktijk-demo.example", phone: "03 230 06 14", street: "Meir 100", postalCode: "2000", city: "Antwerpen" },
+    contact: {
+      email: "frank.willems@praktijk-demo.example",
+      phone: "03 230 06 14",
+      street: "Meir 100",
+      postalCode: "2000",
+      city: "Antwerpen",
+    },
   },
   gert: {
     id: demoIds.users.gert,
@@ -151,7 +205,13 @@ export const demoUsers = {
     role: "DOCTOR",
     profession: "GENERAL_PRACTITIONER",
     rizivNumber: "1-45678-90-001",
-    contact: { email: "gert.mertens@huisartsen-demo.example", phone: "015 21 00 30", street: "Hoogstraat 3", postalCode: "2800", city: "Mechelen" },
+    contact: {
+      email: "gert.mertens@huisartsen-demo.example",
+      phone: "015 21 00 30",
+      street: "Hoogstraat 3",
+      postalCode: "2800",
+      city: "Mechelen",
+    },
   },
   nina: {
     id: demoIds.users.nina,
@@ -180,7 +240,13 @@ export const demoUsers = {
     role: "CAREGIVER",
     profession: "PHYSIOTHERAPIST",
     rizivNumber: "5-12345-67-001",
-    contact: { email: "carl.hermans@kine-demo.example", phone: "015 33 03 83", street: "Adegemstraat 21", postalCode: "2800", city: "Mechelen" },
+    contact: {
+      email: "carl.hermans@kine-demo.example",
+      phone: "015 33 03 83",
+      street: "Adegemstraat 21",
+      postalCode: "2800",
+      city: "Mechelen",
+    },
   },
   sara: {
     id: demoIds.users.sara,
@@ -236,8 +302,18 @@ export const demoRelations = {
     sara: 4,
   },
 } as const satisfies {
-  therapeutic: readonly { caregiver: DemoUserKey; patient: DemoPatientKey; kind: CaregiverProfession; startedDaysAgo: number }[];
-  trustedPersons: readonly { trustedPerson: DemoUserKey; patient: DemoPatientKey; appointedDaysAgo: number; revokedDaysAgo: number | null }[];
+  therapeutic: readonly {
+    caregiver: DemoUserKey;
+    patient: DemoPatientKey;
+    kind: CaregiverProfession;
+    startedDaysAgo: number;
+  }[];
+  trustedPersons: readonly {
+    trustedPerson: DemoUserKey;
+    patient: DemoPatientKey;
+    appointedDaysAgo: number;
+    revokedDaysAgo: number | null;
+  }[];
   exclusions: readonly { patient: DemoPatientKey; excluded: DemoUserKey; createdDaysAgo: number }[];
   careTeam: readonly { nurse: DemoUserKey; patient: DemoPatientKey; responsible: boolean }[];
   declarationVersionAccepted: Record<DemoPatientKey | DemoUserKey, number>;

@@ -97,7 +97,14 @@ export async function seedDemoWorld(prisma: PrismaClient, options: SeedDemoWorld
           postalCode: person.contact.postalCode ?? null,
           city: person.contact.city ?? null,
           locale: "nl-BE",
-          roles: [{ id: `role-${person.id}`, role: person.role, profession: person.profession ?? null, rizivNumber: person.rizivNumber ?? null }],
+          roles: [
+            {
+              id: `role-${person.id}`,
+              role: person.role,
+              profession: person.profession ?? null,
+              rizivNumber: person.rizivNumber ?? null,
+            },
+          ],
         });
       }
 

@@ -9,7 +9,8 @@ import { unsafeReadNursingFile, type NursingFile } from "./read";
 
 export type { NursingFile, PatientComment } from "./read";
 
-export type FileReadOutcome = { allowed: true; decision: AccessDecision; file: NursingFile } | { allowed: false; decision: AccessDecision };
+export type FileReadOutcome =
+  { allowed: true; decision: AccessDecision; file: NursingFile } | { allowed: false; decision: AccessDecision };
 
 /**
  * The service center reads the administrative sections only (it never reads health data);
@@ -26,7 +27,14 @@ export async function readPatientFile(input: {
 }): Promise<FileReadOutcome> {
   const includeHealth = input.actor.activeRole !== "SERVICE_CENTER";
   const outcome = await withPatientAccess(
-    { actor: input.actor, patientId: input.patientId, requestId: input.requestId, action: includeHealth ? "READ_HEALTH" : "READ_ADMINISTRATIVE", db: input.db, now: input.now },
+    {
+      actor: input.actor,
+      patientId: input.patientId,
+      requestId: input.requestId,
+      action: includeHealth ? "READ_HEALTH" : "READ_ADMINISTRATIVE",
+      db: input.db,
+      now: input.now,
+    },
     (tx) => unsafeReadNursingFile(tx, input.patientId, { includeHealth }),
   );
   return outcome.allowed ? { allowed: true, decision: outcome.decision, file: outcome.result } : outcome;
@@ -38,7 +46,12 @@ export async function readPatientFile(input: {
  * so this reveals nothing. Everyone else gets the one undistinguishable `forbidden`.
  */
 export function assertFileReadAllowed(decision: AccessDecision, actor: GatedActor, patientId: string): void {
-  if (!decision.allowed && decision.reason === "outside_availability_window" && actor.activeRole === "PATIENT" && actor.personId === patientId) {
+  if (
+    !decision.allowed &&
+    decision.reason === "outside_availability_window" &&
+    actor.activeRole === "PATIENT" &&
+    actor.personId === patientId
+  ) {
     throw new PortalError("forbidden", {
       userMessage: `Your file is no longer available online: care ended more than the availability window ago. Ask a copy from the service center (${organisation.serviceCenterPhone}, ${organisation.privacyEmail}).`,
     });

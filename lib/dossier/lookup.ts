@@ -29,7 +29,8 @@ export async function lookupPatientByInsz(input: {
 }): Promise<LookupResult> {
   // Looking up by national number is the treating caregivers' way in; other roles reach a file
   // through their own relation lists. Refused before the INSZ is even resolved.
-  if (input.actor.activeRole !== "DOCTOR" && input.actor.activeRole !== "CAREGIVER") return { allowed: false, refusal: "no_access" };
+  if (input.actor.activeRole !== "DOCTOR" && input.actor.activeRole !== "CAREGIVER")
+    return { allowed: false, refusal: "no_access" };
   const db = input.db ?? (await import("@/lib/db")).prisma;
   const patient = await db.patient.findFirst({ where: { person: { insz: input.insz } }, select: { id: true } });
   const patientId = patient?.id ?? unknownInszPatientKey(input.insz);

@@ -12,8 +12,21 @@ const HISTORY_LIMIT = { notes: 500, vitals: 2000, woundCare: 200 } as const;
 
 export type AdministrativeSections = {
   identification: { firstName: string; lastName: string; insz: string; birthDate: string | null };
-  contact: { email: string | null; phone: string | null; street: string | null; postalCode: string | null; city: string | null; country: string | null };
-  social: { livingSituation: string | null; informalCarers: string | null; homeAccess: string | null; languages: string[]; notes: string | null } | null;
+  contact: {
+    email: string | null;
+    phone: string | null;
+    street: string | null;
+    postalCode: string | null;
+    city: string | null;
+    country: string | null;
+  };
+  social: {
+    livingSituation: string | null;
+    informalCarers: string | null;
+    homeAccess: string | null;
+    languages: string[];
+    notes: string | null;
+  } | null;
   financialAdministrative: {
     insuranceFund: string | null;
     insuranceNumber: string | null;
@@ -30,12 +43,62 @@ export type AdministrativeSections = {
 export type PatientComment = { id: string; text: string; createdAt: Date };
 
 export type HealthSection = {
-  carePlan: Array<{ id: string; title: string; description: string; frequency: string | null; status: string; startDate: string; endDate: string | null; version: number }>;
-  nursingNotes: Array<{ id: string; kind: string; writtenAt: Date; text: string; author: string | null; version: number; patientComments: PatientComment[] }>;
-  vitalSigns: Array<{ id: string; type: string; value: number; secondaryValue: number | null; unit: string; measuredAt: Date; note: string | null; version: number }>;
-  woundCare: Array<{ id: string; location: string; description: string; treatment: string; performedAt: Date; author: string | null }>;
-  medicationSchedule: Array<{ id: string; medication: string; dose: string; route: string | null; times: string[]; instructions: string | null; prescriber: string | null; startDate: string; endDate: string | null }>;
-  plannedVisits: Array<{ id: string; startsAt: Date; durationMinutes: number; purpose: string; status: string; nurse: string | null }>;
+  carePlan: Array<{
+    id: string;
+    title: string;
+    description: string;
+    frequency: string | null;
+    status: string;
+    startDate: string;
+    endDate: string | null;
+    version: number;
+  }>;
+  nursingNotes: Array<{
+    id: string;
+    kind: string;
+    writtenAt: Date;
+    text: string;
+    author: string | null;
+    version: number;
+    patientComments: PatientComment[];
+  }>;
+  vitalSigns: Array<{
+    id: string;
+    type: string;
+    value: number;
+    secondaryValue: number | null;
+    unit: string;
+    measuredAt: Date;
+    note: string | null;
+    version: number;
+  }>;
+  woundCare: Array<{
+    id: string;
+    location: string;
+    description: string;
+    treatment: string;
+    performedAt: Date;
+    author: string | null;
+  }>;
+  medicationSchedule: Array<{
+    id: string;
+    medication: string;
+    dose: string;
+    route: string | null;
+    times: string[];
+    instructions: string | null;
+    prescriber: string | null;
+    startDate: string;
+    endDate: string | null;
+  }>;
+  plannedVisits: Array<{
+    id: string;
+    startsAt: Date;
+    durationMinutes: number;
+    purpose: string;
+    status: string;
+    nurse: string | null;
+  }>;
 };
 
 export type NursingFile = {
@@ -50,48 +113,94 @@ const personName = (person: NamedPerson | null) => (person ? displayName(person)
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const optionalDay = (date: Date | null) => (date ? day(date) : null);
 
-export async function unsafeReadAdministrativeSections(tx: Tx, patientId: string): Promise<AdministrativeSections & { episodes: NursingFile["care"]["episodes"] }> {
+export async function unsafeReadAdministrativeSections(
+  tx: Tx,
+  patientId: string,
+): Promise<AdministrativeSections & { episodes: NursingFile["care"]["episodes"] }> {
   const patient = await tx.patient.findUniqueOrThrow({
     where: { id: patientId },
     select: {
       person: {
         select: {
-          firstName: true, lastName: true, insz: true, birthDate: true,
-          email: true, phone: true, street: true, postalCode: true, city: true, country: true,
+          firstName: true,
+          lastName: true,
+          insz: true,
+          birthDate: true,
+          email: true,
+          phone: true,
+          street: true,
+          postalCode: true,
+          city: true,
+          country: true,
         },
       },
-      socialData: { select: { livingSituation: true, informalCarers: true, homeAccess: true, languages: true, notes: true } },
-      financialData: { select: { insuranceFund: true, insuranceNumber: true, thirdPartyPayment: true, increasedAllowance: true, billingAddress: true } },
+      socialData: {
+        select: { livingSituation: true, informalCarers: true, homeAccess: true, languages: true, notes: true },
+      },
+      financialData: {
+        select: {
+          insuranceFund: true,
+          insuranceNumber: true,
+          thirdPartyPayment: true,
+          increasedAllowance: true,
+          billingAddress: true,
+        },
+      },
       careEpisodes: { select: { startDate: true, endDate: true }, orderBy: { startDate: "asc" } },
     },
   });
   const { person } = patient;
   return {
-    identification: { firstName: person.firstName, lastName: person.lastName, insz: person.insz, birthDate: optionalDay(person.birthDate) },
-    contact: { email: person.email, phone: person.phone, street: person.street, postalCode: person.postalCode, city: person.city, country: person.country },
+    identification: {
+      firstName: person.firstName,
+      lastName: person.lastName,
+      insz: person.insz,
+      birthDate: optionalDay(person.birthDate),
+    },
+    contact: {
+      email: person.email,
+      phone: person.phone,
+      street: person.street,
+      postalCode: person.postalCode,
+      city: person.city,
+      country: person.country,
+    },
     social: patient.socialData,
     financialAdministrative: patient.financialData,
-    episodes: patient.careEpisodes.map((episode) => ({ startDate: day(episode.startDate), endDate: optionalDay(episode.endDate) })),
+    episodes: patient.careEpisodes.map((episode) => ({
+      startDate: day(episode.startDate),
+      endDate: optionalDay(episode.endDate),
+    })),
   };
 }
 
 export async function unsafeReadHealthSection(tx: Tx, patientId: string): Promise<HealthSection> {
   // Sequential on purpose: one transaction is one connection, and queries on it run one by one.
-  const carePlan = await tx.carePlanItem.findMany({ where: { patientId }, orderBy: [{ status: "asc" }, { startDate: "desc" }] });
+  const carePlan = await tx.carePlanItem.findMany({
+    where: { patientId },
+    orderBy: [{ status: "asc" }, { startDate: "desc" }],
+  });
   const nursingNotes = await tx.nursingNote.findMany({
     where: { patientId },
     orderBy: { writtenAt: "desc" },
     take: HISTORY_LIMIT.notes,
     include: { author: { select: { honorific: true, firstName: true, lastName: true } } },
   });
-  const vitalSigns = await tx.vitalSign.findMany({ where: { patientId }, orderBy: { measuredAt: "desc" }, take: HISTORY_LIMIT.vitals });
+  const vitalSigns = await tx.vitalSign.findMany({
+    where: { patientId },
+    orderBy: { measuredAt: "desc" },
+    take: HISTORY_LIMIT.vitals,
+  });
   const woundCare = await tx.woundCareEntry.findMany({
     where: { patientId },
     orderBy: { performedAt: "desc" },
     take: HISTORY_LIMIT.woundCare,
     include: { author: { select: { honorific: true, firstName: true, lastName: true } } },
   });
-  const medicationSchedule = await tx.medicationScheduleItem.findMany({ where: { patientId }, orderBy: { startDate: "desc" } });
+  const medicationSchedule = await tx.medicationScheduleItem.findMany({
+    where: { patientId },
+    orderBy: { startDate: "desc" },
+  });
   const plannedVisits = await tx.plannedVisit.findMany({
     where: { patientId },
     orderBy: { startsAt: "asc" },
@@ -108,33 +217,69 @@ export async function unsafeReadHealthSection(tx: Tx, patientId: string): Promis
   }
   return {
     carePlan: carePlan.map((item) => ({
-      id: item.id, title: item.title, description: item.description, frequency: item.frequency, status: item.status,
-      startDate: day(item.startDate), endDate: optionalDay(item.endDate), version: item.version,
+      id: item.id,
+      title: item.title,
+      description: item.description,
+      frequency: item.frequency,
+      status: item.status,
+      startDate: day(item.startDate),
+      endDate: optionalDay(item.endDate),
+      version: item.version,
     })),
     nursingNotes: nursingNotes.map((note) => ({
-      id: note.id, kind: note.kind, writtenAt: note.writtenAt, text: note.text, author: personName(note.author), version: note.version,
+      id: note.id,
+      kind: note.kind,
+      writtenAt: note.writtenAt,
+      text: note.text,
+      author: personName(note.author),
+      version: note.version,
       patientComments: commentsByNote.get(note.id) ?? [],
     })),
     vitalSigns: vitalSigns.map((vital) => ({
-      id: vital.id, type: vital.type, value: vital.value.toNumber(), secondaryValue: vital.secondaryValue?.toNumber() ?? null,
-      unit: vital.unit, measuredAt: vital.measuredAt, note: vital.note, version: vital.version,
+      id: vital.id,
+      type: vital.type,
+      value: vital.value.toNumber(),
+      secondaryValue: vital.secondaryValue?.toNumber() ?? null,
+      unit: vital.unit,
+      measuredAt: vital.measuredAt,
+      note: vital.note,
+      version: vital.version,
     })),
     woundCare: woundCare.map((entry) => ({
-      id: entry.id, location: entry.location, description: entry.description, treatment: entry.treatment,
-      performedAt: entry.performedAt, author: personName(entry.author),
+      id: entry.id,
+      location: entry.location,
+      description: entry.description,
+      treatment: entry.treatment,
+      performedAt: entry.performedAt,
+      author: personName(entry.author),
     })),
     medicationSchedule: medicationSchedule.map((item) => ({
-      id: item.id, medication: item.medication, dose: item.dose, route: item.route, times: item.times,
-      instructions: item.instructions, prescriber: item.prescriber, startDate: day(item.startDate), endDate: optionalDay(item.endDate),
+      id: item.id,
+      medication: item.medication,
+      dose: item.dose,
+      route: item.route,
+      times: item.times,
+      instructions: item.instructions,
+      prescriber: item.prescriber,
+      startDate: day(item.startDate),
+      endDate: optionalDay(item.endDate),
     })),
     plannedVisits: plannedVisits.map((visit) => ({
-      id: visit.id, startsAt: visit.startsAt, durationMinutes: visit.durationMinutes, purpose: visit.purpose, status: visit.status,
+      id: visit.id,
+      startsAt: visit.startsAt,
+      durationMinutes: visit.durationMinutes,
+      purpose: visit.purpose,
+      status: visit.status,
       nurse: personName(visit.nurse),
     })),
   };
 }
 
-export async function unsafeReadNursingFile(tx: Tx, patientId: string, options: { includeHealth: boolean }): Promise<NursingFile> {
+export async function unsafeReadNursingFile(
+  tx: Tx,
+  patientId: string,
+  options: { includeHealth: boolean },
+): Promise<NursingFile> {
   const { episodes, ...administrative } = await unsafeReadAdministrativeSections(tx, patientId);
   const file: NursingFile = { patientId, care: { episodes }, administrative };
   if (options.includeHealth) file.health = await unsafeReadHealthSection(tx, patientId);

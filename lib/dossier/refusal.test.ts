@@ -14,8 +14,21 @@ describe("refusalKind", () => {
   });
 
   it("answers every other denial with the one neutral kind", () => {
-    const specific = new Set(["no_consent", "excluded", "outside_availability_window", "suspended", "declaration_required"]);
-    const grants = new Set(["self", "trusted_person", "therapeutic_relation", "care_team", "emergency_access", "service_center"]);
+    const specific = new Set([
+      "no_consent",
+      "excluded",
+      "outside_availability_window",
+      "suspended",
+      "declaration_required",
+    ]);
+    const grants = new Set([
+      "self",
+      "trusted_person",
+      "therapeutic_relation",
+      "care_team",
+      "emergency_access",
+      "service_center",
+    ]);
     const others = Object.values(AccessReason).filter((reason) => !specific.has(reason) && !grants.has(reason));
     expect(others).toEqual(expect.arrayContaining(["no_relation", "unknown_patient", "role_not_permitted", "error"]));
     for (const reason of others) {

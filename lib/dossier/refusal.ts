@@ -6,7 +6,8 @@
 // patient excluded.
 import type { AccessDecision } from "@/lib/access";
 
-export type RefusalKind = "no_consent" | "excluded" | "outside_availability_window" | "suspended" | "declaration_required" | "no_access";
+export type RefusalKind =
+  "no_consent" | "excluded" | "outside_availability_window" | "suspended" | "declaration_required" | "no_access";
 
 export function refusalKind(decision: AccessDecision): RefusalKind | null {
   if (decision.allowed) return null;

@@ -34,13 +34,21 @@ export async function listMyPatients(input: ListInput): Promise<RelatedPatient[]
       startDate: { lte: today },
       OR: [{ endDate: null }, { endDate: { gte: today } }],
     },
-    select: { patientId: true, startDate: true, patient: { select: { person: { select: { honorific: true, firstName: true, lastName: true } } } } },
+    select: {
+      patientId: true,
+      startDate: true,
+      patient: { select: { person: { select: { honorific: true, firstName: true, lastName: true } } } },
+    },
   });
   const seen = new Map<string, RelatedPatient>();
   for (const relation of relations) {
     const existing = seen.get(relation.patientId);
     if (existing && existing.since <= relation.startDate) continue;
-    seen.set(relation.patientId, { patientId: relation.patientId, name: displayName(relation.patient.person), since: relation.startDate });
+    seen.set(relation.patientId, {
+      patientId: relation.patientId,
+      name: displayName(relation.patient.person),
+      since: relation.startDate,
+    });
   }
   return [...seen.values()].sort(byName);
 }
@@ -51,13 +59,21 @@ export async function listAppointingPatients(input: ListInput): Promise<RelatedP
   const db = input.db ?? (await appDb());
   const appointments = await db.trustedPersonAppointment.findMany({
     where: { trustedPersonId: input.actor.personId, revokedAt: null, appointedAt: { lte: input.now ?? new Date() } },
-    select: { patientId: true, appointedAt: true, patient: { select: { person: { select: { honorific: true, firstName: true, lastName: true } } } } },
+    select: {
+      patientId: true,
+      appointedAt: true,
+      patient: { select: { person: { select: { honorific: true, firstName: true, lastName: true } } } },
+    },
     orderBy: { appointedAt: "asc" },
   });
   const seen = new Map<string, RelatedPatient>();
   for (const appointment of appointments) {
     if (seen.has(appointment.patientId)) continue;
-    seen.set(appointment.patientId, { patientId: appointment.patientId, name: displayName(appointment.patient.person), since: appointment.appointedAt });
+    seen.set(appointment.patientId, {
+      patientId: appointment.patientId,
+      name: displayName(appointment.patient.person),
+      since: appointment.appointedAt,
+    });
   }
   return [...seen.values()].sort(byName);
 }

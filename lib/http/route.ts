@@ -69,7 +69,10 @@ export function withActor<Params = Record<string, string>>(
 }
 
 /** Reads and validates a JSON body; every problem becomes a 4xx naming the field. */
-export async function parseJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
+export async function parseJsonBody<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+): Promise<z.infer<Schema>> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().includes("application/json")) throw new PortalError("unsupported_media_type");
   const text = await request.text();

@@ -55,14 +55,19 @@ describe.each(locales)("catalog %s", (locale) => {
 
   it("has exactly the keys of the nl-BE catalog", () => {
     const keys = [...messages.keys()].sort();
-    expect({ missing: referenceKeys.filter((key) => !messages.has(key)), extra: keys.filter((key) => !flattened[defaultLocale].has(key)) }).toEqual({
+    expect({
+      missing: referenceKeys.filter((key) => !messages.has(key)),
+      extra: keys.filter((key) => !flattened[defaultLocale].has(key)),
+    }).toEqual({
       missing: [],
       extra: [],
     });
   });
 
   it("holds only non-empty strings", () => {
-    const bad = [...messages].filter(([, value]) => typeof value !== "string" || value.trim() === "").map(([key]) => key);
+    const bad = [...messages]
+      .filter(([, value]) => typeof value !== "string" || value.trim() === "")
+      .map(([key]) => key);
     expect(bad).toEqual([]);
   });
 
@@ -75,7 +80,8 @@ describe.each(locales)("catalog %s", (locale) => {
       try {
         const own = [...placeholders(parse(value))].sort();
         const expected = [...placeholders(parse(reference))].sort();
-        if (own.join() !== expected.join()) problems.push(`${key}: [${own.join(", ")}] but nl-BE has [${expected.join(", ")}]`);
+        if (own.join() !== expected.join())
+          problems.push(`${key}: [${own.join(", ")}] but nl-BE has [${expected.join(", ")}]`);
       } catch (error) {
         problems.push(`${key}: does not parse (${String(error)})`);
       }
@@ -102,19 +108,47 @@ const keysPagesRelyOn: Record<string, string[]> = {
   "errors.outsideWindow.body": ["email:text", "phone:text"],
   ...Object.fromEntries(
     [
-      "common.appName", "common.signOut", "common.language", "common.skipToContent", "common.loading",
-      "common.privacyLink", "common.backHome",
-      "login.title", "login.intro", "login.username", "login.password", "login.submit", "login.demoHeading",
-      "login.demoHint", "login.errors.invalidCredentials", "login.errors.unknownPerson",
-      "login.errors.sessionExpired", "login.errors.generic", "login.errors.oidcUnavailable",
-      "chooseRole.title", "chooseRole.intro",
-      "declaration.title", "declaration.intro", "declaration.newVersion", "declaration.accept",
-      "declaration.accepted", "declaration.printHint",
+      "common.appName",
+      "common.signOut",
+      "common.language",
+      "common.skipToContent",
+      "common.loading",
+      "common.privacyLink",
+      "common.backHome",
+      "login.title",
+      "login.intro",
+      "login.username",
+      "login.password",
+      "login.submit",
+      "login.demoHeading",
+      "login.demoHint",
+      "login.errors.invalidCredentials",
+      "login.errors.unknownPerson",
+      "login.errors.sessionExpired",
+      "login.errors.generic",
+      "login.errors.oidcUnavailable",
+      "chooseRole.title",
+      "chooseRole.intro",
+      "declaration.title",
+      "declaration.intro",
+      "declaration.newVersion",
+      "declaration.accept",
+      "declaration.accepted",
+      "declaration.printHint",
       "privacy.title",
-      "home.patient.intro", "home.trustedPerson.intro", "home.caregiver.intro", "home.nurse.intro",
+      "home.patient.intro",
+      "home.trustedPerson.intro",
+      "home.caregiver.intro",
+      "home.nurse.intro",
       "home.serviceCenter.intro",
-      "errors.notFound.title", "errors.notFound.body", "errors.generic.title", "errors.generic.body",
-      "errors.generic.retry", "errors.forbidden.title", "errors.forbidden.body", "errors.outsideWindow.title",
+      "errors.notFound.title",
+      "errors.notFound.body",
+      "errors.generic.title",
+      "errors.generic.body",
+      "errors.generic.retry",
+      "errors.forbidden.title",
+      "errors.forbidden.body",
+      "errors.outsideWindow.title",
     ].map((key) => [key, []]),
   ),
   ...Object.fromEntries(Object.values(Role).map((role) => [`roles.${role}`, []])),

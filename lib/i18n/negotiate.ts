@@ -20,7 +20,8 @@ export function parseAcceptLanguage(header: string | null | undefined): string[]
       for (const param of params) {
         const [name = "", value = ""] = param.split("=");
         // A quality we cannot read is treated as no preference at all rather than as q=1.
-        if (name.trim().toLowerCase() === "q") quality = /^\s*[01](\.[0-9]{0,3})?\s*$/.test(value) ? Number(value) : Number.NaN;
+        if (name.trim().toLowerCase() === "q")
+          quality = /^\s*[01](\.[0-9]{0,3})?\s*$/.test(value) ? Number(value) : Number.NaN;
       }
       if (!Number.isFinite(quality) || quality <= 0 || quality > 1) return;
       preferences.push({ tag, quality, order });

@@ -18,7 +18,9 @@ async function appDb(db?: PrismaClient): Promise<PrismaClient> {
   return prisma;
 }
 
-export async function openEmergencyAccess(input: Input & { patient: string; reason: string }): Promise<{ patientId: string; expiresAt: Date | null }> {
+export async function openEmergencyAccess(
+  input: Input & { patient: string; reason: string },
+): Promise<{ patientId: string; expiresAt: Date | null }> {
   const db = await appDb(input.db);
   const insz = normalizeInsz(input.patient);
   let patientId = input.patient;
@@ -26,8 +28,14 @@ export async function openEmergencyAccess(input: Input & { patient: string; reas
     const person = await db.person.findUnique({ where: { insz }, select: { id: true } });
     patientId = person?.id ?? unknownInszPatientKey(insz);
   }
-  const result = await requestEmergencyAccess({ actor: input.actor, patientId, reason: input.reason, requestId: input.requestId ?? `emergency-${randomUUID()}`, db, now: input.now });
+  const result = await requestEmergencyAccess({
+    actor: input.actor,
+    patientId,
+    reason: input.reason,
+    requestId: input.requestId ?? `emergency-${randomUUID()}`,
+    db,
+    now: input.now,
+  });
   if (!result.allowed) throw new PortalError("forbidden");
   return { patientId, expiresAt: result.emergencyAccess?.expiresAt ?? null };
 }
-

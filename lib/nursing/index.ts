@@ -53,13 +53,19 @@ function accessInput(context: NursingContext, action: AuthorizeInput["action"]):
 /** Runs a write as WRITE_NURSING_FILE; denials and conflicts become PortalErrors after the commit. */
 async function write<T>(context: NursingContext, work: (tx: Tx, now: Date) => Promise<T | Conflict>): Promise<T> {
   const now = context.now ?? new Date();
-  const outcome = await withPatientAccess({ ...accessInput(context, "WRITE_NURSING_FILE"), now }, (tx) => work(tx, now));
+  const outcome = await withPatientAccess({ ...accessInput(context, "WRITE_NURSING_FILE"), now }, (tx) =>
+    work(tx, now),
+  );
   assertAllowed(outcome.decision);
   if (!outcome.allowed) throw new PortalError("forbidden");
   const result = outcome.result;
   if (isConflict(result)) {
-    if (result.conflict === "missing") throw new PortalError("not_found", { userMessage: "This entry no longer exists in this file." });
-    if (result.conflict === "id_taken") throw new PortalError("conflict", { userMessage: "This form was already used for another entry. Reload the page." });
+    if (result.conflict === "missing")
+      throw new PortalError("not_found", { userMessage: "This entry no longer exists in this file." });
+    if (result.conflict === "id_taken")
+      throw new PortalError("conflict", {
+        userMessage: "This form was already used for another entry. Reload the page.",
+      });
     throw new PortalError("conflict");
   }
   return result;
@@ -90,10 +96,23 @@ export async function addNursingNote(context: NursingContext, input: AddNoteInpu
     createOnce(
       () =>
         tx.nursingNote.createMany({
-          data: [{ id: input.id, patientId: context.patientId, authorId: context.actor.personId, kind: input.kind, text: input.text, writtenAt: now }],
+          data: [
+            {
+              id: input.id,
+              patientId: context.patientId,
+              authorId: context.actor.personId,
+              kind: input.kind,
+              text: input.text,
+              writtenAt: now,
+            },
+          ],
           skipDuplicates: true,
         }),
-      () => tx.nursingNote.findUnique({ where: { id: input.id }, select: { id: true, patientId: true, authorId: true, version: true } }),
+      () =>
+        tx.nursingNote.findUnique({
+          where: { id: input.id },
+          select: { id: true, patientId: true, authorId: true, version: true },
+        }),
       (row) => row.patientId === context.patientId && row.authorId === context.actor.personId,
     ),
   );
@@ -120,7 +139,8 @@ export async function recordVitalSign(context: NursingContext, input: RecordVita
           ],
           skipDuplicates: true,
         }),
-      () => tx.vitalSign.findUnique({ where: { id: input.id }, select: { id: true, patientId: true, recordedById: true } }),
+      () =>
+        tx.vitalSign.findUnique({ where: { id: input.id }, select: { id: true, patientId: true, recordedById: true } }),
       (row) => row.patientId === context.patientId && row.recordedById === context.actor.personId,
     ),
   );
@@ -131,16 +151,29 @@ export async function planVisit(context: NursingContext, input: PlanVisitInput) 
   const now = context.now ?? new Date();
   // A visit is planned ahead; a moment in the past is a slip in the date field.
   if (startsAt.getTime() < now.getTime() - 5 * 60_000) {
-    throw new PortalError("invalid_input", { userMessage: "Plan the visit in the future.", issues: [{ path: "startsAt", message: "in_past" }] });
+    throw new PortalError("invalid_input", {
+      userMessage: "Plan the visit in the future.",
+      issues: [{ path: "startsAt", message: "in_past" }],
+    });
   }
   return write({ ...context, now }, (tx) =>
     createOnce(
       () =>
         tx.plannedVisit.createMany({
-          data: [{ id: input.id, patientId: context.patientId, nurseId: context.actor.personId, startsAt, durationMinutes: input.durationMinutes, purpose: input.purpose }],
+          data: [
+            {
+              id: input.id,
+              patientId: context.patientId,
+              nurseId: context.actor.personId,
+              startsAt,
+              durationMinutes: input.durationMinutes,
+              purpose: input.purpose,
+            },
+          ],
           skipDuplicates: true,
         }),
-      () => tx.plannedVisit.findUnique({ where: { id: input.id }, select: { id: true, patientId: true, nurseId: true } }),
+      () =>
+        tx.plannedVisit.findUnique({ where: { id: input.id }, select: { id: true, patientId: true, nurseId: true } }),
       (row) => row.patientId === context.patientId && row.nurseId === context.actor.personId,
     ),
   );
@@ -171,7 +204,16 @@ async function reviseEntry<Row extends { id: string; version: number }>(
   if (row.version !== entry.seenVersion) return { conflict: "stale" };
   if ((await entry.update(row)).count !== 1) return { conflict: "stale" };
   await tx.recordRevision.create({
-    data: { patientId: context.patientId, entityType: entry.entityType, entityId: row.id, version: row.version, previous: entry.previous(row), reason: entry.reason, authorId: context.actor.personId, changedAt: now },
+    data: {
+      patientId: context.patientId,
+      entityType: entry.entityType,
+      entityId: row.id,
+      version: row.version,
+      previous: entry.previous(row),
+      reason: entry.reason,
+      authorId: context.actor.personId,
+      changedAt: now,
+    },
   });
   return { id: row.id, version: row.version + 1 };
 }
@@ -185,8 +227,16 @@ export async function correctNursingNote(context: NursingContext, input: Correct
       reason: input.reason,
       current: await tx.nursingNote.findFirst({ where: { id: input.noteId, patientId: context.patientId } }),
       update: (note) =>
-        tx.nursingNote.updateMany({ where: { id: note.id, patientId: context.patientId, version: input.version }, data: { text: input.text, version: { increment: 1 } } }),
-      previous: (note) => ({ kind: note.kind, text: note.text, writtenAt: note.writtenAt.toISOString(), authorId: note.authorId }),
+        tx.nursingNote.updateMany({
+          where: { id: note.id, patientId: context.patientId, version: input.version },
+          data: { text: input.text, version: { increment: 1 } },
+        }),
+      previous: (note) => ({
+        kind: note.kind,
+        text: note.text,
+        writtenAt: note.writtenAt.toISOString(),
+        authorId: note.authorId,
+      }),
     }),
   );
 }
@@ -200,7 +250,10 @@ export async function correctVitalSign(context: NursingContext, input: CorrectVi
     const current = await tx.vitalSign.findFirst({ where: { id: input.vitalId, patientId: context.patientId } });
     // The form's type only chose the range it was checked against; it must be the stored one.
     if (current && current.type !== input.type) {
-      throw new PortalError("invalid_input", { userMessage: "The type of a reading cannot be changed.", issues: [{ path: "type", message: "type_changed" }] });
+      throw new PortalError("invalid_input", {
+        userMessage: "The type of a reading cannot be changed.",
+        issues: [{ path: "type", message: "type_changed" }],
+      });
     }
     return reviseEntry(tx, context, now, {
       entityType: "VitalSign",
@@ -210,7 +263,12 @@ export async function correctVitalSign(context: NursingContext, input: CorrectVi
       update: (reading) =>
         tx.vitalSign.updateMany({
           where: { id: reading.id, patientId: context.patientId, version: input.version },
-          data: { value: input.value, secondaryValue: input.secondaryValue, note: input.note, version: { increment: 1 } },
+          data: {
+            value: input.value,
+            secondaryValue: input.secondaryValue,
+            note: input.note,
+            version: { increment: 1 },
+          },
         }),
       previous: (reading) => ({
         type: reading.type,
@@ -237,7 +295,15 @@ export async function updateCarePlanItem(context: NursingContext, input: UpdateC
         const endDate = input.status === "ACTIVE" ? null : (item.endDate ?? new Date(now.toISOString().slice(0, 10)));
         return tx.carePlanItem.updateMany({
           where: { id: item.id, patientId: context.patientId, version: input.version },
-          data: { title: input.title, description: input.description, frequency: input.frequency, status: input.status, endDate, authorId: context.actor.personId, version: { increment: 1 } },
+          data: {
+            title: input.title,
+            description: input.description,
+            frequency: input.frequency,
+            status: input.status,
+            endDate,
+            authorId: context.actor.personId,
+            version: { increment: 1 },
+          },
         });
       },
       previous: (item) => ({
@@ -251,7 +317,14 @@ export async function updateCarePlanItem(context: NursingContext, input: UpdateC
   );
 }
 
-export type RevisionDto = { version: number; changedAt: Date; reason: string; author: string | null; previousText: string | null; previous: Record<string, unknown> };
+export type RevisionDto = {
+  version: number;
+  changedAt: Date;
+  reason: string;
+  author: string | null;
+  previousText: string | null;
+  previous: Record<string, unknown>;
+};
 
 /** The entries a nurse corrects on her work screen; their history is shown beside each. */
 export type RevisedEntityType = "NursingNote" | "CarePlanItem" | "VitalSign";
@@ -266,7 +339,12 @@ function toRevisionDto(revision: Prisma.RecordRevisionGetPayload<{ include: type
     changedAt: revision.changedAt,
     reason: revision.reason,
     author: revision.author ? displayName(revision.author) : null,
-    previousText: typeof previous.text === "string" ? previous.text : typeof previous.description === "string" ? previous.description : null,
+    previousText:
+      typeof previous.text === "string"
+        ? previous.text
+        : typeof previous.description === "string"
+          ? previous.description
+          : null,
     previous,
   };
 }
@@ -287,7 +365,9 @@ export type WorkScreen = {
  * so one entry in the patient's access log: a page view is one look at the file, and the patient
  * reading "who looked" should see it once, not once per query the page happens to make.
  */
-export async function readNurseWorkScreen(context: NursingContext): Promise<{ allowed: true; screen: WorkScreen } | { allowed: false; decision: AccessDecision }> {
+export async function readNurseWorkScreen(
+  context: NursingContext,
+): Promise<{ allowed: true; screen: WorkScreen } | { allowed: false; decision: AccessDecision }> {
   if (context.actor.activeRole !== "NURSE") throw new PortalError("forbidden");
   const now = context.now ?? new Date();
   const outcome = await withPatientAccess(accessInput(context, "READ_HEALTH"), async (tx, decision) => {
@@ -298,16 +378,29 @@ export async function readNurseWorkScreen(context: NursingContext): Promise<{ al
       include: revisionInclude,
     });
     const routed = await unsafeReadRoutedCorrections(tx, context.actor.personId, context.patientId, now);
-    const emergency = decision.allowed && decision.via
-      ? await tx.emergencyAccess.findFirst({ where: { id: decision.via.emergencyAccessId, nurseId: context.actor.personId }, select: { expiresAt: true } })
-      : null;
+    const emergency =
+      decision.allowed && decision.via
+        ? await tx.emergencyAccess.findFirst({
+            where: { id: decision.via.emergencyAccessId, nurseId: context.actor.personId },
+            select: { expiresAt: true },
+          })
+        : null;
     return { file, revisions, routed, emergencyUntil: emergency?.expiresAt ?? null };
   });
   if (!outcome.allowed) return { allowed: false, decision: outcome.decision };
   const { file, revisions, routed, emergencyUntil } = outcome.result;
   const grouped: Record<string, RevisionDto[]> = {};
   for (const revision of revisions) (grouped[revision.entityId] ??= []).push(toRevisionDto(revision));
-  return { allowed: true, screen: { decision: outcome.decision, file: file as WorkScreen["file"], revisions: grouped, routed, emergencyUntil } };
+  return {
+    allowed: true,
+    screen: {
+      decision: outcome.decision,
+      file: file as WorkScreen["file"],
+      revisions: grouped,
+      routed,
+      emergencyUntil,
+    },
+  };
 }
 
 export { openEmergencyAccess } from "./emergency";

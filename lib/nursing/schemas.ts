@@ -32,7 +32,10 @@ export type VitalType = keyof typeof vitalRanges;
 export const vitalTypes = Object.keys(vitalRanges) as VitalType[];
 
 /** Accepts a decimal comma too: Belgian keyboards and habits write 37,5. */
-const decimal = z.preprocess((value) => (typeof value === "string" ? value.trim().replace(",", ".") : value), z.coerce.number());
+const decimal = z.preprocess(
+  (value) => (typeof value === "string" ? value.trim().replace(",", ".") : value),
+  z.coerce.number(),
+);
 
 function reading<T extends VitalType>(type: T) {
   const range = vitalRanges[type];
@@ -40,7 +43,12 @@ function reading<T extends VitalType>(type: T) {
   return range.step === 1 ? base.pipe(z.number().int()) : base;
 }
 
-const ZNote = z.string().trim().max(500).optional().transform((value) => (value ? value : null));
+const ZNote = z
+  .string()
+  .trim()
+  .max(500)
+  .optional()
+  .transform((value) => (value ? value : null));
 
 /**
  * A reading in one of the plausible ranges of its type, with the fields its form adds (a new
@@ -53,15 +61,29 @@ function readingForm<Extra extends z.ZodRawShape>(extra: Extra) {
       .object({
         type: z.literal("BLOOD_PRESSURE"),
         value: reading("BLOOD_PRESSURE"),
-        secondaryValue: decimal.pipe(z.number().int().min(vitalRanges.BLOOD_PRESSURE.secondaryMin).max(vitalRanges.BLOOD_PRESSURE.secondaryMax)),
+        secondaryValue: decimal.pipe(
+          z.number().int().min(vitalRanges.BLOOD_PRESSURE.secondaryMin).max(vitalRanges.BLOOD_PRESSURE.secondaryMax),
+        ),
         note: ZNote,
         ...extra,
       })
       // A systolic not above the diastolic is two fields swapped, not a reading. (The cast only
       // helps the compiler through the generic shape: both fields are the numbers parsed above.)
-      .refine((parsed) => (parsed as { value: number }).value > (parsed as { secondaryValue: number }).secondaryValue, { path: ["secondaryValue"], message: "diastolic_not_below_systolic" }),
+      .refine((parsed) => (parsed as { value: number }).value > (parsed as { secondaryValue: number }).secondaryValue, {
+        path: ["secondaryValue"],
+        message: "diastolic_not_below_systolic",
+      }),
     ...(["PULSE", "TEMPERATURE", "GLUCOSE", "WEIGHT", "PAIN_SCORE", "OXYGEN_SATURATION"] as const).map((type) =>
-      z.object({ type: z.literal(type), value: reading(type), secondaryValue: z.unknown().optional().transform(() => null), note: ZNote, ...extra }),
+      z.object({
+        type: z.literal(type),
+        value: reading(type),
+        secondaryValue: z
+          .unknown()
+          .optional()
+          .transform(() => null),
+        note: ZNote,
+        ...extra,
+      }),
     ),
   ]);
 }
@@ -91,7 +113,12 @@ export const ZUpdateCarePlanItem = z.object({
   version: ZVersion,
   title: z.string().trim().min(1).max(200),
   description: z.string().trim().min(1).max(MAX_NOTE_LENGTH),
-  frequency: z.string().trim().max(200).optional().transform((value) => (value ? value : null)),
+  frequency: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((value) => (value ? value : null)),
   status: z.enum(carePlanStatuses),
   reason: ZReason,
 });
@@ -162,6 +189,12 @@ const brusselsParts = new Intl.DateTimeFormat("en-GB", {
 
 function brusselsOffsetMs(instant: Date): number {
   const parts = Object.fromEntries(brusselsParts.formatToParts(instant).map((part) => [part.type, part.value]));
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+  );
   return wall - Math.floor(instant.getTime() / 60_000) * 60_000;
 }

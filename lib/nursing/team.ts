@@ -44,7 +44,11 @@ export async function listCareTeamPatients(input: Input): Promise<CareTeamPatien
   const now = input.now ?? new Date();
   const day = today(now);
   const assignments = await db.careTeamAssignment.findMany({
-    where: { nurseId: input.actor.personId, startDate: { lte: day }, OR: [{ endDate: null }, { endDate: { gte: day } }] },
+    where: {
+      nurseId: input.actor.personId,
+      startDate: { lte: day },
+      OR: [{ endDate: null }, { endDate: { gte: day } }],
+    },
     include: {
       patient: {
         select: {
@@ -64,11 +68,24 @@ export async function listCareTeamPatients(input: Input): Promise<CareTeamPatien
     // A file past its window is not even asked for: opening the home page must not log a
     // denial per closed file, which misuse detection would count against the nurse.
     if (!fileStillOnline(assignment.patient.careEpisodes, now)) {
-      result.push({ patientId: assignment.patientId, name, responsible: assignment.responsible, available: false, nextVisit: null });
+      result.push({
+        patientId: assignment.patientId,
+        name,
+        responsible: assignment.responsible,
+        available: false,
+        nextVisit: null,
+      });
       continue;
     }
     const outcome = await withPatientAccess(
-      { actor: input.actor, patientId: assignment.patientId, action: "READ_HEALTH", requestId: input.requestId ?? `team-${randomUUID()}`, db, now },
+      {
+        actor: input.actor,
+        patientId: assignment.patientId,
+        action: "READ_HEALTH",
+        requestId: input.requestId ?? `team-${randomUUID()}`,
+        db,
+        now,
+      },
       (tx) =>
         tx.plannedVisit.findFirst({
           where: { patientId: assignment.patientId, status: "PLANNED", startsAt: { gte: now } },
@@ -92,7 +109,11 @@ function fileStillOnline(episodes: Array<{ endDate: Date | null }>, now: Date): 
   const careOngoing = episodes.some((episode) => episode.endDate === null);
   const ended = episodes.map((episode) => episode.endDate).filter((date): date is Date => date !== null);
   const careEndedOn = ended.length === 0 ? null : new Date(Math.max(...ended.map((date) => date.getTime())));
-  const facts = { now, availabilityWindowMonths: env.AVAILABILITY_WINDOW_MONTHS, patient: { careOngoing, careEndedOn } } as Pick<AccessFacts, "now" | "availabilityWindowMonths" | "patient">;
+  const facts = {
+    now,
+    availabilityWindowMonths: env.AVAILABILITY_WINDOW_MONTHS,
+    patient: { careOngoing, careEndedOn },
+  } as Pick<AccessFacts, "now" | "availabilityWindowMonths" | "patient">;
   return withinAvailabilityWindow(facts as AccessFacts);
 }
 
@@ -111,7 +132,9 @@ export type RoutedCorrection = {
   version: number;
 };
 
-const routedInclude = { patient: { select: { person: { select: { honorific: true, firstName: true, lastName: true } } } } } as const;
+const routedInclude = {
+  patient: { select: { person: { select: { honorific: true, firstName: true, lastName: true } } } },
+} as const;
 type RoutedRow = Prisma.CorrectionRequestGetPayload<{ include: typeof routedInclude }>;
 
 function routedWhere(nurseId: string, patientId?: string): Prisma.CorrectionRequestWhereInput {
@@ -143,11 +166,22 @@ export async function listRoutedCorrections(input: Input): Promise<RoutedCorrect
   requireNurse(input.actor);
   const db = await appDb(input.db);
   const now = input.now ?? new Date();
-  const requests = await db.correctionRequest.findMany({ where: routedWhere(input.actor.personId), orderBy: { dueAt: "asc" }, include: routedInclude });
+  const requests = await db.correctionRequest.findMany({
+    where: routedWhere(input.actor.personId),
+    orderBy: { dueAt: "asc" },
+    include: routedInclude,
+  });
   const result: RoutedCorrection[] = [];
   for (const request of requests) {
     const outcome = await withPatientAccess(
-      { actor: input.actor, patientId: request.patientId, action: "READ_HEALTH", requestId: input.requestId ?? `corrections-${randomUUID()}`, db, now },
+      {
+        actor: input.actor,
+        patientId: request.patientId,
+        action: "READ_HEALTH",
+        requestId: input.requestId ?? `corrections-${randomUUID()}`,
+        db,
+        now,
+      },
       async () => toRoutedCorrection(request, now),
     );
     if (outcome.allowed) result.push(outcome.result);
@@ -159,7 +193,16 @@ export async function listRoutedCorrections(input: Input): Promise<RoutedCorrect
  * Unscoped: this nurse's open routed requests for one patient. The caller must hold an allowed
  * READ_HEALTH decision for that patient in the same transaction `tx` (her work screen).
  */
-export async function unsafeReadRoutedCorrections(tx: Prisma.TransactionClient, nurseId: string, patientId: string, now: Date): Promise<RoutedCorrection[]> {
-  const requests = await tx.correctionRequest.findMany({ where: routedWhere(nurseId, patientId), orderBy: { dueAt: "asc" }, include: routedInclude });
+export async function unsafeReadRoutedCorrections(
+  tx: Prisma.TransactionClient,
+  nurseId: string,
+  patientId: string,
+  now: Date,
+): Promise<RoutedCorrection[]> {
+  const requests = await tx.correctionRequest.findMany({
+    where: routedWhere(nurseId, patientId),
+    orderBy: { dueAt: "asc" },
+    include: routedInclude,
+  });
   return requests.map((request) => toRoutedCorrection(request, now));
 }

@@ -33,8 +33,19 @@ export type ChangeResult = { ok: true; changed: boolean } | { ok: false; problem
 
 export type TrustedPersonView = { appointmentId: string; personId: string; name: string; appointedAt: Date };
 export type ExclusionView = { exclusionId: string; personId: string; name: string; since: Date };
-export type ExcludableView = { personId: string; name: string; kind: "DOCTOR_OR_CAREGIVER" | "NURSE"; current: boolean };
-export type ConsentEventView = { id: string; kind: ConsentEventKind; occurredAt: Date; recordedBy: string | null; bySelf: boolean };
+export type ExcludableView = {
+  personId: string;
+  name: string;
+  kind: "DOCTOR_OR_CAREGIVER" | "NURSE";
+  current: boolean;
+};
+export type ConsentEventView = {
+  id: string;
+  kind: ConsentEventKind;
+  occurredAt: Date;
+  recordedBy: string | null;
+  bySelf: boolean;
+};
 export type PatientSettings = {
   trustedPersons: TrustedPersonView[];
   exclusions: ExclusionView[];
@@ -53,7 +64,14 @@ async function lockSettings(tx: Tx, patientId: string): Promise<void> {
 async function manage<T>(input: SettingsInput, work: (tx: Tx, now: Date) => Promise<T>): Promise<Allowed<T> | Denied> {
   const now = input.now ?? new Date();
   const outcome = await withPatientAccess(
-    { actor: input.actor, patientId: input.patientId, requestId: input.requestId, action: "MANAGE_PATIENT_SETTINGS", db: input.db, now },
+    {
+      actor: input.actor,
+      patientId: input.patientId,
+      requestId: input.requestId,
+      action: "MANAGE_PATIENT_SETTINGS",
+      db: input.db,
+      now,
+    },
     async (tx) => {
       await lockSettings(tx, input.patientId);
       return work(tx, now);
@@ -70,36 +88,53 @@ export async function readPatientSettings(input: SettingsInput): Promise<Allowed
     const patientId = input.patientId;
     // One after the other: a transaction is one connection, and pg refuses overlapping queries on it.
     const appointments = await tx.trustedPersonAppointment.findMany({
-        where: { patientId, revokedAt: null },
-        orderBy: { appointedAt: "asc" },
-        select: { id: true, appointedAt: true, trustedPerson: { select: nameSelect } },
-      });
+      where: { patientId, revokedAt: null },
+      orderBy: { appointedAt: "asc" },
+      select: { id: true, appointedAt: true, trustedPerson: { select: nameSelect } },
+    });
     const exclusions = await tx.exclusion.findMany({
-        where: { patientId, liftedAt: null },
-        orderBy: { createdAt: "asc" },
-        select: { id: true, createdAt: true, excludedPerson: { select: nameSelect } },
-      });
-    const relations = await tx.therapeuticRelation.findMany({ where: { patientId }, select: { endDate: true, revokedAt: true, caregiver: { select: nameSelect } } });
-    const assignments = await tx.careTeamAssignment.findMany({ where: { patientId }, select: { endDate: true, nurse: { select: nameSelect } } });
+      where: { patientId, liftedAt: null },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, createdAt: true, excludedPerson: { select: nameSelect } },
+    });
+    const relations = await tx.therapeuticRelation.findMany({
+      where: { patientId },
+      select: { endDate: true, revokedAt: true, caregiver: { select: nameSelect } },
+    });
+    const assignments = await tx.careTeamAssignment.findMany({
+      where: { patientId },
+      select: { endDate: true, nurse: { select: nameSelect } },
+    });
     const consentEvents = await tx.consentEvent.findMany({
-        where: { patientId },
-        orderBy: [{ occurredAt: "desc" }, { kind: "desc" }],
-        select: { id: true, kind: true, occurredAt: true, recordedById: true, recordedBy: { select: nameSelect } },
-      });
+      where: { patientId },
+      orderBy: [{ occurredAt: "desc" }, { kind: "desc" }],
+      select: { id: true, kind: true, occurredAt: true, recordedById: true, recordedBy: { select: nameSelect } },
+    });
     const excludedIds = new Set(exclusions.map((exclusion) => exclusion.excludedPerson.id));
     const today = now.toISOString().slice(0, 10);
-    const ongoing = (endDate: Date | null, revokedAt?: Date | null) => !revokedAt && (endDate === null || endDate.toISOString().slice(0, 10) >= today);
+    const ongoing = (endDate: Date | null, revokedAt?: Date | null) =>
+      !revokedAt && (endDate === null || endDate.toISOString().slice(0, 10) >= today);
     const excludable = new Map<string, ExcludableView>();
     for (const relation of relations) {
       const person = relation.caregiver;
       if (excludedIds.has(person.id)) continue;
       const previous = excludable.get(person.id);
-      excludable.set(person.id, { personId: person.id, name: displayName(person), kind: "DOCTOR_OR_CAREGIVER", current: (previous?.current ?? false) || ongoing(relation.endDate, relation.revokedAt) });
+      excludable.set(person.id, {
+        personId: person.id,
+        name: displayName(person),
+        kind: "DOCTOR_OR_CAREGIVER",
+        current: (previous?.current ?? false) || ongoing(relation.endDate, relation.revokedAt),
+      });
     }
     for (const assignment of assignments) {
       const person = assignment.nurse;
       if (excludedIds.has(person.id) || excludable.has(person.id)) continue;
-      excludable.set(person.id, { personId: person.id, name: displayName(person), kind: "NURSE", current: ongoing(assignment.endDate) });
+      excludable.set(person.id, {
+        personId: person.id,
+        name: displayName(person),
+        kind: "NURSE",
+        current: ongoing(assignment.endDate),
+      });
     }
     return {
       trustedPersons: appointments.map((appointment) => ({
@@ -141,23 +176,36 @@ async function findPersonByInszAndName(tx: Tx, insz: string, lastName: string): 
   return person && sameLastName(lastName, person.lastName) ? { id: person.id } : null;
 }
 
-export async function appointTrustedPerson(input: SettingsInput & { insz: string; lastName: string }): Promise<Allowed<ChangeResult> | Denied> {
+export async function appointTrustedPerson(
+  input: SettingsInput & { insz: string; lastName: string },
+): Promise<Allowed<ChangeResult> | Denied> {
   return manage(input, async (tx, now): Promise<ChangeResult> => {
     const person = await findPersonByInszAndName(tx, input.insz, input.lastName);
     if (!person) return { ok: false, problem: "no_match" };
     if (person.id === input.patientId) return { ok: false, problem: "self" };
-    const active = await tx.trustedPersonAppointment.findFirst({ where: { patientId: input.patientId, trustedPersonId: person.id, revokedAt: null }, select: { id: true } });
+    const active = await tx.trustedPersonAppointment.findFirst({
+      where: { patientId: input.patientId, trustedPersonId: person.id, revokedAt: null },
+      select: { id: true },
+    });
     if (active) return { ok: true, changed: false };
-    await tx.trustedPersonAppointment.create({ data: { patientId: input.patientId, trustedPersonId: person.id, appointedAt: now } });
+    await tx.trustedPersonAppointment.create({
+      data: { patientId: input.patientId, trustedPersonId: person.id, appointedAt: now },
+    });
     // The appointment is what makes someone a trusted person: without the role they could not
     // sign in as one. They still accept that role's declaration before reading anything.
     const role: Role = "TRUSTED_PERSON";
-    await tx.personRole.upsert({ where: { personId_role: { personId: person.id, role } }, create: { personId: person.id, role }, update: {} });
+    await tx.personRole.upsert({
+      where: { personId_role: { personId: person.id, role } },
+      create: { personId: person.id, role },
+      update: {},
+    });
     return { ok: true, changed: true };
   });
 }
 
-export async function revokeTrustedPerson(input: SettingsInput & { appointmentId: string }): Promise<Allowed<ChangeResult> | Denied> {
+export async function revokeTrustedPerson(
+  input: SettingsInput & { appointmentId: string },
+): Promise<Allowed<ChangeResult> | Denied> {
   return manage(input, async (tx, now): Promise<ChangeResult> => {
     // Scoped to this patient: an appointment id of another patient changes nothing.
     const revoked = await tx.trustedPersonAppointment.updateMany({
@@ -170,17 +218,28 @@ export async function revokeTrustedPerson(input: SettingsInput & { appointmentId
 
 async function exclude(tx: Tx, patientId: string, personId: string, now: Date): Promise<ChangeResult> {
   if (personId === patientId) return { ok: false, problem: "self" };
-  const active = await tx.exclusion.findFirst({ where: { patientId, excludedPersonId: personId, liftedAt: null }, select: { id: true } });
+  const active = await tx.exclusion.findFirst({
+    where: { patientId, excludedPersonId: personId, liftedAt: null },
+    select: { id: true },
+  });
   if (active) return { ok: true, changed: false };
   await tx.exclusion.create({ data: { patientId, excludedPersonId: personId, createdAt: now } });
   return { ok: true, changed: true };
 }
 
 /** Excludes a caregiver or nurse who has or had a relation with this patient (the page's list). */
-export async function excludeRelatedPerson(input: SettingsInput & { personId: string }): Promise<Allowed<ChangeResult> | Denied> {
+export async function excludeRelatedPerson(
+  input: SettingsInput & { personId: string },
+): Promise<Allowed<ChangeResult> | Denied> {
   return manage(input, async (tx, now): Promise<ChangeResult> => {
-    const relation = await tx.therapeuticRelation.findFirst({ where: { patientId: input.patientId, caregiverId: input.personId }, select: { id: true } });
-    const assignment = await tx.careTeamAssignment.findFirst({ where: { patientId: input.patientId, nurseId: input.personId }, select: { id: true } });
+    const relation = await tx.therapeuticRelation.findFirst({
+      where: { patientId: input.patientId, caregiverId: input.personId },
+      select: { id: true },
+    });
+    const assignment = await tx.careTeamAssignment.findFirst({
+      where: { patientId: input.patientId, nurseId: input.personId },
+      select: { id: true },
+    });
     // A forged person id without a relation is answered like a wrong national number.
     if (!relation && !assignment) return { ok: false, problem: "no_match" };
     return exclude(tx, input.patientId, input.personId, now);
@@ -188,7 +247,9 @@ export async function excludeRelatedPerson(input: SettingsInput & { personId: st
 }
 
 /** Excludes anyone the organisation knows, named by national number and last name. */
-export async function excludeByInsz(input: SettingsInput & { insz: string; lastName: string }): Promise<Allowed<ChangeResult> | Denied> {
+export async function excludeByInsz(
+  input: SettingsInput & { insz: string; lastName: string },
+): Promise<Allowed<ChangeResult> | Denied> {
   return manage(input, async (tx, now): Promise<ChangeResult> => {
     const person = await findPersonByInszAndName(tx, input.insz, input.lastName);
     if (!person) return { ok: false, problem: "no_match" };
@@ -196,7 +257,9 @@ export async function excludeByInsz(input: SettingsInput & { insz: string; lastN
   });
 }
 
-export async function liftExclusion(input: SettingsInput & { exclusionId: string }): Promise<Allowed<ChangeResult> | Denied> {
+export async function liftExclusion(
+  input: SettingsInput & { exclusionId: string },
+): Promise<Allowed<ChangeResult> | Denied> {
   return manage(input, async (tx, now): Promise<ChangeResult> => {
     const lifted = await tx.exclusion.updateMany({
       where: { id: input.exclusionId, patientId: input.patientId, liftedAt: null },
@@ -222,7 +285,9 @@ export async function setConsent(input: SettingsInput & { give: boolean }): Prom
     // Never before the latest event: the access decision takes the latest by time, so a clock
     // step backwards must not let an older state win.
     const occurredAt = latest && latest.occurredAt >= now ? new Date(latest.occurredAt.getTime() + 1) : now;
-    await tx.consentEvent.create({ data: { patientId: input.patientId, kind: wanted, occurredAt, recordedById: input.actor.personId } });
+    await tx.consentEvent.create({
+      data: { patientId: input.patientId, kind: wanted, occurredAt, recordedById: input.actor.personId },
+    });
     return { ok: true, changed: true };
   });
 }

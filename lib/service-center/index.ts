@@ -30,7 +30,13 @@ async function appDb(db?: PrismaClient): Promise<PrismaClient> {
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
-export type PatientSearchHit = { patientId: string; name: string; insz: string; birthDate: string | null; city: string | null };
+export type PatientSearchHit = {
+  patientId: string;
+  name: string;
+  insz: string;
+  birthDate: string | null;
+  city: string | null;
+};
 
 /**
  * By national number (any separators) or by name parts. Each hit is an administrative read of
@@ -40,23 +46,54 @@ export async function searchPatients(input: Base & { q: string }): Promise<Patie
   requireServiceCenter(input.actor);
   const db = await appDb(input.db);
   const insz = normalizeInsz(input.q);
-  const words = input.q.trim().split(/\s+/).filter((word) => word.length > 0).slice(0, 4);
+  const words = input.q
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word.length > 0)
+    .slice(0, 4);
   const where: Prisma.PersonWhereInput = insz
     ? { insz, patient: { isNot: null } }
     : {
         patient: { isNot: null },
-        AND: words.map((word) => ({ OR: [{ firstName: { contains: word, mode: "insensitive" as const } }, { lastName: { contains: word, mode: "insensitive" as const } }] })),
+        AND: words.map((word) => ({
+          OR: [
+            { firstName: { contains: word, mode: "insensitive" as const } },
+            { lastName: { contains: word, mode: "insensitive" as const } },
+          ],
+        })),
       };
-  const people = await db.person.findMany({ where, select: { id: true }, orderBy: [{ lastName: "asc" }, { firstName: "asc" }], take: SEARCH_LIMIT });
+  const people = await db.person.findMany({
+    where,
+    select: { id: true },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+    take: SEARCH_LIMIT,
+  });
   const hits: PatientSearchHit[] = [];
   for (const { id } of people) {
     const outcome = await withPatientAccess(
-      { actor: input.actor, patientId: id, action: "READ_ADMINISTRATIVE", requestId: input.requestId ?? `search-${randomUUID()}`, db, now: input.now },
-      (tx) => tx.person.findUniqueOrThrow({ where: { id }, select: { honorific: true, firstName: true, lastName: true, insz: true, birthDate: true, city: true } }),
+      {
+        actor: input.actor,
+        patientId: id,
+        action: "READ_ADMINISTRATIVE",
+        requestId: input.requestId ?? `search-${randomUUID()}`,
+        db,
+        now: input.now,
+      },
+      (tx) =>
+        tx.person.findUniqueOrThrow({
+          where: { id },
+          select: { honorific: true, firstName: true, lastName: true, insz: true, birthDate: true, city: true },
+        }),
     );
     if (!outcome.allowed) continue;
     const person = outcome.result;
-    hits.push({ patientId: id, name: displayName(person), insz: person.insz, birthDate: day(person.birthDate), city: person.city });
+    hits.push({
+      patientId: id,
+      name: displayName(person),
+      insz: person.insz,
+      birthDate: day(person.birthDate),
+      city: person.city,
+    });
   }
   return hits;
 }
@@ -65,9 +102,29 @@ export type AdministrativeFile = {
   patientId: string;
   name: string;
   identification: { version: number; firstName: string; lastName: string; insz: string; birthDate: string | null };
-  contact: { version: number; email: string | null; phone: string | null; street: string | null; postalCode: string | null; city: string | null };
-  social: { version: number; livingSituation: string | null; informalCarers: string | null; homeAccess: string | null; notes: string | null };
-  financial: { version: number; insuranceFund: string | null; insuranceNumber: string | null; thirdPartyPayment: boolean; increasedAllowance: boolean; billingAddress: string | null };
+  contact: {
+    version: number;
+    email: string | null;
+    phone: string | null;
+    street: string | null;
+    postalCode: string | null;
+    city: string | null;
+  };
+  social: {
+    version: number;
+    livingSituation: string | null;
+    informalCarers: string | null;
+    homeAccess: string | null;
+    notes: string | null;
+  };
+  financial: {
+    version: number;
+    insuranceFund: string | null;
+    insuranceNumber: string | null;
+    thirdPartyPayment: boolean;
+    increasedAllowance: boolean;
+    billingAddress: string | null;
+  };
   revisions: Array<{ entityType: string; version: number; changedAt: Date; reason: string; author: string | null }>;
 };
 
@@ -87,8 +144,21 @@ async function unsafeReadAdministrativeFile(tx: Tx, patientId: string): Promise<
     patientId,
     name: displayName(person),
     // Identification and contact live on the same Person row and share its version.
-    identification: { version: person.version, firstName: person.firstName, lastName: person.lastName, insz: person.insz, birthDate: day(person.birthDate) },
-    contact: { version: person.version, email: person.email, phone: person.phone, street: person.street, postalCode: person.postalCode, city: person.city },
+    identification: {
+      version: person.version,
+      firstName: person.firstName,
+      lastName: person.lastName,
+      insz: person.insz,
+      birthDate: day(person.birthDate),
+    },
+    contact: {
+      version: person.version,
+      email: person.email,
+      phone: person.phone,
+      street: person.street,
+      postalCode: person.postalCode,
+      city: person.city,
+    },
     social: {
       version: social?.version ?? 1,
       livingSituation: social?.livingSituation ?? null,
@@ -117,7 +187,14 @@ async function unsafeReadAdministrativeFile(tx: Tx, patientId: string): Promise<
 export async function readAdministrativeFile(input: Base & { patientId: string }): Promise<AdministrativeFile> {
   requireServiceCenter(input.actor);
   const outcome = await withPatientAccess(
-    { actor: input.actor, patientId: input.patientId, action: "READ_ADMINISTRATIVE", requestId: input.requestId ?? `admin-${randomUUID()}`, db: await appDb(input.db), now: input.now },
+    {
+      actor: input.actor,
+      patientId: input.patientId,
+      action: "READ_ADMINISTRATIVE",
+      requestId: input.requestId ?? `admin-${randomUUID()}`,
+      db: await appDb(input.db),
+      now: input.now,
+    },
     (tx) => unsafeReadAdministrativeFile(tx, input.patientId),
   );
   assertAllowed(outcome.decision);
@@ -131,24 +208,57 @@ type Conflict = { conflict: true };
  * Corrects one administrative section with a reason, only if it still has the version the
  * agent saw (compare-and-set), keeping the previous state in RecordRevision.
  */
-export async function correctAdministrative(input: Base & { correction: CorrectAdministrativeInput }): Promise<{ version: number }> {
+export async function correctAdministrative(
+  input: Base & { correction: CorrectAdministrativeInput },
+): Promise<{ version: number }> {
   requireServiceCenter(input.actor);
   const { correction } = input;
   const now = input.now ?? new Date();
   const outcome = await withPatientAccess(
-    { actor: input.actor, patientId: correction.patientId, action: "CORRECT_ADMINISTRATIVE", requestId: input.requestId ?? `admin-${randomUUID()}`, db: await appDb(input.db), now },
+    {
+      actor: input.actor,
+      patientId: correction.patientId,
+      action: "CORRECT_ADMINISTRATIVE",
+      requestId: input.requestId ?? `admin-${randomUUID()}`,
+      db: await appDb(input.db),
+      now,
+    },
     async (tx): Promise<{ version: number } | Conflict> => {
       const revision = (entityType: string, entityId: string, version: number, previous: Prisma.InputJsonValue) =>
-        tx.recordRevision.create({ data: { patientId: correction.patientId, entityType, entityId, version, previous, reason: correction.reason, authorId: input.actor.personId, changedAt: now } });
+        tx.recordRevision.create({
+          data: {
+            patientId: correction.patientId,
+            entityType,
+            entityId,
+            version,
+            previous,
+            reason: correction.reason,
+            authorId: input.actor.personId,
+            changedAt: now,
+          },
+        });
       switch (correction.section) {
         case "identification":
         case "contact": {
           const person = await tx.person.findUniqueOrThrow({ where: { id: correction.patientId } });
           const data: Prisma.PersonUpdateManyMutationInput =
             correction.section === "identification"
-              ? { firstName: correction.firstName, lastName: correction.lastName, birthDate: correction.birthDate ? new Date(`${correction.birthDate}T00:00:00.000Z`) : null }
-              : { email: correction.email, phone: correction.phone, street: correction.street, postalCode: correction.postalCode, city: correction.city };
-          const updated = await tx.person.updateMany({ where: { id: person.id, version: correction.version }, data: { ...data, version: { increment: 1 } } });
+              ? {
+                  firstName: correction.firstName,
+                  lastName: correction.lastName,
+                  birthDate: correction.birthDate ? new Date(`${correction.birthDate}T00:00:00.000Z`) : null,
+                }
+              : {
+                  email: correction.email,
+                  phone: correction.phone,
+                  street: correction.street,
+                  postalCode: correction.postalCode,
+                  city: correction.city,
+                };
+          const updated = await tx.person.updateMany({
+            where: { id: person.id, version: correction.version },
+            data: { ...data, version: { increment: 1 } },
+          });
           if (updated.count !== 1) return { conflict: true };
           await revision("Person", person.id, person.version, {
             section: correction.section,
@@ -172,7 +282,10 @@ export async function correctAdministrative(input: Base & { correction: CorrectA
             await revision("SocialData", patientId, 1, {});
             return { version: 2 };
           }
-          const updated = await tx.socialData.updateMany({ where: { patientId, version }, data: { ...data, version: { increment: 1 } } });
+          const updated = await tx.socialData.updateMany({
+            where: { patientId, version },
+            data: { ...data, version: { increment: 1 } },
+          });
           if (updated.count !== 1) return { conflict: true };
           const { updatedAt: _u, ...previous } = current;
           await revision("SocialData", patientId, current.version, previous as Prisma.InputJsonValue);
@@ -187,7 +300,10 @@ export async function correctAdministrative(input: Base & { correction: CorrectA
             await revision("FinancialAdministrativeData", patientId, 1, {});
             return { version: 2 };
           }
-          const updated = await tx.financialAdministrativeData.updateMany({ where: { patientId, version }, data: { ...data, version: { increment: 1 } } });
+          const updated = await tx.financialAdministrativeData.updateMany({
+            where: { patientId, version },
+            data: { ...data, version: { increment: 1 } },
+          });
           if (updated.count !== 1) return { conflict: true };
           const { updatedAt: _u, ...previous } = current;
           await revision("FinancialAdministrativeData", patientId, current.version, previous as Prisma.InputJsonValue);
@@ -211,7 +327,9 @@ export async function currentDeclarationDraft(input: Base & { role: Role }): Pro
   const current = await db.declarationVersion.findFirst({ where: { role: input.role }, orderBy: { version: "desc" } });
   if (!current) return null;
   const stored = (current.content ?? {}) as Partial<LocalizedDocument>;
-  const content = Object.fromEntries(TEXT_LOCALES.map((locale) => [locale, { title: stored[locale]?.title ?? "", body: stored[locale]?.body ?? "" }])) as LocalizedDocument;
+  const content = Object.fromEntries(
+    TEXT_LOCALES.map((locale) => [locale, { title: stored[locale]?.title ?? "", body: stored[locale]?.body ?? "" }]),
+  ) as LocalizedDocument;
   return { role: input.role, version: current.version, content };
 }
 
@@ -221,23 +339,37 @@ export async function currentDeclarationDraft(input: Base & { role: Role }): Pro
  * of that role is sent to the declaration page. The version the texts were based on must still
  * be the current one: two agents publishing at once, or a double submit, cannot stack versions.
  */
-export async function publishDeclaration(input: Base & { declaration: PublishDeclarationInput }): Promise<{ role: Role; version: number }> {
+export async function publishDeclaration(
+  input: Base & { declaration: PublishDeclarationInput },
+): Promise<{ role: Role; version: number }> {
   requireServiceCenter(input.actor);
   const db = await appDb(input.db);
   const { role, basedOnVersion, content } = input.declaration;
   try {
     return await db.$transaction(async (tx) => {
-      const current = await tx.declarationVersion.findFirst({ where: { role }, orderBy: { version: "desc" }, select: { version: true } });
-      if ((current?.version ?? 0) !== basedOnVersion) throw new PortalError("conflict", { userMessage: "A newer version was published in the meantime." });
+      const current = await tx.declarationVersion.findFirst({
+        where: { role },
+        orderBy: { version: "desc" },
+        select: { version: true },
+      });
+      if ((current?.version ?? 0) !== basedOnVersion)
+        throw new PortalError("conflict", { userMessage: "A newer version was published in the meantime." });
       const created = await tx.declarationVersion.create({
-        data: { role, version: basedOnVersion + 1, content, publishedAt: input.now ?? new Date(), publishedById: input.actor.personId },
+        data: {
+          role,
+          version: basedOnVersion + 1,
+          content,
+          publishedAt: input.now ?? new Date(),
+          publishedById: input.actor.personId,
+        },
         select: { role: true, version: true },
       });
       return created;
     });
   } catch (error) {
     // The unique (role, version): a concurrent publish of the same next version lost the race.
-    if (typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002") throw new PortalError("conflict");
+    if (typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002")
+      throw new PortalError("conflict");
     throw error;
   }
 }

@@ -23,20 +23,30 @@ export const ZPatientSearch = z.object({
 export const administrativeSections = ["identification", "contact", "social", "financial"] as const;
 export type AdministrativeSection = (typeof administrativeSections)[number];
 
-const ZBase = { patientId: z.string().trim().min(1).max(100), version: z.coerce.number().int().min(1), reason: ZReason };
+const ZBase = {
+  patientId: z.string().trim().min(1).max(100),
+  version: z.coerce.number().int().min(1),
+  reason: ZReason,
+};
 
 export const ZCorrectIdentification = z.object({
   section: z.literal("identification"),
   ...ZBase,
   firstName: z.string().trim().min(1).max(100),
   lastName: z.string().trim().min(1).max(100),
-  birthDate: z.union([z.literal(""), z.iso.date()]).optional().transform((value) => (value ? value : null)),
+  birthDate: z
+    .union([z.literal(""), z.iso.date()])
+    .optional()
+    .transform((value) => (value ? value : null)),
 });
 
 export const ZCorrectContact = z.object({
   section: z.literal("contact"),
   ...ZBase,
-  email: z.union([z.literal(""), z.email().max(200)]).optional().transform((value) => (value ? value : null)),
+  email: z
+    .union([z.literal(""), z.email().max(200)])
+    .optional()
+    .transform((value) => (value ? value : null)),
   phone: optionalText(40),
   street: optionalText(200),
   postalCode: optionalText(10),
@@ -67,17 +77,37 @@ export const ZCorrectFinancial = z.object({
   billingAddress: optionalText(300),
 });
 
-export const ZCorrectAdministrative = z.discriminatedUnion("section", [ZCorrectIdentification, ZCorrectContact, ZCorrectSocial, ZCorrectFinancial]);
+export const ZCorrectAdministrative = z.discriminatedUnion("section", [
+  ZCorrectIdentification,
+  ZCorrectContact,
+  ZCorrectSocial,
+  ZCorrectFinancial,
+]);
 export type CorrectAdministrativeInput = z.infer<typeof ZCorrectAdministrative>;
 
-export const publishableRoles = ["PATIENT", "TRUSTED_PERSON", "DOCTOR", "CAREGIVER", "NURSE", "SERVICE_CENTER"] as const;
+export const publishableRoles = [
+  "PATIENT",
+  "TRUSTED_PERSON",
+  "DOCTOR",
+  "CAREGIVER",
+  "NURSE",
+  "SERVICE_CENTER",
+] as const;
 
-const ZLocalizedText = z.object({ title: z.string().trim().min(3).max(200), body: z.string().trim().min(20).max(50_000) });
+const ZLocalizedText = z.object({
+  title: z.string().trim().min(3).max(200),
+  body: z.string().trim().min(20).max(50_000),
+});
 
 export const ZPublishDeclaration = z.object({
   role: z.enum(publishableRoles),
   /** The version the agent's texts were based on: publishing on top of a newer one is a conflict. */
   basedOnVersion: z.coerce.number().int().min(0),
-  content: z.object(Object.fromEntries(TEXT_LOCALES.map((locale) => [locale, ZLocalizedText])) as Record<(typeof TEXT_LOCALES)[number], typeof ZLocalizedText>),
+  content: z.object(
+    Object.fromEntries(TEXT_LOCALES.map((locale) => [locale, ZLocalizedText])) as Record<
+      (typeof TEXT_LOCALES)[number],
+      typeof ZLocalizedText
+    >,
+  ),
 });
 export type PublishDeclarationInput = z.infer<typeof ZPublishDeclaration>;

@@ -23,9 +23,13 @@ export async function withCommandDatabase<T>(work: (database: CommandDatabase) =
     onWait: (message) => console.log(`${message} …`),
   });
   if (database.owned) {
-    console.log(`Embedded PostgreSQL on 127.0.0.1:${database.port} (data in ${displayPath(database.pgliteDir)}), for this command`);
+    console.log(
+      `Embedded PostgreSQL on 127.0.0.1:${database.port} (data in ${displayPath(database.pgliteDir)}), for this command`,
+    );
   } else {
-    console.log(`Using the running embedded PostgreSQL on 127.0.0.1:${database.port} (data in ${displayPath(database.pgliteDir)})`);
+    console.log(
+      `Using the running embedded PostgreSQL on 127.0.0.1:${database.port} (data in ${displayPath(database.pgliteDir)})`,
+    );
   }
 
   const stopOnSignal = (signal: NodeJS.Signals) => {

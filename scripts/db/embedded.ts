@@ -173,7 +173,12 @@ export async function acquireEmbeddedDatabase(dataDir: string, options: AcquireO
   };
 
   for (;;) {
-    const state: EmbeddedState = { pid: process.pid, port: null, owner: options.owner, startedAt: new Date().toISOString() };
+    const state: EmbeddedState = {
+      pid: process.pid,
+      port: null,
+      owner: options.owner,
+      startedAt: new Date().toISOString(),
+    };
     try {
       writeFileSync(stateFile, JSON.stringify(state, null, 2), { flag: "wx" });
     } catch (error) {

@@ -28,8 +28,11 @@ export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
  */
 export async function migrateSerialized(databaseUrl: string, embeddedDataDir: string | undefined): Promise<string[]> {
   if (!embeddedDataDir) return migrateDatabase(databaseUrl);
-  return withDataDirLock(embeddedDataDir, "migrate", () => migrateDatabase(databaseUrl), (message) =>
-    console.log(`${message} …`),
+  return withDataDirLock(
+    embeddedDataDir,
+    "migrate",
+    () => migrateDatabase(databaseUrl),
+    (message) => console.log(`${message} …`),
   );
 }
 

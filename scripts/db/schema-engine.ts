@@ -55,7 +55,10 @@ export async function readMigrationsList(dir: string = migrationsDir): Promise<M
     if (error.code === "ENOENT") return [];
     throw error;
   });
-  const directories = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const directories = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     directories.map(async (name) => {
       const content = await readFile(path.join(dir, name, "migration.sql"), "utf8").then(
@@ -202,10 +205,12 @@ function wrapQueryable<T extends object>(target: T, afterDispose?: () => Promise
       const value: unknown = Reflect.get(object, property, receiver);
       if (typeof value !== "function") return value;
       if (property === "queryRaw") {
-        return async (query: SqlQuery) => restoreCharColumns(await (value as (q: SqlQuery) => Promise<SqlResultSet>).call(object, query));
+        return async (query: SqlQuery) =>
+          restoreCharColumns(await (value as (q: SqlQuery) => Promise<SqlResultSet>).call(object, query));
       }
       if (property === "startTransaction") {
-        return async (...args: unknown[]) => wrapQueryable((await (value as (...a: unknown[]) => Promise<object>).apply(object, args)) as object);
+        return async (...args: unknown[]) =>
+          wrapQueryable((await (value as (...a: unknown[]) => Promise<object>).apply(object, args)) as object);
       }
       if (property === "executeScript") {
         return async (script: string) => {

@@ -9,7 +9,9 @@ export function siblingDatabaseUrl(databaseUrl: string, suffix: "test" | "e2e"):
   const name = `${base}_${suffix}`;
   // The name goes into DROP DATABASE: accept plain identifiers only rather than trust quoting.
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(name)) {
-    throw new Error(`Cannot derive a ${suffix} database name from "${base}": use a plain database name in DATABASE_URL`);
+    throw new Error(
+      `Cannot derive a ${suffix} database name from "${base}": use a plain database name in DATABASE_URL`,
+    );
   }
   url.pathname = `/${name}`;
   return { url: url.toString(), name };

@@ -43,7 +43,11 @@ test.afterAll(async () => {
 test("without a session every patient route answers 401", async ({ request }) => {
   await expectError(await request.get("/api/patients/pat-an/record"), 401, "unauthenticated");
   await expectError(await request.get("/api/patients/pat-an/access-log"), 401, "unauthenticated");
-  await expectError(await request.post("/api/patients/pat-an/emergency-access", { data: { reason: "Valt thuis, geen antwoord" } }), 401, "unauthenticated");
+  await expectError(
+    await request.post("/api/patients/pat-an/emergency-access", { data: { reason: "Valt thuis, geen antwoord" } }),
+    401,
+    "unauthenticated",
+  );
 });
 
 for (const [username, row] of Object.entries(MATRIX)) {
@@ -57,7 +61,11 @@ for (const [username, row] of Object.entries(MATRIX)) {
         continue;
       }
       expect(response.status(), `${username} reads ${patientId}`).toBe(200);
-      const file = (await response.json()) as { patientId: string; administrative: { identification: { lastName: string } }; health?: { nursingNotes: unknown[]; vitalSigns: unknown[]; carePlan: unknown[] } };
+      const file = (await response.json()) as {
+        patientId: string;
+        administrative: { identification: { lastName: string } };
+        health?: { nursingNotes: unknown[]; vitalSigns: unknown[]; carePlan: unknown[] };
+      };
       expect(file.patientId).toBe(patientId);
       expect(file.administrative.identification.lastName).toBeTruthy();
       if (expected === "admin-only") {
@@ -71,7 +79,9 @@ for (const [username, row] of Object.entries(MATRIX)) {
   });
 }
 
-test("a denial is byte-for-byte the same for a known patient, an unknown id and a malformed id", async ({ baseURL }) => {
+test("a denial is byte-for-byte the same for a known patient, an unknown id and a malformed id", async ({
+  baseURL,
+}) => {
   const frank = await signedIn(baseURL, "d.frank");
   const ids = ["pat-an", "pat-nobody", "..%2F..%2Fetc", "%27%20OR%201%3D1--", "x".repeat(300)];
   const answers = [];
@@ -110,17 +120,33 @@ test("n.noah breaks the glass with a reason and then reads the file; never past 
   const noah = await signedIn(baseURL, "n.noah");
   await expectError(await noah.get("/api/patients/pat-an/record"), 403, "forbidden");
 
-  await expectError(await noah.post("/api/patients/pat-an/emergency-access", { data: { reason: "te kort" } }), 400, "invalid_input");
-  await expectError(await noah.post("/api/patients/pat-an/emergency-access", { data: {} }), 400, "invalid_input");
-  await expectError(await noah.post("/api/patients/pat-an/emergency-access", { data: "not json", headers: { "content-type": "text/plain" } }), 415, "unsupported_media_type");
   await expectError(
-    await noah.post("/api/patients/pat-an/emergency-access", { data: "{broken", headers: { "content-type": "application/json" } }),
+    await noah.post("/api/patients/pat-an/emergency-access", { data: { reason: "te kort" } }),
+    400,
+    "invalid_input",
+  );
+  await expectError(await noah.post("/api/patients/pat-an/emergency-access", { data: {} }), 400, "invalid_input");
+  await expectError(
+    await noah.post("/api/patients/pat-an/emergency-access", {
+      data: "not json",
+      headers: { "content-type": "text/plain" },
+    }),
+    415,
+    "unsupported_media_type",
+  );
+  await expectError(
+    await noah.post("/api/patients/pat-an/emergency-access", {
+      data: "{broken",
+      headers: { "content-type": "application/json" },
+    }),
     400,
     "invalid_input",
   );
 
   for (const patientId of ["pat-an", "pat-bart", "pat-chris"]) {
-    const response = await noah.post(`/api/patients/${patientId}/emergency-access`, { data: { reason: "Patiënt reageert niet, huisarts onbereikbaar" } });
+    const response = await noah.post(`/api/patients/${patientId}/emergency-access`, {
+      data: { reason: "Patiënt reageert niet, huisarts onbereikbaar" },
+    });
     expect(response.status(), `emergency access to ${patientId}`).toBe(201);
     const body = (await response.json()) as { emergencyAccess: { expiresAt: string } };
     const hoursValid = (Date.parse(body.emergencyAccess.expiresAt) - Date.now()) / 3_600_000;
@@ -129,14 +155,26 @@ test("n.noah breaks the glass with a reason and then reads the file; never past 
     expect((await noah.get(`/api/patients/${patientId}/record`)).status()).toBe(200);
   }
   // Past the availability window even breaking the glass opens nothing.
-  await expectError(await noah.post("/api/patients/pat-dina/emergency-access", { data: { reason: "Patiënt reageert niet, huisarts onbereikbaar" } }), 403, "forbidden");
+  await expectError(
+    await noah.post("/api/patients/pat-dina/emergency-access", {
+      data: { reason: "Patiënt reageert niet, huisarts onbereikbaar" },
+    }),
+    403,
+    "forbidden",
+  );
   await expectError(await noah.get("/api/patients/pat-dina/record"), 403, "forbidden");
 });
 
 test("doctors, caregivers and trusted persons cannot break the glass", async ({ baseURL }) => {
   for (const username of ["d.frank", "c.carl", "t.tina"]) {
     const api = await signedIn(baseURL, username);
-    await expectError(await api.post("/api/patients/pat-bart/emergency-access", { data: { reason: "Ik wil het dossier graag bekijken" } }), 403, "forbidden");
+    await expectError(
+      await api.post("/api/patients/pat-bart/emergency-access", {
+        data: { reason: "Ik wil het dossier graag bekijken" },
+      }),
+      403,
+      "forbidden",
+    );
   }
 });
 
@@ -145,17 +183,30 @@ test("p.an reads who looked at her file, newest first, and nobody else can", asy
   const response = await an.get("/api/patients/pat-an/access-log?limit=500");
   expect(response.status()).toBe(200);
   const { entries } = (await response.json()) as {
-    entries: Array<{ id: string; occurredAt: string; actor: { name: string; role: string } | null; action: string; decision: string; reason: string; emergencyAccess: { reason: string } | null }>;
+    entries: Array<{
+      id: string;
+      occurredAt: string;
+      actor: { name: string; role: string } | null;
+      action: string;
+      decision: string;
+      reason: string;
+      emergencyAccess: { reason: string } | null;
+    }>;
   };
   const ids = entries.map((entry) => BigInt(entry.id));
   expect(ids).toEqual([...ids].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)));
   const eva = entries.find((entry) => entry.actor?.name === "Dr. Eva Jacobs");
   expect(eva).toMatchObject({ actor: { role: "DOCTOR" }, decision: "DENY", reason: "excluded" });
-  const noah = entries.find((entry) => entry.actor?.name === "Noah Peeters" && entry.decision === "ALLOW" && entry.action === "READ_HEALTH");
+  const noah = entries.find(
+    (entry) => entry.actor?.name === "Noah Peeters" && entry.decision === "ALLOW" && entry.action === "READ_HEALTH",
+  );
   expect(noah?.reason).toBe("emergency_access");
   expect(noah?.emergencyAccess?.reason).toBe("Patiënt reageert niet, huisarts onbereikbaar");
   for (const name of ["Tom Peeters", "Dr. Dirk Smets", "Nina De Smet", "Carl Hermans", "Sara Lambrechts"]) {
-    expect(entries.some((entry) => entry.actor?.name === name), `${name} appears in An's log`).toBe(true);
+    expect(
+      entries.some((entry) => entry.actor?.name === name),
+      `${name} appears in An's log`,
+    ).toBe(true);
   }
 
   await expectError(await an.get("/api/patients/pat-an/access-log?limit=0"), 400, "invalid_input");

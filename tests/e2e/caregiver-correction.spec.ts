@@ -44,7 +44,11 @@ async function revealComment(page: Page): Promise<Locator> {
 }
 
 /** Checks the page in French and English too, then goes back to Dutch. */
-async function axeInOtherLanguages(page: Page, when: string, headings: { fr: string; en: string; nl: string }): Promise<void> {
+async function axeInOtherLanguages(
+  page: Page,
+  when: string,
+  headings: { fr: string; en: string; nl: string },
+): Promise<void> {
   await page.getByRole("button", { name: "Français" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(headings.fr);
   await expectNoSeriousAxeViolations(page, `${when} fr-BE`);
@@ -69,7 +73,9 @@ test("p.an comments on her oldest listed assessment and sees her comment beside 
   await signOutViaButton(page);
 });
 
-test("d.dirk reads An's comment beside the assessment and asks a correction of a reading; s.sara sees it in the queue", async ({ page }) => {
+test("d.dirk reads An's comment beside the assessment and asks a correction of a reading; s.sara sees it in the queue", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await loginViaFormTo(page, "d.dirk", "/caregiver");
   await page.getByRole("link", { name: "Dossier van An Peeters openen" }).click();
@@ -77,12 +83,18 @@ test("d.dirk reads An's comment beside the assessment and asks a correction of a
 
   await expect(await revealComment(page)).toContainText("Commentaar van de patiënt");
   // Beside its note: in the same list entry as the nurse's assessment, which stays as written.
-  const note = page.locator("#nursing-notes li").filter({ has: page.getByTestId("patient-comment").filter({ hasText: COMMENT }) });
+  const note = page
+    .locator("#nursing-notes li")
+    .filter({ has: page.getByTestId("patient-comment").filter({ hasText: COMMENT }) });
   await expect(note).toContainText("Beoordeling");
   await expect(note).toContainText("Wekelijkse evaluatie");
 
   await saveScreenshotsWithAxe(page, "caregiver-file-with-comment");
-  await axeInOtherLanguages(page, "caregiver file with comment", { fr: "Dossier de An Peeters", en: "File of An Peeters", nl: "Dossier van An Peeters" });
+  await axeInOtherLanguages(page, "caregiver file with comment", {
+    fr: "Dossier de An Peeters",
+    en: "File of An Peeters",
+    nl: "Dossier van An Peeters",
+  });
 
   await page.getByRole("link", { name: "Een verbetering vragen in het dossier van An Peeters" }).click();
   await expect(page).toHaveURL(/\/caregiver\/patients\/pat-an\/correction$/);
@@ -112,7 +124,9 @@ test("d.dirk reads An's comment beside the assessment and asks a correction of a
   await form.getByLabel("Wat is er fout en wat moet het zijn?").fill(DESCRIPTION);
   await form.getByRole("button", { name: "Verbetering vragen" }).click();
   await expect(page).toHaveURL(/\/caregiver\/patients\/pat-an\/correction\?done=requested$/);
-  await expect(page.getByRole("alert").or(page.getByRole("status")).filter({ hasText: "Uw vraag is verstuurd." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").or(page.getByRole("status")).filter({ hasText: "Uw vraag is verstuurd." }),
+  ).toBeVisible();
   await signOutViaButton(page);
 
   await loginViaFormTo(page, "s.sara", "/service-center");

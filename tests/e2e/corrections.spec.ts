@@ -20,14 +20,22 @@ const REASON = "Nieuw nummer telefonisch bevestigd door de patiënt.";
 /** The deadline as the pages write it: 4 weeks from now, a long Dutch date in Belgium. */
 function deadlineText(): string {
   const due = new Date(Date.now() + 28 * 24 * 60 * 60 * 1000);
-  return new Intl.DateTimeFormat("nl-BE", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Brussels" }).format(due);
+  return new Intl.DateTimeFormat("nl-BE", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "Europe/Brussels",
+  }).format(due);
 }
 
 test.beforeAll(() => {
   reseedDemoWorld();
 });
 
-test("p.bart asks a correction of his phone number, s.sara corrects it with a reason, p.bart sees the new number", async ({ page, browser }) => {
+test("p.bart asks a correction of his phone number, s.sara corrects it with a reason, p.bart sees the new number", async ({
+  page,
+  browser,
+}) => {
   await loginViaFormTo(page, "p.bart", "/patient");
   await page.goto("/patient/corrections");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Een correctie vragen");
@@ -83,8 +91,12 @@ test("p.bart asks a correction of his phone number, s.sara corrects it with a re
   await reason.fill(REASON);
   await correct.getByRole("button", { name: "Verbeteren en de vraag afsluiten" }).click();
   await expect(sara).toHaveURL(/\/service-center\/corrections\?done=resolved$/);
-  await expect(sara.getByRole("status").filter({ hasText: "De gegevens zijn verbeterd en de vraag is opgelost." })).toBeVisible();
-  await expect(sara.getByRole("article", { name: "Bart Claes: Contactgegevens (telefoon, e-mail, adres)" })).toHaveCount(0);
+  await expect(
+    sara.getByRole("status").filter({ hasText: "De gegevens zijn verbeterd en de vraag is opgelost." }),
+  ).toBeVisible();
+  await expect(
+    sara.getByRole("article", { name: "Bart Claes: Contactgegevens (telefoon, e-mail, adres)" }),
+  ).toHaveCount(0);
 
   // French and English: the queue translated and accessible.
   await sara.getByRole("button", { name: "Français" }).click();
@@ -102,7 +114,9 @@ test("p.bart asks a correction of his phone number, s.sara corrects it with a re
   await expect(page.getByRole("article").filter({ hasText: DESCRIPTION })).toContainText("Opgelost");
   await expect(page.getByRole("article").filter({ hasText: DESCRIPTION })).toContainText(`Antwoord: ${REASON}`);
   await expect(page.getByTestId("contact-phone")).toHaveText(NEW_PHONE);
-  const record = (await (await page.context().request.get("/api/patients/pat-bart/record")).json()) as { administrative: { contact: { phone: string } } };
+  const record = (await (await page.context().request.get("/api/patients/pat-bart/record")).json()) as {
+    administrative: { contact: { phone: string } };
+  };
   expect(record.administrative.contact.phone).toBe(NEW_PHONE);
 
   await page.getByRole("button", { name: "Français" }).click();

@@ -57,7 +57,10 @@ test.describe("demo login over HTTP", () => {
 
   test("sign-out ends the session", async ({ request }) => {
     await loginOverHttp(request, "p.an");
-    const response = await request.post("/api/auth/signout", { form: { csrfToken: await csrfToken(request) }, maxRedirects: 0 });
+    const response = await request.post("/api/auth/signout", {
+      form: { csrfToken: await csrfToken(request) },
+      maxRedirects: 0,
+    });
     expect(response.status()).toBeLessThan(400);
     expect(await currentSession(request)).toBeNull();
   });
@@ -70,7 +73,11 @@ test.describe("POST /api/declarations/accept", () => {
 
   test("refuses any version but the current one", async ({ request }) => {
     await loginOverHttp(request, "d.gert");
-    const body = await expectError(await acceptDeclaration(request, JSON.stringify({ version: 3 })), 400, "invalid_input");
+    const body = await expectError(
+      await acceptDeclaration(request, JSON.stringify({ version: 3 })),
+      400,
+      "invalid_input",
+    );
     expect(body.error.message).toContain("4");
   });
 

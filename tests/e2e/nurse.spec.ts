@@ -36,7 +36,10 @@ test.afterAll(async () => {
   await disposeAll();
 });
 
-test("n.nina records a blood pressure, adds a note, corrects it with a reason and sees its history", async ({ page, baseURL }) => {
+test("n.nina records a blood pressure, adds a note, corrects it with a reason and sees its history", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   await loginViaForm(page, "n.nina");
   await expect(page).toHaveURL(/\/nurse$/);
@@ -55,7 +58,9 @@ test("n.nina records a blood pressure, adds a note, corrects it with a reason an
   await vitals.getByLabel("Waarde").fill("87");
   await vitals.getByLabel("Onderdruk (diastolisch, mmHg)").fill("141");
   await vitals.getByRole("button", { name: "Meting opslaan" }).click();
-  await expect(vitals.getByText("Vul bij bloeddruk een onderdruk in tussen 30 en 160 mmHg, lager dan de bovendruk.")).toBeVisible();
+  await expect(
+    vitals.getByText("Vul bij bloeddruk een onderdruk in tussen 30 en 160 mmHg, lager dan de bovendruk."),
+  ).toBeVisible();
   await expect(vitals.getByLabel("Waarde")).toHaveValue("87");
 
   await vitals.getByLabel("Waarde").fill("141");
@@ -68,8 +73,12 @@ test("n.nina records a blood pressure, adds a note, corrects it with a reason an
   const an = await signedIn(baseURL, "p.an");
   const record = await an.get("/api/patients/pat-an/record");
   expect(record.status()).toBe(200);
-  const file = (await record.json()) as { health: { vitalSigns: Array<{ type: string; value: number; secondaryValue: number | null; unit: string }> } };
-  expect(file.health.vitalSigns).toContainEqual(expect.objectContaining({ type: "BLOOD_PRESSURE", value: 141, secondaryValue: 87, unit: "mm[Hg]" }));
+  const file = (await record.json()) as {
+    health: { vitalSigns: Array<{ type: string; value: number; secondaryValue: number | null; unit: string }> };
+  };
+  expect(file.health.vitalSigns).toContainEqual(
+    expect.objectContaining({ type: "BLOOD_PRESSURE", value: 141, secondaryValue: 87, unit: "mm[Hg]" }),
+  );
 
   // A note, then its correction with a reason, then the history.
   const original = `Wonde rechteronderbeen verzorgd, lichte roodheid (${randomUUID().slice(0, 8)}).`;
@@ -114,7 +123,9 @@ test("n.nina records a blood pressure, adds a note, corrects it with a reason an
   await correctedNote.getByRole("button", { name: "Verbetering opslaan" }).click();
   await expect(page.getByText(/Iemand anders heeft dit intussen gewijzigd\. Er is niets opgeslagen\./)).toBeVisible();
   await expect(correctedNote.getByLabel("Verbeterde tekst")).toHaveValue(`${corrected} Stale tab.`);
-  const latest = (await (await an.get("/api/patients/pat-an/record")).json()) as { health: { nursingNotes: Array<{ text: string }> } };
+  const latest = (await (await an.get("/api/patients/pat-an/record")).json()) as {
+    health: { nursingNotes: Array<{ text: string }> };
+  };
   expect(latest.health.nursingNotes.map((entry) => entry.text)).toContain(`${corrected} Second tab.`);
   expect(latest.health.nursingNotes.map((entry) => entry.text)).not.toContain(`${corrected} Stale tab.`);
 
@@ -136,14 +147,28 @@ async function signIn(page: Page, username: string, home: string) {
 function brusselsLocalSoon(): { value: string; shown: RegExp } {
   const soon = new Date(Math.ceil((Date.now() + 40 * 60_000) / (5 * 60_000)) * 5 * 60_000);
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Brussels", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/Brussels",
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    })
       .formatToParts(soon)
       .map((part) => [part.type, part.value]),
   );
-  return { value: `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`, shown: new RegExp(`${Number(parts.hour)}[.:]${parts.minute}`) };
+  return {
+    value: `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`,
+    shown: new RegExp(`${Number(parts.hour)}[.:]${parts.minute}`),
+  };
 }
 
-test("n.nina plans a visit, updates the care plan and corrects a reading; p.an sees the visit as her next one", async ({ page, browser }) => {
+test("n.nina plans a visit, updates the care plan and corrects a reading; p.an sees the visit as her next one", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, "n.nina", "/nurse");
   await page.goto("/nurse/patients/pat-an");
@@ -173,13 +198,21 @@ test("n.nina plans a visit, updates the care plan and corrects a reading; p.an s
   await planItem.getByLabel("Reden van de wijziging").fill("Nieuwe afspraak met de huisarts");
   await planItem.getByRole("button", { name: "Zorgplan opslaan" }).click();
   await expect(page.getByText("Het zorgplan is bijgewerkt. De vorige versie staat in de geschiedenis.")).toBeVisible();
-  const updatedItem = page.getByRole("region", { name: "Zorgplan" }).getByRole("article").filter({ hasText: planTitle }).first();
+  const updatedItem = page
+    .getByRole("region", { name: "Zorgplan" })
+    .getByRole("article")
+    .filter({ hasText: planTitle })
+    .first();
   await expect(updatedItem).toContainText(newDescription);
   await updatedItem.getByText("Geschiedenis (1 wijziging)").click();
   await expect(updatedItem.getByText("Reden: Nieuwe afspraak met de huisarts")).toBeVisible();
 
   // A reading read off the wrong device: corrected with a reason, the previous value in its history.
-  const reading = page.getByRole("region", { name: "Laatste metingen" }).getByRole("article").filter({ hasText: "141/87 mmHg" }).first();
+  const reading = page
+    .getByRole("region", { name: "Laatste metingen" })
+    .getByRole("article")
+    .filter({ hasText: "141/87 mmHg" })
+    .first();
   const readingId = await reading.getAttribute("id");
   await reading.getByText("Meting verbeteren", { exact: true }).click();
   await reading.getByLabel("Verbeterde waarde").fill("139");
@@ -207,7 +240,10 @@ test("n.nina plans a visit, updates the care plan and corrects a reading; p.an s
   await anContext.close();
 });
 
-test("p.an asks a correction of a note, s.sara routes it, n.nina corrects the note and resolves the request, p.an reads the answer", async ({ page, browser }) => {
+test("p.an asks a correction of a note, s.sara routes it, n.nina corrects the note and resolves the request, p.an reads the answer", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(150_000);
   const DESCRIPTION = `Dit verslag klopt niet: de wonde zit aan mijn linkerbeen (${randomUUID().slice(0, 6)}).`;
   const RESOLUTION = "Het verslag is verbeterd: de wonde zit aan het linkerbeen.";
@@ -236,13 +272,19 @@ test("p.an asks a correction of a note, s.sara routes it, n.nina corrects the no
   const sara = await saraContext.newPage();
   await signIn(sara, "s.sara", "/service-center");
   await sara.goto("/service-center/corrections");
-  await sara.getByRole("article").filter({ hasText: DESCRIPTION }).getByRole("link", { name: "Vraag van An Peeters behandelen" }).click();
+  await sara
+    .getByRole("article")
+    .filter({ hasText: DESCRIPTION })
+    .getByRole("link", { name: "Vraag van An Peeters behandelen" })
+    .click();
   await sara.getByRole("button", { name: "Doorgeven aan de verpleegkundige" }).click();
   await expect(sara).toHaveURL(/\/service-center\/corrections\?done=routed$/);
   await saraContext.close();
 
   await an.goto("/patient/corrections");
-  await expect(an.getByRole("article").filter({ hasText: DESCRIPTION })).toContainText("Doorgegeven aan de verantwoordelijke verpleegkundige");
+  await expect(an.getByRole("article").filter({ hasText: DESCRIPTION })).toContainText(
+    "Doorgegeven aan de verantwoordelijke verpleegkundige",
+  );
 
   // n.nina: the request on her home page leads to it on An's work screen.
   await signIn(page, "n.nina", "/nurse");
@@ -253,7 +295,13 @@ test("p.an asks a correction of a note, s.sara routes it, n.nina corrects the no
   await expect(request).toBeVisible();
   await expectNoSeriousAxeViolations(page, "nurse patient page with a routed request nl-BE");
   await screenshots(page, "nurse-patient-routed-request");
-  await expect(page.getByRole("region", { name: "Verslagen" }).getByRole("article").filter({ hasText: COMMENT }).getByTestId("patient-comment")).toContainText(COMMENT);
+  await expect(
+    page
+      .getByRole("region", { name: "Verslagen" })
+      .getByRole("article")
+      .filter({ hasText: COMMENT })
+      .getByTestId("patient-comment"),
+  ).toContainText(COMMENT);
 
   // First the note itself, with a reason.
   await request.getByRole("link", { name: "Naar het gegeven waarover de vraag gaat" }).click();
@@ -267,7 +315,10 @@ test("p.an asks a correction of a note, s.sara routes it, n.nina corrects the no
   await expect(page.getByText("Het verslag is verbeterd. De vorige versie staat in de geschiedenis.")).toBeVisible();
 
   // Then the answer: too short first, refused next to the field and kept.
-  const resolve = page.getByRole("region", { name: /^Vragen tot verbetering voor u/ }).getByRole("article").filter({ hasText: DESCRIPTION });
+  const resolve = page
+    .getByRole("region", { name: /^Vragen tot verbetering voor u/ })
+    .getByRole("article")
+    .filter({ hasText: DESCRIPTION });
   await resolve.getByLabel("Uw antwoord aan de patiënt").fill("Gedaan.");
   await resolve.getByRole("button", { name: "Vraag afhandelen" }).click();
   await expect(resolve.getByText("Schrijf een antwoord van minstens 10 tekens.")).toBeVisible();
@@ -307,7 +358,10 @@ test("the nurse pages are accessible in French and English too", async ({ page }
   await signOutViaButton(page);
 });
 
-test("n.noah opens An's file through emergency access with a reason, and An sees it in her log", async ({ page, baseURL }) => {
+test("n.noah opens An's file through emergency access with a reason, and An sees it in her log", async ({
+  page,
+  baseURL,
+}) => {
   await loginViaForm(page, "n.noah");
   await expect(page).toHaveURL(/\/nurse$/);
   await expect(page.getByText("U staat op dit moment in geen enkel zorgteam.")).toBeVisible();
@@ -338,6 +392,13 @@ test("n.noah opens An's file through emergency access with a reason, and An sees
   const an = await signedIn(baseURL, "p.an");
   const log = await an.get("/api/patients/pat-an/access-log");
   expect(log.status()).toBe(200);
-  const { entries } = (await log.json()) as { entries: Array<{ actor: { name: string } | null; emergencyAccess: { reason: string } | null }> };
-  expect(entries).toContainEqual(expect.objectContaining({ actor: expect.objectContaining({ name: "Noah Peeters" }), emergencyAccess: expect.objectContaining({ reason }) }));
+  const { entries } = (await log.json()) as {
+    entries: Array<{ actor: { name: string } | null; emergencyAccess: { reason: string } | null }>;
+  };
+  expect(entries).toContainEqual(
+    expect.objectContaining({
+      actor: expect.objectContaining({ name: "Noah Peeters" }),
+      emergencyAccess: expect.objectContaining({ reason }),
+    }),
+  );
 });

@@ -27,7 +27,9 @@ test.beforeAll(async ({ playwright }, testInfo) => {
 
   const noah = await playwright.request.newContext({ baseURL });
   await loginOverHttp(noah, "n.noah");
-  const breakTheGlass = await noah.post("/api/patients/pat-an/emergency-access", { data: { reason: EMERGENCY_REASON } });
+  const breakTheGlass = await noah.post("/api/patients/pat-an/emergency-access", {
+    data: { reason: EMERGENCY_REASON },
+  });
   expect(breakTheGlass.status(), "n.noah breaks the glass for An").toBe(201);
   const noahRead = await noah.get("/api/patients/pat-an/record");
   expect(noahRead.status(), "n.noah reads An's file with the emergency access").toBe(200);
@@ -43,7 +45,10 @@ async function openAccessLogAsAn(page: Page): Promise<void> {
 
 /** Body rows of the log table (the header row has column headers, not cells). */
 function entryRows(page: Page) {
-  return page.getByRole("table").getByRole("row").filter({ has: page.getByRole("cell") });
+  return page
+    .getByRole("table")
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell") });
 }
 
 test("An sees the refused doctor and the emergency access, filters, and reads it in French", async ({ page }) => {
@@ -60,7 +65,10 @@ test("An sees the refused doctor and the emergency access, filters, and reads it
   const emergency = page.getByRole("region", { name: "Noodtoegang tot uw dossier" });
   await expect(emergency).toContainText("Noah Peeters");
   await expect(emergency).toContainText(EMERGENCY_REASON);
-  const noahRead = entryRows(page).filter({ hasText: "Noah Peeters" }).filter({ hasText: "Bekeek uw gezondheidsgegevens" }).first();
+  const noahRead = entryRows(page)
+    .filter({ hasText: "Noah Peeters" })
+    .filter({ hasText: "Bekeek uw gezondheidsgegevens" })
+    .first();
   await expect(noahRead).toContainText("Noodtoegang");
   await expect(noahRead).toContainText("Toegestaan");
   await expect(noahRead).toContainText(EMERGENCY_REASON);

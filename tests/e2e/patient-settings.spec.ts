@@ -31,7 +31,10 @@ test.afterAll(async () => {
   await disposeAll();
 });
 
-test("p.an withdraws her consent: d.dirk is refused on his next request; she gives it again and he reads", async ({ page, baseURL }) => {
+test("p.an withdraws her consent: d.dirk is refused on his next request; she gives it again and he reads", async ({
+  page,
+  baseURL,
+}) => {
   const dirk = await signedIn(baseURL, "d.dirk");
   expect(await readAn(dirk)).toEqual({ status: 200 });
 
@@ -47,7 +50,9 @@ test("p.an withdraws her consent: d.dirk is refused on his next request; she giv
   await expect(page.getByRole("status").filter({ hasText: "U hebt uw toestemming ingetrokken." })).toBeVisible();
   await expect(page.getByTestId("consent-status")).toHaveText("U hebt geen toestemming gegeven.");
   // The history shows the withdrawal first, by An herself.
-  await expect(page.getByRole("listitem").filter({ hasText: "Toestemming ingetrokken" }).first()).toContainText("door uzelf");
+  await expect(page.getByRole("listitem").filter({ hasText: "Toestemming ingetrokken" }).first()).toContainText(
+    "door uzelf",
+  );
   expect(await readAn(dirk)).toEqual({ status: 403, code: "forbidden" });
 
   await page.getByRole("button", { name: "Toestemming geven" }).click();
@@ -73,7 +78,10 @@ test("p.an excludes c.carl and re-admits him; he is refused only while excluded"
   await expect(page.getByRole("status").filter({ hasText: "De zorgverlener is uitgesloten." })).toBeVisible();
   expect(await readAn(carl)).toEqual({ status: 403, code: "forbidden" });
 
-  await page.getByRole("form", { name: "Uitsluiting van Carl Hermans opheffen" }).getByRole("button", { name: "Opheffen" }).click();
+  await page
+    .getByRole("form", { name: "Uitsluiting van Carl Hermans opheffen" })
+    .getByRole("button", { name: "Opheffen" })
+    .click();
   await expect(page).toHaveURL(/\/patient\/exclusions\?done=lifted$/);
   await expect(page.getByRole("form", { name: "Carl Hermans uitsluiten" })).toBeVisible();
   expect(await readAn(carl)).toEqual({ status: 200 });
@@ -103,7 +111,9 @@ test("p.an appoints t.tina, who then reads her file; revoked at the end", async 
   await insz.fill("72090809477");
   await appoint.getByLabel("Familienaam").fill("Peeters");
   await appoint.getByRole("button", { name: "Aanduiden" }).click();
-  await expect(appoint.getByRole("alert")).toHaveText("We vinden geen persoon met dit rijksregisternummer en deze familienaam. Controleer wat u hebt ingevuld.");
+  await expect(appoint.getByRole("alert")).toHaveText(
+    "We vinden geen persoon met dit rijksregisternummer en deze familienaam. Controleer wat u hebt ingevuld.",
+  );
   await expect(appoint.getByLabel("Familienaam")).toHaveValue("Peeters");
   await expectNoSeriousAxeViolations(page, "with a form error");
   expect(await readAn(tina)).toEqual({ status: 403, code: "forbidden" });
@@ -129,7 +139,10 @@ test("p.an appoints t.tina, who then reads her file; revoked at the end", async 
   await signOutViaButton(tinaPage);
   await tinaBrowser.close();
 
-  await page.getByRole("form", { name: "Tina Claes intrekken als vertrouwenspersoon" }).getByRole("button", { name: "Intrekken" }).click();
+  await page
+    .getByRole("form", { name: "Tina Claes intrekken als vertrouwenspersoon" })
+    .getByRole("button", { name: "Intrekken" })
+    .click();
   await expect(page).toHaveURL(/\/patient\/trusted-persons\?done=revoked$/);
   await expect(page.getByText("Tina Claes", { exact: true })).toHaveCount(0);
   expect(await readAn(tina)).toEqual({ status: 403, code: "forbidden" });

@@ -29,7 +29,9 @@ type Visit = { path: string; landsOn?: string; status?: number; notFound?: boole
 /** The not-found page's heading in each language, from the portal's own messages. */
 const notFoundTitle = Object.fromEntries(
   LOCALES.map((locale) => {
-    const messages = JSON.parse(readFileSync(resolve("messages", `${locale}.json`), "utf8")) as { errors: { notFound: { title: string } } };
+    const messages = JSON.parse(readFileSync(resolve("messages", `${locale}.json`), "utf8")) as {
+      errors: { notFound: { title: string } };
+    };
     return [locale, messages.errors.notFound.title];
   }),
 ) as Record<Locale, string>;
@@ -66,7 +68,8 @@ async function problemsOf(page: Page, visit: Visit, locale: Locale): Promise<str
   const response = await page.goto(visit.path);
   const problems: string[] = [];
   const status = response?.status() ?? 0;
-  if (visit.status ? status !== visit.status : status >= 400) problems.push(`${where}: HTTP ${status}, expected ${visit.status ?? "< 400"}`);
+  if (visit.status ? status !== visit.status : status >= 400)
+    problems.push(`${where}: HTTP ${status}, expected ${visit.status ?? "< 400"}`);
   const expected = visit.landsOn ?? new URL(visit.path, page.url()).pathname;
   // A redirect from a page that already streams (its loading state) happens in the browser,
   // after the load event: wait for the URL to settle before judging the page.
@@ -79,14 +82,19 @@ async function problemsOf(page: Page, visit: Visit, locale: Locale): Promise<str
     );
   if (landed !== expected) problems.push(`${where}: landed on ${landed}, expected ${expected}`);
   // The page itself, not the loading state (which has no <h1>).
-  await page.locator("main h1").first().waitFor({ state: "visible", timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator("main h1")
+    .first()
+    .waitFor({ state: "visible", timeout: 10_000 })
+    .catch(() => undefined);
   const lang = await page.locator("html").getAttribute("lang");
   if (lang !== locale) problems.push(`${where}: <html lang="${lang}">, expected "${locale}"`);
   const h1s = await page.locator("h1").count();
   if (h1s !== 1) problems.push(`${where}: ${h1s} <h1> elements, expected exactly one`);
   if (visit.notFound) {
     const heading = (await page.locator("main h1").first().textContent())?.trim();
-    if (heading !== notFoundTitle[locale]) problems.push(`${where}: heading "${heading}", expected the not-found page's "${notFoundTitle[locale]}"`);
+    if (heading !== notFoundTitle[locale])
+      problems.push(`${where}: heading "${heading}", expected the not-found page's "${notFoundTitle[locale]}"`);
   }
   // A raw error would be Next's own error screen or a stack trace instead of a page.
   const body = await page.locator("body").innerText();
@@ -133,7 +141,10 @@ async function expectReflow(page: Page, paths: readonly string[]): Promise<void>
       await page.goto(path);
       const where = `${path} at ${width} CSS px`;
       // Measure the page itself, not a loading state that streaming may still show.
-      await page.locator("main h1").waitFor({ state: "visible", timeout: 10_000 }).catch(() => undefined);
+      await page
+        .locator("main h1")
+        .waitFor({ state: "visible", timeout: 10_000 })
+        .catch(() => undefined);
       const overflow = await page.evaluate(() => {
         const root = document.scrollingElement ?? document.documentElement;
         const tooWide = (element: Element) =>
@@ -153,7 +164,9 @@ async function expectReflow(page: Page, paths: readonly string[]): Promise<void>
         return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
       });
       if (overflow.scrollWidth > overflow.clientWidth + 1) {
-        problems.push(`${where}: scrolls sideways (${overflow.scrollWidth} > ${overflow.clientWidth}); widest: ${overflow.wide.join(", ")}`);
+        problems.push(
+          `${where}: scrolls sideways (${overflow.scrollWidth} > ${overflow.clientWidth}); widest: ${overflow.wide.join(", ")}`,
+        );
       }
       const checks = [
         ["main heading", page.locator("h1")],
@@ -167,7 +180,8 @@ async function expectReflow(page: Page, paths: readonly string[]): Promise<void>
         );
         const box = visible ? await locator.boundingBox() : null;
         if (!box) problems.push(`${where}: ${what} not visible`);
-        else if (box.x < 0 || box.x + box.width > overflow.clientWidth + 1) problems.push(`${where}: ${what} partly off screen`);
+        else if (box.x < 0 || box.x + box.width > overflow.clientWidth + 1)
+          problems.push(`${where}: ${what} partly off screen`);
       }
     }
   }
@@ -200,7 +214,11 @@ const roles: Role[] = [
     name: "trusted-person",
     username: "t.tom",
     home: "/trusted-person",
-    visits: [{ path: "/trusted-person" }, { path: "/trusted-person/patients/pat-an" }, { path: "/trusted-person/patients/pat-bart" }],
+    visits: [
+      { path: "/trusted-person" },
+      { path: "/trusted-person/patients/pat-an" },
+      { path: "/trusted-person/patients/pat-bart" },
+    ],
     reflow: ["/trusted-person", "/trusted-person/patients/pat-an"],
   },
   {
@@ -208,7 +226,12 @@ const roles: Role[] = [
     username: "d.dirk",
     home: "/caregiver",
     // The lookup by national number is part of the home page; Bart's file is the refusal (no consent).
-    visits: [{ path: "/caregiver" }, { path: "/caregiver/patients/pat-an" }, { path: "/caregiver/patients/pat-an/correction" }, { path: "/caregiver/patients/pat-bart" }],
+    visits: [
+      { path: "/caregiver" },
+      { path: "/caregiver/patients/pat-an" },
+      { path: "/caregiver/patients/pat-an/correction" },
+      { path: "/caregiver/patients/pat-bart" },
+    ],
     reflow: ["/caregiver", "/caregiver/patients/pat-an"],
   },
   {
@@ -247,7 +270,10 @@ const roles: Role[] = [
 ];
 
 for (const role of roles) {
-  test(`${role.name} (${role.username}): every page in three languages, screenshots, reflow at 200% zoom`, async ({ page, baseURL }) => {
+  test(`${role.name} (${role.username}): every page in three languages, screenshots, reflow at 200% zoom`, async ({
+    page,
+    baseURL,
+  }) => {
     test.setTimeout(300_000);
     await loginOverHttp(page.context().request, role.username);
     const visits = [...role.visits];
@@ -266,15 +292,24 @@ for (const role of roles) {
 /** The past-window message's title in each language, from the portal's own messages. */
 const ownOutsideWindowTitle = Object.fromEntries(
   LOCALES.map((locale) => {
-    const messages = JSON.parse(readFileSync(resolve("messages", `${locale}.json`), "utf8")) as { file: { refusal: { ownOutsideWindow: { title: string } } } };
+    const messages = JSON.parse(readFileSync(resolve("messages", `${locale}.json`), "utf8")) as {
+      file: { refusal: { ownOutsideWindow: { title: string } } };
+    };
     return [locale, messages.file.refusal.ownOutsideWindow.title];
   }),
 ) as Record<Locale, string>;
 
-test("p.dina, whose care ended past the window: home and file say so and how to ask a copy, in three languages", async ({ page, baseURL }) => {
+test("p.dina, whose care ended past the window: home and file say so and how to ask a copy, in three languages", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   await loginOverHttp(page.context().request, "p.dina");
-  await expectEveryPageInEveryLanguage(page, baseURL!, [{ path: "/patient" }, { path: "/patient/file" }, { path: "/patient/access-log" }]);
+  await expectEveryPageInEveryLanguage(page, baseURL!, [
+    { path: "/patient" },
+    { path: "/patient/file" },
+    { path: "/patient/access-log" },
+  ]);
   for (const locale of LOCALES) {
     await setLocale(page.context(), baseURL!, locale);
     for (const path of ["/patient", "/patient/file"]) {
@@ -291,13 +326,23 @@ test("p.dina, whose care ended past the window: home and file say so and how to 
   await screenshotHome(page, "/patient", "patient-past-window");
 });
 
-test("signed out and pending declaration: login, privacy and declaration pages in three languages", async ({ page, baseURL }) => {
+test("signed out and pending declaration: login, privacy and declaration pages in three languages", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
-  await expectEveryPageInEveryLanguage(page, baseURL!, [{ path: "/login" }, { path: "/privacy" }, { path: "/patient", landsOn: "/login" }]);
+  await expectEveryPageInEveryLanguage(page, baseURL!, [
+    { path: "/login" },
+    { path: "/privacy" },
+    { path: "/patient", landsOn: "/login" },
+  ]);
   await screenshotHome(page, "/login", "signed-out");
   // d.gert has not accepted the current declaration: every page sends him to it.
   await loginOverHttp(page.context().request, "d.gert");
-  await expectEveryPageInEveryLanguage(page, baseURL!, [{ path: "/declaration" }, { path: "/caregiver", landsOn: "/declaration" }]);
+  await expectEveryPageInEveryLanguage(page, baseURL!, [
+    { path: "/declaration" },
+    { path: "/caregiver", landsOn: "/declaration" },
+  ]);
   await screenshotHome(page, "/declaration", "declaration");
 });
 
@@ -309,12 +354,21 @@ async function focused(page: Page): Promise<{ tag: string; href: string | null; 
     const style = getComputedStyle(element);
     const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
     const shadow = style.boxShadow !== "none" && style.boxShadow !== "";
-    return { tag: element.tagName.toLowerCase(), href: element.getAttribute("href"), text: (element.innerText || element.getAttribute("aria-label") || "").trim().slice(0, 60), indicator: outline || shadow };
+    return {
+      tag: element.tagName.toLowerCase(),
+      href: element.getAttribute("href"),
+      text: (element.innerText || element.getAttribute("aria-label") || "").trim().slice(0, 60),
+      indicator: outline || shadow,
+    };
   });
 }
 
 /** Tabs forward until `matches` says yes; every element on the way must show its focus. */
-async function tabTo(page: Page, matches: (target: Awaited<ReturnType<typeof focused>>) => boolean, what: string): Promise<void> {
+async function tabTo(
+  page: Page,
+  matches: (target: Awaited<ReturnType<typeof focused>>) => boolean,
+  what: string,
+): Promise<void> {
   for (let presses = 0; presses < 40; presses += 1) {
     await page.keyboard.press("Tab");
     const target = await focused(page);

@@ -34,7 +34,9 @@ test("An's home shows her next visit, her care plan and the way to everything el
 
   const carePlan = page.getByRole("region", { name: "Uw zorgplan" });
   expect(await carePlan.getByRole("listitem").count()).toBeGreaterThan(0);
-  expect(await page.getByRole("region", { name: "Laatste verslagen" }).getByRole("listitem").count()).toBeGreaterThan(0);
+  expect(await page.getByRole("region", { name: "Laatste verslagen" }).getByRole("listitem").count()).toBeGreaterThan(
+    0,
+  );
 
   const tiles = page.getByRole("navigation", { name: "Wat wilt u doen?" });
   for (const [name, href] of [
@@ -45,19 +47,32 @@ test("An's home shows her next visit, her care plan and the way to everything el
     ["Mijn toestemming", "/patient/consent"],
     ["Iets laten verbeteren", "/patient/corrections"],
   ] as const) {
-    await expect(tiles.getByRole("link", { name: new RegExp(`^${name.replace("?", "\\?")}`) })).toHaveAttribute("href", href);
+    await expect(tiles.getByRole("link", { name: new RegExp(`^${name.replace("?", "\\?")}`) })).toHaveAttribute(
+      "href",
+      href,
+    );
   }
 
   await saveScreenshotsWithAxe(page, "patient-home");
 });
 
-test("An's file shows a blood-pressure chart with the same readings in a table, in Dutch and French", async ({ page }) => {
+test("An's file shows a blood-pressure chart with the same readings in a table, in Dutch and French", async ({
+  page,
+}) => {
   await loginViaFormTo(page, "p.an", "/patient");
   await page.getByRole("link", { name: /^Mijn volledige dossier/ }).click();
   await expect(page).toHaveURL(/\/patient\/file$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mijn verpleegdossier");
 
-  for (const section of ["Identificatie", "Contactgegevens", "Zorgplan", "Metingen", "Verslagen van de verpleegkundigen", "Medicatieschema", "Sociale gegevens"]) {
+  for (const section of [
+    "Identificatie",
+    "Contactgegevens",
+    "Zorgplan",
+    "Metingen",
+    "Verslagen van de verpleegkundigen",
+    "Medicatieschema",
+    "Sociale gegevens",
+  ]) {
     await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
   }
 
@@ -75,13 +90,23 @@ test("An's file shows a blood-pressure chart with the same readings in a table, 
   const latest = (await rows.first().getByRole("cell").nth(1).textContent())!.trim();
   await expect(chart).toHaveAttribute("aria-label", new RegExp(`Laatste: ${latest.replace("/", "\\/")} mmHg`));
   // Decimals in the Belgian way: temperature with a comma.
-  await expect(page.getByRole("region", { name: /^Temperatuur/ }).getByRole("table").getByRole("cell").nth(1)).toHaveText(/^\d{2},\d$/);
+  await expect(
+    page
+      .getByRole("region", { name: /^Temperatuur/ })
+      .getByRole("table")
+      .getByRole("cell")
+      .nth(1),
+  ).toHaveText(/^\d{2},\d$/);
 
   await saveScreenshotsWithAxe(page, "patient-file");
 
   await page.getByRole("button", { name: "Français" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mon dossier infirmier");
-  await expect(page.getByRole("region", { name: /^Tension artérielle/ }).getByRole("table", { name: "Mesures Tension artérielle" })).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: /^Tension artérielle/ })
+      .getByRole("table", { name: "Mesures Tension artérielle" }),
+  ).toBeVisible();
   await expectNoSeriousAxeViolations(page, "patient file fr-BE");
 });
 
@@ -91,7 +116,9 @@ test("Tom reads An's file as her trusted person and sees nobody else", async ({ 
   await expect(list.getByRole("listitem")).toHaveCount(1);
   await expect(list).toContainText("An Peeters");
   await expect(page.locator("body")).not.toContainText("Bart Claes");
-  await expect(page.getByRole("region", { name: "Wat u mag en niet mag" })).toContainText("iets in het dossier wijzigen");
+  await expect(page.getByRole("region", { name: "Wat u mag en niet mag" })).toContainText(
+    "iets in het dossier wijzigen",
+  );
   await expectNoSeriousAxeViolations(page, "trusted-person home");
 
   await page.getByRole("link", { name: "Dossier van An Peeters lezen" }).click();
@@ -106,11 +133,14 @@ test("Tom reads An's file as her trusted person and sees nobody else", async ({ 
   await signOutViaButton(page);
 });
 
-test("Dr. Dirk Smets: his patients, An's file, and lookups refused for no consent and for an unknown number", async ({ page }) => {
+test("Dr. Dirk Smets: his patients, An's file, and lookups refused for no consent and for an unknown number", async ({
+  page,
+}) => {
   await loginViaFormTo(page, "d.dirk", "/caregiver");
   const mine = page.getByRole("region", { name: "Mijn patiënten" });
   await expect(mine.getByRole("listitem")).toHaveCount(4);
-  for (const name of ["An Peeters", "Bart Claes", "Chris Janssens", "Dina Maes"]) await expect(mine).toContainText(name);
+  for (const name of ["An Peeters", "Bart Claes", "Chris Janssens", "Dina Maes"])
+    await expect(mine).toContainText(name);
   await saveScreenshotsWithAxe(page, "caregiver-home");
 
   await page.getByRole("link", { name: "Dossier van An Peeters openen" }).click();

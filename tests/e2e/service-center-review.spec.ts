@@ -109,9 +109,14 @@ test("s.sara lifts d.frank's suspension with a reason and reviews n.noah's emerg
     .getByRole("article", { name: "Noah Peeters bij Bart Claes" })
     .getByLabel("Notitie bij de beoordeling")
     .fill("Nagevraagd bij de hoofdverpleegkundige: terecht.");
-  await page.getByRole("article", { name: "Noah Peeters bij Bart Claes" }).getByRole("button", { name: "Markeren als beoordeeld" }).click();
+  await page
+    .getByRole("article", { name: "Noah Peeters bij Bart Claes" })
+    .getByRole("button", { name: "Markeren als beoordeeld" })
+    .click();
   await expect(page).toHaveURL(/\/service-center\/review\?done=reviewed$/);
-  await expect(page.getByRole("status").filter({ hasText: "De noodtoegang is gemarkeerd als beoordeeld." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "De noodtoegang is gemarkeerd als beoordeeld." }),
+  ).toBeVisible();
   await expect(page.getByRole("article", { name: "Noah Peeters bij Bart Claes" })).toHaveCount(0);
   await expect(page.getByText("Er is geen noodtoegang die nog beoordeeld moet worden.")).toBeVisible();
   await signOutViaButton(page);

@@ -60,7 +60,8 @@ test("s.sara finds An by national number and corrects her phone number with a re
 
   // Administrative data only: none of the health words of An's file are on the page.
   const shown = await page.locator("main").innerText();
-  for (const healthWord of ["Bloeddruk", "Wondzorg", "Verslagen", "Zorgplan", "mmHg"]) expect(shown, healthWord).not.toContain(healthWord);
+  for (const healthWord of ["Bloeddruk", "Wondzorg", "Verslagen", "Zorgplan", "mmHg"])
+    expect(shown, healthWord).not.toContain(healthWord);
 
   const contact = page.getByRole("form", { name: "Contact verbeteren" });
   await contact.getByLabel("Telefoon").fill("+32 470 12 34 56");
@@ -70,7 +71,9 @@ test("s.sara finds An by national number and corrects her phone number with a re
   await contact.getByLabel("Reden van de verbetering").fill("Patiënte belde met haar nieuwe gsm-nummer");
   await contact.getByRole("button", { name: "Verbetering opslaan" }).click();
   await expect(page.getByText("Contact: de verbetering is opgeslagen.")).toBeVisible();
-  await expect(page.getByRole("form", { name: "Contact verbeteren" }).getByLabel("Telefoon")).toHaveValue("+32 470 12 34 56");
+  await expect(page.getByRole("form", { name: "Contact verbeteren" }).getByLabel("Telefoon")).toHaveValue(
+    "+32 470 12 34 56",
+  );
   await expect(page.getByText("Reden: Patiënte belde met haar nieuwe gsm-nummer")).toBeVisible();
   await expectNoSeriousAxeViolations(page, "administrative file nl-BE");
   await screenshots(page, "service-center-patient");
@@ -82,7 +85,10 @@ test("s.sara finds An by national number and corrects her phone number with a re
   await signOutViaButton(page);
 });
 
-test("s.sara publishes declaration version 5 for nurses; n.nina must accept it at her next request", async ({ page, browser }) => {
+test("s.sara publishes declaration version 5 for nurses; n.nina must accept it at her next request", async ({
+  page,
+  browser,
+}) => {
   await loginViaFormTo(page, "s.sara", "/service-center");
   await page.getByRole("link", { name: /Gebruikersverklaringen/ }).click();
   await page.getByLabel("Rol", { exact: true }).selectOption("NURSE");

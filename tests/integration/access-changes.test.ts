@@ -52,7 +52,10 @@ describe("a change takes effect on the next request", () => {
 
   it("a trusted-person appointment revoked", async () => {
     expect((await decide(tom, an)).allowed).toBe(true);
-    await db.trustedPersonAppointment.updateMany({ where: { patientId: an, trustedPersonId: u.tom }, data: { revokedAt: new Date() } });
+    await db.trustedPersonAppointment.updateMany({
+      where: { patientId: an, trustedPersonId: u.tom },
+      data: { revokedAt: new Date() },
+    });
     expect(await decide(tom, an)).toEqual({ allowed: false, reason: "no_relation" });
   });
 
@@ -71,19 +74,31 @@ describe("a change takes effect on the next request", () => {
 
   it("a therapeutic relation ended or revoked", async () => {
     const yesterday = new Date(Date.now() - DAY);
-    await db.therapeuticRelation.updateMany({ where: { patientId: an, caregiverId: u.dirk }, data: { endDate: yesterday } });
+    await db.therapeuticRelation.updateMany({
+      where: { patientId: an, caregiverId: u.dirk },
+      data: { endDate: yesterday },
+    });
     expect(await decide(dirk, an)).toEqual({ allowed: false, reason: "no_relation" });
-    await db.therapeuticRelation.updateMany({ where: { patientId: chris, caregiverId: u.dirk }, data: { revokedAt: new Date() } });
+    await db.therapeuticRelation.updateMany({
+      where: { patientId: chris, caregiverId: u.dirk },
+      data: { revokedAt: new Date() },
+    });
     expect(await decide(dirk, chris)).toEqual({ allowed: false, reason: "no_relation" });
   });
 
   it("a care-team assignment ended", async () => {
-    await db.careTeamAssignment.updateMany({ where: { patientId: bart, nurseId: u.nina }, data: { endDate: new Date(Date.now() - DAY) } });
+    await db.careTeamAssignment.updateMany({
+      where: { patientId: bart, nurseId: u.nina },
+      data: { endDate: new Date(Date.now() - DAY) },
+    });
     expect(await decide(nina, bart)).toEqual({ allowed: false, reason: "no_relation" });
   });
 
   it("a new care episode brings Dina's file back inside the window", async () => {
-    expect(await decide(gated(dina, "PATIENT"), dina)).toEqual({ allowed: false, reason: "outside_availability_window" });
+    expect(await decide(gated(dina, "PATIENT"), dina)).toEqual({
+      allowed: false,
+      reason: "outside_availability_window",
+    });
     await db.careEpisode.create({ data: { patientId: dina, startDate: new Date() } });
     expect(await decide(gated(dina, "PATIENT"), dina)).toEqual({ allowed: true, reason: "self" });
   });
@@ -104,7 +119,14 @@ describe("a change takes effect on the next request", () => {
 
   it("the availability window is configurable", async () => {
     const settings = { availabilityWindowMonths: 1 };
-    const decision = await authorizePatientAccess({ actor: dirk, patientId: chris, action: "READ_HEALTH", requestId: rid(), db, settings });
+    const decision = await authorizePatientAccess({
+      actor: dirk,
+      patientId: chris,
+      action: "READ_HEALTH",
+      requestId: rid(),
+      db,
+      settings,
+    });
     expect(decision).toEqual({ allowed: false, reason: "outside_availability_window" });
   });
 });
@@ -120,7 +142,12 @@ describe("emergency access (break the glass)", () => {
     expect(row).toMatchObject({ nurseId: u.noah, patientId: an, reason, reviewedAt: null });
     expect(row.expiresAt.getTime() - row.startedAt.getTime()).toBe(3 * 3_600_000);
     const entry = await db.accessLogEntry.findFirstOrThrow({ where: { requestId } });
-    expect(entry).toMatchObject({ action: "REQUEST_EMERGENCY_ACCESS", decision: "ALLOW", reason: "emergency_access", emergencyAccessId: row.id });
+    expect(entry).toMatchObject({
+      action: "REQUEST_EMERGENCY_ACCESS",
+      decision: "ALLOW",
+      reason: "emergency_access",
+      emergencyAccessId: row.id,
+    });
 
     const read = await decide(noah, an, "READ_HEALTH");
     expect(read).toEqual({ allowed: true, reason: "emergency_access", via: { emergencyAccessId: row.id } });
@@ -130,7 +157,12 @@ describe("emergency access (break the glass)", () => {
 
     const items = await listReviewItems({ actor: sara, db });
     expect(items).toContainEqual(expect.objectContaining({ kind: "emergency_access", id: row.id, reason }));
-    await reviewEmergencyAccess({ actor: sara, emergencyAccessId: row.id, note: "Terecht: val gemeld door huisarts", db });
+    await reviewEmergencyAccess({
+      actor: sara,
+      emergencyAccessId: row.id,
+      note: "Terecht: val gemeld door huisarts",
+      db,
+    });
     expect(await listReviewItems({ actor: sara, db })).not.toContainEqual(expect.objectContaining({ id: row.id }));
 
     // Expired: three hours and a minute later the file is closed again.
@@ -139,14 +171,23 @@ describe("emergency access (break the glass)", () => {
   });
 
   it("the duration is configurable", async () => {
-    const result = await requestEmergencyAccess({ actor: noah, patientId: bart, reason, requestId: rid(), db, hours: 1 });
+    const result = await requestEmergencyAccess({
+      actor: noah,
+      patientId: bart,
+      reason,
+      requestId: rid(),
+      db,
+      hours: 1,
+    });
     if (!result.allowed || !result.emergencyAccess) throw new Error("expected an emergency access");
     const row = await db.emergencyAccess.findUniqueOrThrow({ where: { id: result.emergencyAccess.id } });
     expect(row.expiresAt.getTime() - row.startedAt.getTime()).toBe(3_600_000);
   });
 
   it("requires a reason of at least 10 characters, trimmed", async () => {
-    await expect(requestEmergencyAccess({ actor: noah, patientId: an, reason: "   kort     ", requestId: rid(), db })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(
+      requestEmergencyAccess({ actor: noah, patientId: an, reason: "   kort     ", requestId: rid(), db }),
+    ).rejects.toMatchObject({ code: "invalid_input" });
     expect(await db.emergencyAccess.count()).toBe(0);
   });
 
@@ -159,7 +200,13 @@ describe("emergency access (break the glass)", () => {
   });
 
   it("never opens a file past its window, an unknown patient, or for an excluded nurse", async () => {
-    const unknown = await requestEmergencyAccess({ actor: noah, patientId: "pat-nobody", reason, requestId: rid(), db });
+    const unknown = await requestEmergencyAccess({
+      actor: noah,
+      patientId: "pat-nobody",
+      reason,
+      requestId: rid(),
+      db,
+    });
     const outside = await requestEmergencyAccess({ actor: noah, patientId: dina, reason, requestId: rid(), db });
     expect(unknown.allowed).toBe(false);
     expect(outside.allowed).toBe(false);
@@ -180,7 +227,11 @@ describe("emergency access (break the glass)", () => {
 
 /** A doctor with no history in the (append-only, never reset) access log. */
 async function freshDoctor(): Promise<GatedActor> {
-  const person = await createPerson(db, { firstName: "Test", lastName: `Dokter ${randomUUID().slice(0, 8)}`, roles: [{ role: "DOCTOR" }] });
+  const person = await createPerson(db, {
+    firstName: "Test",
+    lastName: `Dokter ${randomUUID().slice(0, 8)}`,
+    roles: [{ role: "DOCTOR" }],
+  });
   await acceptCurrentDeclaration(db, { personId: person.id, role: "DOCTOR" });
   return gated(person.id, "DOCTOR");
 }
@@ -198,16 +249,37 @@ describe("misuse detection", () => {
     expect((suspension.details as { patientIds: string[] }).patientIds).toHaveLength(20);
 
     // Every further request is refused as suspended, even where a relation would grant access.
-    await db.therapeuticRelation.create({ data: { caregiverId: prober.personId, patientId: an, kind: "GENERAL_PRACTITIONER", startDate: new Date(Date.now() - DAY) } });
+    await db.therapeuticRelation.create({
+      data: {
+        caregiverId: prober.personId,
+        patientId: an,
+        kind: "GENERAL_PRACTITIONER",
+        startDate: new Date(Date.now() - DAY),
+      },
+    });
     expect(await decide(prober, an)).toEqual({ allowed: false, reason: "suspended" });
 
     const items = await listReviewItems({ actor: sara, db });
-    expect(items).toContainEqual(expect.objectContaining({ kind: "suspension", id: suspension.id, cause: "SYSTEMATIC_QUERYING" }));
+    expect(items).toContainEqual(
+      expect.objectContaining({ kind: "suspension", id: suspension.id, cause: "SYSTEMATIC_QUERYING" }),
+    );
 
-    await expect(liftSuspension({ actor: sara, suspensionId: suspension.id, reason: "ok", db })).rejects.toMatchObject({ code: "invalid_input" });
-    await expect(liftSuspension({ actor: prober, suspensionId: suspension.id, reason: "I promise to behave", db })).rejects.toMatchObject({ code: "forbidden" });
-    await liftSuspension({ actor: sara, suspensionId: suspension.id, reason: "Gebeld met dr. Willems: testscript", db });
-    expect(await db.suspension.findUniqueOrThrow({ where: { id: suspension.id } })).toMatchObject({ liftedById: u.sara, liftReason: "Gebeld met dr. Willems: testscript" });
+    await expect(liftSuspension({ actor: sara, suspensionId: suspension.id, reason: "ok", db })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
+    await expect(
+      liftSuspension({ actor: prober, suspensionId: suspension.id, reason: "I promise to behave", db }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await liftSuspension({
+      actor: sara,
+      suspensionId: suspension.id,
+      reason: "Gebeld met dr. Willems: testscript",
+      db,
+    });
+    expect(await db.suspension.findUniqueOrThrow({ where: { id: suspension.id } })).toMatchObject({
+      liftedById: u.sara,
+      liftReason: "Gebeld met dr. Willems: testscript",
+    });
     await new Promise((resolve) => setTimeout(resolve, 5));
 
     // Lifted: the next request is decided on its merits, and the old denials do not re-suspend.
@@ -218,7 +290,8 @@ describe("misuse detection", () => {
   it("uses the configured threshold and window, counting distinct patients only", async () => {
     const prober = await freshDoctor();
     const settings = { availabilityWindowMonths: 3, misuse: { distinctPatients: 3, windowMinutes: 1 } };
-    const ask = (patientId: string, now?: Date) => authorizePatientAccess({ actor: prober, patientId, action: "READ_HEALTH", requestId: rid(), db, settings, now });
+    const ask = (patientId: string, now?: Date) =>
+      authorizePatientAccess({ actor: prober, patientId, action: "READ_HEALTH", requestId: rid(), db, settings, now });
     await ask(an);
     await ask(an);
     await ask(bart);
@@ -236,7 +309,9 @@ describe("writes and failures", () => {
   it("commits a change and its log entry together, and runs no change on a denial", async () => {
     const write = (actor: GatedActor, patientId: string) =>
       withPatientAccess({ actor, patientId, action: "WRITE_NURSING_FILE", requestId: rid(), db }, (tx) =>
-        tx.nursingNote.create({ data: { patientId, authorId: actor.personId, writtenAt: new Date(), text: "Wonde proper, verband vervangen" } }),
+        tx.nursingNote.create({
+          data: { patientId, authorId: actor.personId, writtenAt: new Date(), text: "Wonde proper, verband vervangen" },
+        }),
       );
     const before = await db.nursingNote.count({ where: { patientId: an } });
     const allowed = await write(nina, an);
@@ -273,7 +348,13 @@ describe("writes and failures", () => {
       },
     });
     const requestId = rid();
-    const decision = await authorizePatientAccess({ actor: nina, patientId: an, action: "READ_HEALTH", requestId, db: flaky });
+    const decision = await authorizePatientAccess({
+      actor: nina,
+      patientId: an,
+      action: "READ_HEALTH",
+      requestId,
+      db: flaky,
+    });
     expect(decision).toEqual({ allowed: false, reason: "error" });
     expect(consoleError).toHaveBeenCalled();
     const entries = await db.accessLogEntry.findMany({ where: { requestId } });
@@ -281,7 +362,9 @@ describe("writes and failures", () => {
   });
 
   it("keeps every chain intact under concurrent decisions", async () => {
-    await Promise.all(Array.from({ length: 24 }, (_, i) => decide([nina, dirk, tom][i % 3]!, [an, bart, chris][i % 3]!)));
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) => decide([nina, dirk, tom][i % 3]!, [an, bart, chris][i % 3]!)),
+    );
     expect(await verifyAccessLog(db)).toMatchObject({ ok: true });
   });
 });

@@ -31,10 +31,23 @@ const actors = {
 } satisfies Record<string, Actor>;
 type Username = keyof typeof actors;
 
-const PATIENT_OWN: AccessAction[] = ["READ_HEALTH", "READ_ADMINISTRATIVE", "READ_ACCESS_LOG", "MANAGE_PATIENT_SETTINGS", "REQUEST_CORRECTION", "EXERCISE_PATIENT_RIGHTS"];
+const PATIENT_OWN: AccessAction[] = [
+  "READ_HEALTH",
+  "READ_ADMINISTRATIVE",
+  "READ_ACCESS_LOG",
+  "MANAGE_PATIENT_SETTINGS",
+  "REQUEST_CORRECTION",
+  "EXERCISE_PATIENT_RIGHTS",
+];
 const READER: AccessAction[] = ["READ_HEALTH", "READ_ADMINISTRATIVE"];
 const TREATING: AccessAction[] = ["READ_HEALTH", "READ_ADMINISTRATIVE", "REQUEST_CORRECTION"];
-const TEAM_NURSE: AccessAction[] = ["READ_HEALTH", "READ_ADMINISTRATIVE", "WRITE_NURSING_FILE", "REQUEST_CORRECTION", "REQUEST_EMERGENCY_ACCESS"];
+const TEAM_NURSE: AccessAction[] = [
+  "READ_HEALTH",
+  "READ_ADMINISTRATIVE",
+  "WRITE_NURSING_FILE",
+  "REQUEST_CORRECTION",
+  "REQUEST_EMERGENCY_ACCESS",
+];
 const STAFF: AccessAction[] = ["READ_ADMINISTRATIVE", "CORRECT_ADMINISTRATIVE"];
 
 /** What each account may do to each patient, as demo-world.md describes it; anything absent is denied. */
@@ -50,7 +63,11 @@ const expectedAllowed: Record<Username, Partial<Record<string, AccessAction[]>>>
   "d.frank": {},
   "d.gert": {}, // declaration version 3 only: declaration first
   "n.nina": { [an]: TEAM_NURSE, [bart]: TEAM_NURSE, [chris]: TEAM_NURSE },
-  "n.noah": { [an]: ["REQUEST_EMERGENCY_ACCESS"], [bart]: ["REQUEST_EMERGENCY_ACCESS"], [chris]: ["REQUEST_EMERGENCY_ACCESS"] },
+  "n.noah": {
+    [an]: ["REQUEST_EMERGENCY_ACCESS"],
+    [bart]: ["REQUEST_EMERGENCY_ACCESS"],
+    [chris]: ["REQUEST_EMERGENCY_ACCESS"],
+  },
   "c.carl": { [an]: TREATING },
   "s.sara": { [an]: STAFF, [bart]: STAFF, [chris]: STAFF }, // never health data; Dina is outside the window
 };
@@ -91,7 +108,12 @@ describe("the demo world's access matrix, every action", () => {
         for (const action of accessActions) {
           const { decision, requestId } = await decide(username, patientId, action);
           const allowed = expectedAllowed[username][patientId]?.includes(action) ?? false;
-          expect({ username, patientId, action, allowed: decision.allowed }).toEqual({ username, patientId, action, allowed });
+          expect({ username, patientId, action, allowed: decision.allowed }).toEqual({
+            username,
+            patientId,
+            action,
+            allowed,
+          });
 
           const entries = await db.accessLogEntry.findMany({ where: { requestId } });
           expect(entries).toHaveLength(1);
@@ -125,20 +147,35 @@ describe("the demo world's access matrix, every action", () => {
   it("d.gert reads An's file once he accepts declaration version 4", async () => {
     expect((await decide("d.gert", an, "READ_HEALTH")).decision.reason).toBe("declaration_required");
     await db.declarationAcceptance.create({ data: { personId: u.gert, role: "DOCTOR", version: 4 } });
-    expect((await decide("d.gert", an, "READ_HEALTH")).decision).toEqual({ allowed: true, reason: "therapeutic_relation" });
+    expect((await decide("d.gert", an, "READ_HEALTH")).decision).toEqual({
+      allowed: true,
+      reason: "therapeutic_relation",
+    });
     expect((await decide("d.gert", bart, "READ_HEALTH")).decision.allowed).toBe(false);
   });
 
   it("n.noah reads and writes An, Bart and Chris after an emergency access with a reason, never Dina", async () => {
     for (const patientId of [an, bart, chris]) {
-      const result = await requestEmergencyAccess({ actor: actors["n.noah"], patientId, reason: "Patiënt gevallen, wondzorg nodig", requestId: `matrix-${randomUUID()}`, db });
+      const result = await requestEmergencyAccess({
+        actor: actors["n.noah"],
+        patientId,
+        reason: "Patiënt gevallen, wondzorg nodig",
+        requestId: `matrix-${randomUUID()}`,
+        db,
+      });
       expect(result.allowed).toBe(true);
       for (const action of TEAM_NURSE) {
         const { decision } = await decide("n.noah", patientId, action);
         expect(decision).toMatchObject({ allowed: true, reason: "emergency_access" });
       }
     }
-    const refused = await requestEmergencyAccess({ actor: actors["n.noah"], patientId: dina, reason: "Patiënt gevallen, wondzorg nodig", requestId: `matrix-${randomUUID()}`, db });
+    const refused = await requestEmergencyAccess({
+      actor: actors["n.noah"],
+      patientId: dina,
+      reason: "Patiënt gevallen, wondzorg nodig",
+      requestId: `matrix-${randomUUID()}`,
+      db,
+    });
     expect(refused).toEqual({ allowed: false, decision: { allowed: false, reason: "outside_availability_window" } });
     expect((await decide("n.noah", dina, "READ_HEALTH")).decision.allowed).toBe(false);
   });

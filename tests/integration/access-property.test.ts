@@ -39,11 +39,19 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
   acceptedCurrentDeclaration: fc.oneof(fc.constant(true), fc.constant(true), fc.constant(false)),
   self: fc.boolean(),
   patientExists: fc.oneof(fc.constant(true), fc.constant(true), fc.constant(false)),
-  careEpisodes: fc.array(fc.record({ endDaysAgo: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }) }), { maxLength: 2 }),
-  consentHistory: fc.uniqueArray(fc.record({ kind: fc.constantFrom("GIVEN" as const, "WITHDRAWN" as const), daysAgo: fc.integer({ min: 0, max: 400 }) }), {
-    maxLength: 4,
-    selector: (event) => event.daysAgo,
+  careEpisodes: fc.array(fc.record({ endDaysAgo: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }) }), {
+    maxLength: 2,
   }),
+  consentHistory: fc.uniqueArray(
+    fc.record({
+      kind: fc.constantFrom("GIVEN" as const, "WITHDRAWN" as const),
+      daysAgo: fc.integer({ min: 0, max: 400 }),
+    }),
+    {
+      maxLength: 4,
+      selector: (event) => event.daysAgo,
+    },
+  ),
   therapeuticRelation: fc.constantFrom<Period>("none", "active", "active", "ended", "revoked", "future"),
   trustedPersonAppointment: fc.constantFrom("none" as const, "active" as const, "revoked" as const),
   careTeamAssignment: fc.constantFrom("none" as const, "active" as const, "ended" as const, "future" as const),
@@ -56,7 +64,14 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
 // ---- The reference, from the raw scenario (shares no code with lib/access) --------------------
 
 const mayEver: Record<Role, AccessAction[]> = {
-  PATIENT: ["READ_HEALTH", "READ_ADMINISTRATIVE", "READ_ACCESS_LOG", "MANAGE_PATIENT_SETTINGS", "REQUEST_CORRECTION", "EXERCISE_PATIENT_RIGHTS"],
+  PATIENT: [
+    "READ_HEALTH",
+    "READ_ADMINISTRATIVE",
+    "READ_ACCESS_LOG",
+    "MANAGE_PATIENT_SETTINGS",
+    "REQUEST_CORRECTION",
+    "EXERCISE_PATIENT_RIGHTS",
+  ],
   TRUSTED_PERSON: ["READ_HEALTH", "READ_ADMINISTRATIVE"],
   DOCTOR: ["READ_HEALTH", "READ_ADMINISTRATIVE", "REQUEST_CORRECTION"],
   CAREGIVER: ["READ_HEALTH", "READ_ADMINISTRATIVE", "REQUEST_CORRECTION"],
@@ -65,7 +80,10 @@ const mayEver: Record<Role, AccessAction[]> = {
 };
 
 function brusselsToday(): number {
-  const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels" }).format(new Date()).split("-").map(Number);
+  const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels" })
+    .format(new Date())
+    .split("-")
+    .map(Number);
   return Date.UTC(y!, m! - 1, d!);
 }
 
@@ -115,16 +133,28 @@ async function build(s: Scenario): Promise<{ actor: { personId: string; activeRo
   const tag = randomUUID().slice(0, 8);
   const patientPerson = await createPerson(db, { firstName: "Gen", lastName: `Patient ${tag}`, roles: [] });
   await db.patient.create({ data: { id: patientPerson.id } });
-  const actorId = s.self ? patientPerson.id : (await createPerson(db, { firstName: "Gen", lastName: `Actor ${tag}`, roles: [] })).id;
+  const actorId = s.self
+    ? patientPerson.id
+    : (await createPerson(db, { firstName: "Gen", lastName: `Actor ${tag}`, roles: [] })).id;
   if (s.holdsRole) await db.personRole.create({ data: { personId: actorId, role: s.role } });
-  await db.declarationAcceptance.create({ data: { personId: actorId, role: s.role, version: s.acceptedCurrentDeclaration ? 4 : 3 } });
+  await db.declarationAcceptance.create({
+    data: { personId: actorId, role: s.role, version: s.acceptedCurrentDeclaration ? 4 : 3 },
+  });
 
   const patientId = patientPerson.id;
   for (const episode of s.careEpisodes) {
-    await db.careEpisode.create({ data: { patientId, startDate: daysAgo(400), endDate: episode.endDaysAgo === null ? null : daysAgo(episode.endDaysAgo) } });
+    await db.careEpisode.create({
+      data: {
+        patientId,
+        startDate: daysAgo(400),
+        endDate: episode.endDaysAgo === null ? null : daysAgo(episode.endDaysAgo),
+      },
+    });
   }
   for (const event of s.consentHistory) {
-    await db.consentEvent.create({ data: { patientId, kind: event.kind, occurredAt: new Date(now - event.daysAgo * DAY - 1000) } });
+    await db.consentEvent.create({
+      data: { patientId, kind: event.kind, occurredAt: new Date(now - event.daysAgo * DAY - 1000) },
+    });
   }
   if (s.therapeuticRelation !== "none") {
     await db.therapeuticRelation.create({
@@ -140,7 +170,12 @@ async function build(s: Scenario): Promise<{ actor: { personId: string; activeRo
   }
   if (s.trustedPersonAppointment !== "none") {
     await db.trustedPersonAppointment.create({
-      data: { patientId, trustedPersonId: actorId, appointedAt: new Date(now - 30 * DAY), revokedAt: s.trustedPersonAppointment === "revoked" ? new Date(now - DAY) : null },
+      data: {
+        patientId,
+        trustedPersonId: actorId,
+        appointedAt: new Date(now - 30 * DAY),
+        revokedAt: s.trustedPersonAppointment === "revoked" ? new Date(now - DAY) : null,
+      },
     });
   }
   if (s.careTeamAssignment !== "none") {
@@ -154,16 +189,36 @@ async function build(s: Scenario): Promise<{ actor: { personId: string; activeRo
     });
   }
   if (s.exclusion !== "none") {
-    await db.exclusion.create({ data: { patientId, excludedPersonId: actorId, liftedAt: s.exclusion === "lifted" ? new Date(now - DAY) : null } });
+    await db.exclusion.create({
+      data: { patientId, excludedPersonId: actorId, liftedAt: s.exclusion === "lifted" ? new Date(now - DAY) : null },
+    });
   }
   if (s.emergencyAccess !== "none") {
     const startedAt = new Date(s.emergencyAccess === "valid" ? now - 3_600_000 : now - 5 * 3_600_000);
-    await db.emergencyAccess.create({ data: { nurseId: actorId, patientId, reason: "generated scenario", startedAt, expiresAt: new Date(startedAt.getTime() + 3 * 3_600_000) } });
+    await db.emergencyAccess.create({
+      data: {
+        nurseId: actorId,
+        patientId,
+        reason: "generated scenario",
+        startedAt,
+        expiresAt: new Date(startedAt.getTime() + 3 * 3_600_000),
+      },
+    });
   }
   if (s.suspension !== "none") {
-    await db.suspension.create({ data: { personId: actorId, cause: "MANUAL", reason: "generated", liftedAt: s.suspension === "lifted" ? new Date(now - DAY) : null } });
+    await db.suspension.create({
+      data: {
+        personId: actorId,
+        cause: "MANUAL",
+        reason: "generated",
+        liftedAt: s.suspension === "lifted" ? new Date(now - DAY) : null,
+      },
+    });
   }
-  return { actor: { personId: actorId, activeRole: s.role }, patientId: s.patientExists ? patientId : `pat-missing-${tag}` };
+  return {
+    actor: { personId: actorId, activeRole: s.role },
+    patientId: s.patientExists ? patientId : `pat-missing-${tag}`,
+  };
 }
 
 beforeAll(async () => {
@@ -176,7 +231,13 @@ describe("authorizePatientAccess on generated database states", () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {
         const { actor, patientId } = await build(s);
-        const decision = await authorizePatientAccess({ actor, patientId, action: s.action, requestId: `property-${randomUUID()}`, db });
+        const decision = await authorizePatientAccess({
+          actor,
+          patientId,
+          action: s.action,
+          requestId: `property-${randomUUID()}`,
+          db,
+        });
         expect({ allowed: decision.allowed, reason: decision.reason }).toEqual(reference(s, brusselsToday()));
       }),
       { numRuns: 150 },

@@ -19,7 +19,10 @@ const nina = { personId: demoIds.users.nina, activeRole: "NURSE" as const };
 class Rollback extends Error {}
 
 /** Runs `tamper` as the table owner with the append-only triggers off, inspects, then rolls it all back. */
-async function whileTampered<T>(tamper: (tx: Prisma.TransactionClient) => Promise<void>, inspect: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+async function whileTampered<T>(
+  tamper: (tx: Prisma.TransactionClient) => Promise<void>,
+  inspect: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
   let result: T | undefined;
   await expect(
     db.$transaction(async (tx) => {
@@ -50,12 +53,17 @@ beforeAll(async () => {
 describe("append-only at the database level", () => {
   it("refuses UPDATE, DELETE and TRUNCATE", async () => {
     const [id] = await logSome(an, 1);
-    await expect(db.$executeRaw`UPDATE "AccessLogEntry" SET "reason" = 'self' WHERE "id" = ${id}`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`UPDATE "AccessLogEntry" SET "reason" = 'self' WHERE "id" = ${id}`).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.$executeRaw`DELETE FROM "AccessLogEntry" WHERE "id" = ${id}`).rejects.toThrow(/append-only/);
     await expect(db.$executeRawUnsafe(`TRUNCATE "AccessLogEntry"`)).rejects.toThrow(/append-only/);
     await expect(db.accessLogEntry.updateMany({ where: { id }, data: { decision: "DENY" } })).rejects.toThrow();
     await expect(db.accessLogEntry.deleteMany({ where: { id } })).rejects.toThrow();
-    expect(await db.accessLogEntry.findUniqueOrThrow({ where: { id } })).toMatchObject({ decision: "ALLOW", reason: "care_team" });
+    expect(await db.accessLogEntry.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      decision: "ALLOW",
+      reason: "care_team",
+    });
   });
 });
 
@@ -64,7 +72,15 @@ describe("per-patient hash chain", () => {
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         db.$transaction((tx) =>
-          appendAccessLogEntry(tx, { requestId: `audit-${i}`, actorId: nina.personId, actorRole: "NURSE", patientId: [an, bart, null][i % 3]!, action: "READ_HEALTH", decision: "ALLOW", reason: "care_team" }),
+          appendAccessLogEntry(tx, {
+            requestId: `audit-${i}`,
+            actorId: nina.personId,
+            actorRole: "NURSE",
+            patientId: [an, bart, null][i % 3]!,
+            action: "READ_HEALTH",
+            decision: "ALLOW",
+            reason: "care_team",
+          }),
         ),
       ),
     );
@@ -74,10 +90,16 @@ describe("per-patient hash chain", () => {
   it("reports an edited entry", async () => {
     const [first, second] = await logSome(an, 3);
     const result = await whileTampered(
-      (tx) => tx.$executeRaw`UPDATE "AccessLogEntry" SET "decision" = 'DENY', "reason" = 'no_relation' WHERE "id" = ${second}`.then(() => undefined),
+      (tx) =>
+        tx.$executeRaw`UPDATE "AccessLogEntry" SET "decision" = 'DENY', "reason" = 'no_relation' WHERE "id" = ${second}`.then(
+          () => undefined,
+        ),
       (tx) => verifyAccessLog(tx),
     );
-    expect(result).toMatchObject({ ok: false, broken: { entryId: String(second), patientId: an, problem: "hash_mismatch" } });
+    expect(result).toMatchObject({
+      ok: false,
+      broken: { entryId: String(second), patientId: an, problem: "hash_mismatch" },
+    });
     expect(first).toBeLessThan(second!);
   });
 
@@ -87,7 +109,10 @@ describe("per-patient hash chain", () => {
       (tx) => tx.$executeRaw`DELETE FROM "AccessLogEntry" WHERE "id" = ${middle}`.then(() => undefined),
       (tx) => verifyAccessLog(tx),
     );
-    expect(result).toMatchObject({ ok: false, broken: { entryId: String(last), patientId: bart, problem: "prev_hash_mismatch" } });
+    expect(result).toMatchObject({
+      ok: false,
+      broken: { entryId: String(last), patientId: bart, problem: "prev_hash_mismatch" },
+    });
   });
 
   it("reports an entry whose hash was recomputed after an edit (its successor no longer links)", async () => {

@@ -14,7 +14,9 @@ const db = testPrisma();
 // next-auth 4 keeps a provider's own options (its id "demo", our authorize) under `options`
 // and merges them when it parses the providers.
 type DemoProvider = { options: { id?: string; authorize: (credentials: unknown) => Promise<User | null> } };
-const demoProvider = (authOptions.providers as unknown as DemoProvider[]).find((provider) => provider.options?.id === "demo");
+const demoProvider = (authOptions.providers as unknown as DemoProvider[]).find(
+  (provider) => provider.options?.id === "demo",
+);
 const authorize = (credentials: unknown) => demoProvider!.options.authorize(credentials);
 
 beforeAll(async () => {

@@ -43,25 +43,62 @@ beforeEach(async () => {
 
 describe("a caregiver's correction request", () => {
   it("d.dirk asks about one of An's readings; the request is his, with his role, in the service center's queue", async () => {
-    const reading = await db.vitalSign.findFirstOrThrow({ where: { patientId: an, type: "BLOOD_PRESSURE" }, orderBy: { measuredAt: "desc" } });
+    const reading = await db.vitalSign.findFirstOrThrow({
+      where: { patientId: an, type: "BLOOD_PRESSURE" },
+      orderBy: { measuredAt: "desc" },
+    });
     const key = randomUUID();
     const requestId = rid();
-    const outcome = await submit(dirk, { idempotencyKey: key, patientId: an, section: "HEALTH", entry: `VitalSign:${reading.id}`, description: DESCRIPTION }, requestId);
+    const outcome = await submit(
+      dirk,
+      {
+        idempotencyKey: key,
+        patientId: an,
+        section: "HEALTH",
+        entry: `VitalSign:${reading.id}`,
+        description: DESCRIPTION,
+      },
+      requestId,
+    );
     expect(outcome).toMatchObject({ allowed: true, result: { ok: true, correctionId: key } });
     expect(await db.correctionRequest.findUniqueOrThrow({ where: { id: key } })).toMatchObject({
-      patientId: an, requestedById: u.dirk, requesterRole: "DOCTOR", section: "HEALTH", entityType: "VitalSign", entityId: reading.id, status: "OPEN", description: DESCRIPTION,
+      patientId: an,
+      requestedById: u.dirk,
+      requesterRole: "DOCTOR",
+      section: "HEALTH",
+      entityType: "VitalSign",
+      entityId: reading.id,
+      status: "OPEN",
+      description: DESCRIPTION,
     });
     const log = await db.accessLogEntry.findMany({ where: { requestId } });
-    expect(log.map((entry) => [entry.actorId, entry.patientId, entry.action, entry.decision])).toEqual([[u.dirk, an, "REQUEST_CORRECTION", "ALLOW"]]);
+    expect(log.map((entry) => [entry.actorId, entry.patientId, entry.action, entry.decision])).toEqual([
+      [u.dirk, an, "REQUEST_CORRECTION", "ALLOW"],
+    ]);
 
     const queue = await listCorrectionQueue({ actor: gated(u.sara, "SERVICE_CENTER"), db });
-    expect(queue.find((item) => item.id === key)).toMatchObject({ requestedBy: "Dr. Dirk Smets", requesterRole: "DOCTOR", patient: { id: an, name: "An Peeters" } });
+    expect(queue.find((item) => item.id === key)).toMatchObject({
+      requestedBy: "Dr. Dirk Smets",
+      requesterRole: "DOCTOR",
+      patient: { id: an, name: "An Peeters" },
+    });
   });
 
   it("c.carl, a caregiver with a relation, may ask too (no particular entry)", async () => {
-    const outcome = await submit(gated(u.carl, "CAREGIVER"), { idempotencyKey: randomUUID(), patientId: an, section: "CONTACT", entry: "", description: "Het telefoonnummer van An is veranderd." });
+    const outcome = await submit(gated(u.carl, "CAREGIVER"), {
+      idempotencyKey: randomUUID(),
+      patientId: an,
+      section: "CONTACT",
+      entry: "",
+      description: "Het telefoonnummer van An is veranderd.",
+    });
     expect(outcome).toMatchObject({ allowed: true, result: { ok: true } });
-    expect(await db.correctionRequest.findFirstOrThrow()).toMatchObject({ requestedById: u.carl, requesterRole: "CAREGIVER", section: "CONTACT", entityType: null });
+    expect(await db.correctionRequest.findFirstOrThrow()).toMatchObject({
+      requestedById: u.carl,
+      requesterRole: "CAREGIVER",
+      section: "CONTACT",
+      entityType: null,
+    });
   });
 
   it("refuses a doctor without consent, excluded, without a relation or past the window, and a trusted person: no row written", async () => {
@@ -74,7 +111,11 @@ describe("a caregiver's correction request", () => {
     ];
     for (const [actor, patientId, reason] of refused) {
       const requestId = rid();
-      const outcome = await submit(actor, { idempotencyKey: randomUUID(), patientId, section: "HEALTH", description: DESCRIPTION }, requestId);
+      const outcome = await submit(
+        actor,
+        { idempotencyKey: randomUUID(), patientId, section: "HEALTH", description: DESCRIPTION },
+        requestId,
+      );
       expect(outcome).toEqual({ allowed: false, decision: { allowed: false, reason } });
       const log = await db.accessLogEntry.findMany({ where: { requestId } });
       expect(log.map((entry) => [entry.action, entry.decision])).toEqual([["REQUEST_CORRECTION", "DENY"]]);
@@ -88,18 +129,38 @@ describe("a caregiver's correction request", () => {
     const second = await submit(dirk, form);
     expect(second).toEqual(first);
     expect(await db.correctionRequest.count()).toBe(1);
-    await expect(submit(gated(u.carl, "CAREGIVER"), form)).rejects.toSatisfy((error) => isPortalError(error) && error.code === "conflict");
+    await expect(submit(gated(u.carl, "CAREGIVER"), form)).rejects.toSatisfy(
+      (error) => isPortalError(error) && error.code === "conflict",
+    );
     expect(await db.correctionRequest.count()).toBe(1);
   });
 
   it("does not take a nurse's assessment or another patient's entry as the entry: no row", async () => {
     const assessment = await db.nursingNote.findFirstOrThrow({ where: { patientId: an, kind: "ASSESSMENT" } });
     const bartsNote = await db.nursingNote.findFirstOrThrow({ where: { patientId: bart, kind: "OBSERVATION" } });
-    expect(await submit(dirk, { idempotencyKey: randomUUID(), patientId: an, section: "HEALTH", entry: `NursingNote:${assessment.id}`, description: DESCRIPTION })).toEqual({
-      allowed: true, result: { ok: false, problem: "assessment" },
+    expect(
+      await submit(dirk, {
+        idempotencyKey: randomUUID(),
+        patientId: an,
+        section: "HEALTH",
+        entry: `NursingNote:${assessment.id}`,
+        description: DESCRIPTION,
+      }),
+    ).toEqual({
+      allowed: true,
+      result: { ok: false, problem: "assessment" },
     });
-    expect(await submit(dirk, { idempotencyKey: randomUUID(), patientId: an, section: "HEALTH", entry: `NursingNote:${bartsNote.id}`, description: DESCRIPTION })).toEqual({
-      allowed: true, result: { ok: false, problem: "unknown_entry" },
+    expect(
+      await submit(dirk, {
+        idempotencyKey: randomUUID(),
+        patientId: an,
+        section: "HEALTH",
+        entry: `NursingNote:${bartsNote.id}`,
+        description: DESCRIPTION,
+      }),
+    ).toEqual({
+      allowed: true,
+      result: { ok: false, problem: "unknown_entry" },
     });
     expect(await db.correctionRequest.count()).toBe(0);
   });

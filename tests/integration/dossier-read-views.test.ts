@@ -5,7 +5,13 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { addPatientComment } from "@/lib/corrections";
-import { CARE_QUESTION_LOG_ACTION, listAppointingPatients, listMyPatients, lookupPatientByInsz, readPatientFile } from "@/lib/dossier";
+import {
+  CARE_QUESTION_LOG_ACTION,
+  listAppointingPatients,
+  listMyPatients,
+  lookupPatientByInsz,
+  readPatientFile,
+} from "@/lib/dossier";
 import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
 import { env } from "@/lib/env";
 import { gated } from "@/tests/support/actors";
@@ -42,8 +48,12 @@ beforeEach(async () => {
 
 describe("listMyPatients", () => {
   it("lists a doctor's active therapeutic relations, and nobody else", async () => {
-    expect((await listMyPatients({ actor: dirk, db })).map((patient) => patient.patientId).sort()).toEqual([an, bart, chris, dina].sort());
-    expect((await listMyPatients({ actor: gated(u.carl, "CAREGIVER"), db })).map((patient) => patient.patientId)).toEqual([an]);
+    expect((await listMyPatients({ actor: dirk, db })).map((patient) => patient.patientId).sort()).toEqual(
+      [an, bart, chris, dina].sort(),
+    );
+    expect(
+      (await listMyPatients({ actor: gated(u.carl, "CAREGIVER"), db })).map((patient) => patient.patientId),
+    ).toEqual([an]);
     expect(await listMyPatients({ actor: gated(u.frank, "DOCTOR"), db })).toEqual([]);
   });
 
@@ -51,9 +61,26 @@ describe("listMyPatients", () => {
     const today = new Date(new Date().toISOString().slice(0, 10));
     await db.therapeuticRelation.createMany({
       data: [
-        { caregiverId: u.frank, patientId: an, kind: "GENERAL_PRACTITIONER", startDate: new Date(today.getTime() - 90 * DAY), endDate: new Date(today.getTime() - 2 * DAY) },
-        { caregiverId: u.frank, patientId: bart, kind: "GENERAL_PRACTITIONER", startDate: new Date(today.getTime() - 90 * DAY), revokedAt: new Date() },
-        { caregiverId: u.frank, patientId: chris, kind: "GENERAL_PRACTITIONER", startDate: new Date(today.getTime() + 5 * DAY) },
+        {
+          caregiverId: u.frank,
+          patientId: an,
+          kind: "GENERAL_PRACTITIONER",
+          startDate: new Date(today.getTime() - 90 * DAY),
+          endDate: new Date(today.getTime() - 2 * DAY),
+        },
+        {
+          caregiverId: u.frank,
+          patientId: bart,
+          kind: "GENERAL_PRACTITIONER",
+          startDate: new Date(today.getTime() - 90 * DAY),
+          revokedAt: new Date(),
+        },
+        {
+          caregiverId: u.frank,
+          patientId: chris,
+          kind: "GENERAL_PRACTITIONER",
+          startDate: new Date(today.getTime() + 5 * DAY),
+        },
       ],
     });
     expect(await listMyPatients({ actor: gated(u.frank, "DOCTOR"), db })).toEqual([]);
@@ -74,7 +101,10 @@ describe("listAppointingPatients", () => {
   });
 
   it("drops a patient the moment the appointment is revoked", async () => {
-    await db.trustedPersonAppointment.updateMany({ where: { trustedPersonId: u.tom, revokedAt: null }, data: { revokedAt: new Date() } });
+    await db.trustedPersonAppointment.updateMany({
+      where: { trustedPersonId: u.tom, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     expect(await listAppointingPatients({ actor: gated(u.tom, "TRUSTED_PERSON"), db })).toEqual([]);
   });
 
@@ -86,7 +116,13 @@ describe("listAppointingPatients", () => {
 describe("lookupPatientByInsz", () => {
   it("finds a related, consenting patient and logs the decision with the care question", async () => {
     const requestId = rid();
-    const result = await lookupPatientByInsz({ actor: dirk, insz: "41031212410", careQuestion: QUESTION, requestId, db });
+    const result = await lookupPatientByInsz({
+      actor: dirk,
+      insz: "41031212410",
+      careQuestion: QUESTION,
+      requestId,
+      db,
+    });
     expect(result).toEqual({ allowed: true, patientId: an });
     const entries = await db.accessLogEntry.findMany({ where: { requestId }, orderBy: { id: "asc" } });
     expect(entries.map((entry) => [entry.patientId, entry.action, entry.decision, entry.reason])).toEqual([
@@ -98,7 +134,13 @@ describe("lookupPatientByInsz", () => {
   it("tells a related doctor that consent is missing, and changes nothing", async () => {
     const before = await fileRowCounts();
     const requestId = rid();
-    const result = await lookupPatientByInsz({ actor: dirk, insz: "50070205712", careQuestion: QUESTION, requestId, db });
+    const result = await lookupPatientByInsz({
+      actor: dirk,
+      insz: "50070205712",
+      careQuestion: QUESTION,
+      requestId,
+      db,
+    });
     expect(result).toEqual({ allowed: false, refusal: "no_consent" });
     expect(await fileRowCounts()).toEqual(before);
     const entries = await db.accessLogEntry.findMany({ where: { requestId }, orderBy: { id: "asc" } });
@@ -109,11 +151,21 @@ describe("lookupPatientByInsz", () => {
   });
 
   it("names the exclusion and the passed window only to a doctor with a relation", async () => {
-    expect(await lookupPatientByInsz({ actor: gated(u.eva, "DOCTOR"), insz: "41031212410", careQuestion: QUESTION, requestId: rid(), db })).toEqual({
+    expect(
+      await lookupPatientByInsz({
+        actor: gated(u.eva, "DOCTOR"),
+        insz: "41031212410",
+        careQuestion: QUESTION,
+        requestId: rid(),
+        db,
+      }),
+    ).toEqual({
       allowed: false,
       refusal: "excluded",
     });
-    expect(await lookupPatientByInsz({ actor: dirk, insz: "45013008663", careQuestion: QUESTION, requestId: rid(), db })).toEqual({
+    expect(
+      await lookupPatientByInsz({ actor: dirk, insz: "45013008663", careQuestion: QUESTION, requestId: rid(), db }),
+    ).toEqual({
       allowed: false,
       refusal: "outside_availability_window",
     });
@@ -121,9 +173,21 @@ describe("lookupPatientByInsz", () => {
 
   it("answers a doctor without a relation and an unknown INSZ alike, and logs both", async () => {
     const frank = gated(u.frank, "DOCTOR");
-    const known = await lookupPatientByInsz({ actor: frank, insz: "41031212410", careQuestion: QUESTION, requestId: rid(), db });
+    const known = await lookupPatientByInsz({
+      actor: frank,
+      insz: "41031212410",
+      careQuestion: QUESTION,
+      requestId: rid(),
+      db,
+    });
     const unknownRequest = rid();
-    const unknown = await lookupPatientByInsz({ actor: frank, insz: unknownInsz(1), careQuestion: QUESTION, requestId: unknownRequest, db });
+    const unknown = await lookupPatientByInsz({
+      actor: frank,
+      insz: unknownInsz(1),
+      careQuestion: QUESTION,
+      requestId: unknownRequest,
+      db,
+    });
     expect(known).toEqual({ allowed: false, refusal: "no_access" });
     expect(unknown).toEqual(known);
     const entries = await db.accessLogEntry.findMany({ where: { requestId: unknownRequest }, orderBy: { id: "asc" } });
@@ -133,12 +197,15 @@ describe("lookupPatientByInsz", () => {
     ]);
     // The number itself stays out of the append-only log: a keyed pseudonym, the same for the same number.
     expect(entries[0]!.patientId).toMatch(/^unknown-insz:[A-Za-z0-9_-]{22}$/);
-    expect(JSON.stringify(entries, (_key, value) => (typeof value === "bigint" ? String(value) : value))).not.toContain(unknownInsz(1));
+    expect(JSON.stringify(entries, (_key, value) => (typeof value === "bigint" ? String(value) : value))).not.toContain(
+      unknownInsz(1),
+    );
     const again = rid();
     await lookupPatientByInsz({ actor: frank, insz: unknownInsz(1), careQuestion: QUESTION, requestId: again, db });
     const other = rid();
     await lookupPatientByInsz({ actor: frank, insz: unknownInsz(2), careQuestion: QUESTION, requestId: other, db });
-    const keyOf = async (requestId: string) => (await db.accessLogEntry.findFirstOrThrow({ where: { requestId } })).patientId;
+    const keyOf = async (requestId: string) =>
+      (await db.accessLogEntry.findFirstOrThrow({ where: { requestId } })).patientId;
     expect(await keyOf(again)).toBe(entries[0]!.patientId);
     expect(await keyOf(other)).not.toBe(entries[0]!.patientId);
   });
@@ -154,21 +221,45 @@ describe("lookupPatientByInsz", () => {
   it("a run of lookups of unknown national numbers suspends the caller (systematic querying)", async () => {
     const frank = gated(u.frank, "DOCTOR");
     for (let serial = 1; serial <= env.MISUSE_DISTINCT_PATIENTS; serial += 1) {
-      await lookupPatientByInsz({ actor: frank, insz: unknownInsz(serial), careQuestion: QUESTION, requestId: rid(), db });
+      await lookupPatientByInsz({
+        actor: frank,
+        insz: unknownInsz(serial),
+        careQuestion: QUESTION,
+        requestId: rid(),
+        db,
+      });
     }
     expect(await db.suspension.count({ where: { personId: u.frank, liftedAt: null } })).toBe(1);
-    expect(await lookupPatientByInsz({ actor: frank, insz: "41031212410", careQuestion: QUESTION, requestId: rid(), db })).toEqual({
+    expect(
+      await lookupPatientByInsz({ actor: frank, insz: "41031212410", careQuestion: QUESTION, requestId: rid(), db }),
+    ).toEqual({
       allowed: false,
       refusal: "suspended",
     });
   });
 
   it("refuses other roles, even one that may read the file through its own relation", async () => {
-    expect(await lookupPatientByInsz({ actor: gated(u.tom, "TRUSTED_PERSON"), insz: "41031212410", careQuestion: QUESTION, requestId: rid(), db })).toEqual({
+    expect(
+      await lookupPatientByInsz({
+        actor: gated(u.tom, "TRUSTED_PERSON"),
+        insz: "41031212410",
+        careQuestion: QUESTION,
+        requestId: rid(),
+        db,
+      }),
+    ).toEqual({
       allowed: false,
       refusal: "no_access",
     });
-    expect(await lookupPatientByInsz({ actor: gated(u.sara, "SERVICE_CENTER"), insz: "41031212410", careQuestion: QUESTION, requestId: rid(), db })).toEqual({
+    expect(
+      await lookupPatientByInsz({
+        actor: gated(u.sara, "SERVICE_CENTER"),
+        insz: "41031212410",
+        careQuestion: QUESTION,
+        requestId: rid(),
+        db,
+      }),
+    ).toEqual({
       allowed: false,
       refusal: "no_access",
     });
@@ -180,21 +271,40 @@ describe("readPatientFile: the patient's comments beside her assessments", () =>
 
   /** p.an comments on her oldest assessment: in a long file it sits behind the disclosure. */
   async function commentOnOldestAssessment() {
-    const assessment = await db.nursingNote.findFirstOrThrow({ where: { patientId: an, kind: "ASSESSMENT" }, orderBy: { writtenAt: "asc" } });
-    const outcome = await addPatientComment({ actor: gated(an, "PATIENT"), patientId: an, noteId: assessment.id, text: COMMENT, idempotencyKey: randomUUID(), requestId: rid(), db });
+    const assessment = await db.nursingNote.findFirstOrThrow({
+      where: { patientId: an, kind: "ASSESSMENT" },
+      orderBy: { writtenAt: "asc" },
+    });
+    const outcome = await addPatientComment({
+      actor: gated(an, "PATIENT"),
+      patientId: an,
+      noteId: assessment.id,
+      text: COMMENT,
+      idempotencyKey: randomUUID(),
+      requestId: rid(),
+      db,
+    });
     expect(outcome).toMatchObject({ allowed: true, result: { ok: true } });
     return assessment;
   }
 
   it("shows her comment beside the note to herself, her trusted person, her doctor and her caregiver", async () => {
     const assessment = await commentOnOldestAssessment();
-    for (const actor of [gated(an, "PATIENT"), gated(u.tom, "TRUSTED_PERSON"), dirk, gated(u.carl, "CAREGIVER"), gated(u.nina, "NURSE")]) {
+    for (const actor of [
+      gated(an, "PATIENT"),
+      gated(u.tom, "TRUSTED_PERSON"),
+      dirk,
+      gated(u.carl, "CAREGIVER"),
+      gated(u.nina, "NURSE"),
+    ]) {
       const outcome = await readPatientFile({ actor, patientId: an, requestId: rid(), db });
       if (!outcome.allowed) throw new Error(`expected ${actor.personId} to read An's file`);
       const notes = outcome.file.health!.nursingNotes;
       const commented = notes.filter((note) => note.patientComments.length > 0);
       expect(commented.map((note) => note.id)).toEqual([assessment.id]);
-      expect(commented[0]!.patientComments).toEqual([{ id: expect.any(String), text: COMMENT, createdAt: expect.any(Date) }]);
+      expect(commented[0]!.patientComments).toEqual([
+        { id: expect.any(String), text: COMMENT, createdAt: expect.any(Date) },
+      ]);
     }
   });
 

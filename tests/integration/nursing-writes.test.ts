@@ -34,7 +34,8 @@ beforeEach(async () => {
   await seedDemoWorld(db);
 });
 
-const bloodPressure = () => ZRecordVital.parse({ type: "BLOOD_PRESSURE", value: "142", secondaryValue: "88", id: randomUUID(), note: "" });
+const bloodPressure = () =>
+  ZRecordVital.parse({ type: "BLOOD_PRESSURE", value: "142", secondaryValue: "88", id: randomUUID(), note: "" });
 const note = (text = "Wonde rustig, geen roodheid.") => ZAddNote.parse({ id: randomUUID(), kind: "OBSERVATION", text });
 
 async function lastLogEntry(patientId: string) {
@@ -46,8 +47,19 @@ describe("recording vital parameters", () => {
     const input = bloodPressure();
     await recordVitalSign({ actor: nina, patientId: an, db }, input);
     const row = await db.vitalSign.findUniqueOrThrow({ where: { id: input.id } });
-    expect([row.type, row.value.toNumber(), row.secondaryValue?.toNumber(), row.unit, row.recordedById]).toEqual(["BLOOD_PRESSURE", 142, 88, "mm[Hg]", u.nina]);
-    expect(await lastLogEntry(an)).toMatchObject({ actorId: u.nina, action: "WRITE_NURSING_FILE", decision: "ALLOW", reason: "care_team" });
+    expect([row.type, row.value.toNumber(), row.secondaryValue?.toNumber(), row.unit, row.recordedById]).toEqual([
+      "BLOOD_PRESSURE",
+      142,
+      88,
+      "mm[Hg]",
+      u.nina,
+    ]);
+    expect(await lastLogEntry(an)).toMatchObject({
+      actorId: u.nina,
+      action: "WRITE_NURSING_FILE",
+      decision: "ALLOW",
+      reason: "care_team",
+    });
   });
 
   it("creates one row for a double submit of the same form", async () => {
@@ -66,7 +78,8 @@ describe("recording vital parameters", () => {
       { type: "OXYGEN_SATURATION", value: "101" },
       { type: "PAIN_SCORE", value: "4.5" },
     ];
-    for (const reading of bad) expect(ZRecordVital.safeParse({ ...reading, id: randomUUID() }).success, JSON.stringify(reading)).toBe(false);
+    for (const reading of bad)
+      expect(ZRecordVital.safeParse({ ...reading, id: randomUUID() }).success, JSON.stringify(reading)).toBe(false);
     expect(ZRecordVital.parse({ type: "TEMPERATURE", value: "37,5", id: randomUUID() }).value).toBe(37.5);
   });
 });
@@ -74,17 +87,32 @@ describe("recording vital parameters", () => {
 describe("refusals write nothing", () => {
   it("refuses a doctor, a nurse outside the team, the service center, and the team nurse past the window", async () => {
     const before = await db.nursingNote.count();
-    for (const [actor, patientId] of [[dirk, an], [noah, an], [sara, an], [nina, dina]] as const) {
+    for (const [actor, patientId] of [
+      [dirk, an],
+      [noah, an],
+      [sara, an],
+      [nina, dina],
+    ] as const) {
       await expect(addNursingNote({ actor, patientId, db }, note())).rejects.toMatchObject({ code: "forbidden" });
-      await expect(recordVitalSign({ actor, patientId, db }, bloodPressure())).rejects.toMatchObject({ code: "forbidden" });
+      await expect(recordVitalSign({ actor, patientId, db }, bloodPressure())).rejects.toMatchObject({
+        code: "forbidden",
+      });
       expect((await lastLogEntry(patientId)).decision).toBe("DENY");
     }
     expect(await db.nursingNote.count()).toBe(before);
   });
 
   it("lets n.noah write only once he has opened an emergency access with a reason", async () => {
-    await expect(addNursingNote({ actor: noah, patientId: an, db }, note())).rejects.toMatchObject({ code: "forbidden" });
-    const access = await requestEmergencyAccess({ actor: noah, patientId: an, reason: "Gevallen, buur belde de noodlijn", requestId: "t", db });
+    await expect(addNursingNote({ actor: noah, patientId: an, db }, note())).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    const access = await requestEmergencyAccess({
+      actor: noah,
+      patientId: an,
+      reason: "Gevallen, buur belde de noodlijn",
+      requestId: "t",
+      db,
+    });
     expect(access.allowed).toBe(true);
     const input = note("Noodinterventie: patiënte gevallen, geen letsel.");
     await addNursingNote({ actor: noah, patientId: an, db }, input);
@@ -94,7 +122,9 @@ describe("refusals write nothing", () => {
   it("does not let a form id be reused for another patient's file", async () => {
     const input = note();
     await addNursingNote({ actor: nina, patientId: an, db }, input);
-    await expect(addNursingNote({ actor: nina, patientId: demoIds.patients.bart, db }, input)).rejects.toMatchObject({ code: "conflict" });
+    await expect(addNursingNote({ actor: nina, patientId: demoIds.patients.bart, db }, input)).rejects.toMatchObject({
+      code: "conflict",
+    });
     expect(await db.nursingNote.findUniqueOrThrow({ where: { id: input.id } })).toMatchObject({ patientId: an });
   });
 });
@@ -103,23 +133,42 @@ describe("correcting an entry", () => {
   it("keeps the previous text with the reason, and refuses a stale version without writing", async () => {
     const input = note("Bloeddruk 14/8, patiënte moe.");
     await addNursingNote({ actor: nina, patientId: an, db }, input);
-    const corrected = await correctNursingNote({ actor: nina, patientId: an, db }, { noteId: input.id, version: 1, text: "Bloeddruk 142/88, patiënte moe.", reason: "Tikfout in de bloeddruk" });
+    const corrected = await correctNursingNote(
+      { actor: nina, patientId: an, db },
+      { noteId: input.id, version: 1, text: "Bloeddruk 142/88, patiënte moe.", reason: "Tikfout in de bloeddruk" },
+    );
     expect(corrected.version).toBe(2);
 
     await expect(
-      correctNursingNote({ actor: nina, patientId: an, db }, { noteId: input.id, version: 1, text: "Overschreven", reason: "Oude versie van het scherm" }),
+      correctNursingNote(
+        { actor: nina, patientId: an, db },
+        { noteId: input.id, version: 1, text: "Overschreven", reason: "Oude versie van het scherm" },
+      ),
     ).rejects.toMatchObject({ code: "conflict" });
-    expect(await db.nursingNote.findUniqueOrThrow({ where: { id: input.id } })).toMatchObject({ text: "Bloeddruk 142/88, patiënte moe.", version: 2 });
+    expect(await db.nursingNote.findUniqueOrThrow({ where: { id: input.id } })).toMatchObject({
+      text: "Bloeddruk 142/88, patiënte moe.",
+      version: 2,
+    });
 
     const screen = await readNurseWorkScreen({ actor: nina, patientId: an, db });
     const history = screen.allowed ? screen.screen.revisions[input.id] : undefined;
-    expect(history).toEqual([expect.objectContaining({ version: 1, previousText: "Bloeddruk 14/8, patiënte moe.", reason: "Tikfout in de bloeddruk", author: "Nina De Smet" })]);
+    expect(history).toEqual([
+      expect.objectContaining({
+        version: 1,
+        previousText: "Bloeddruk 14/8, patiënte moe.",
+        reason: "Tikfout in de bloeddruk",
+        author: "Nina De Smet",
+      }),
+    ]);
   });
 
   it("is refused to a doctor, leaving the note and its history untouched", async () => {
     const existing = await db.nursingNote.findFirstOrThrow({ where: { patientId: an } });
     await expect(
-      correctNursingNote({ actor: dirk, patientId: an, db }, { noteId: existing.id, version: existing.version, text: "x", reason: "Ik weet het beter" }),
+      correctNursingNote(
+        { actor: dirk, patientId: an, db },
+        { noteId: existing.id, version: existing.version, text: "x", reason: "Ik weet het beter" },
+      ),
     ).rejects.toMatchObject({ code: "forbidden" });
     expect(await db.nursingNote.findUniqueOrThrow({ where: { id: existing.id } })).toEqual(existing);
     expect(await db.recordRevision.count()).toBe(0);
@@ -127,41 +176,80 @@ describe("correcting an entry", () => {
 
   it("updates a care-plan item with a version check and keeps its history", async () => {
     const item = await db.carePlanItem.findFirstOrThrow({ where: { patientId: an, status: "ACTIVE" } });
-    const update = { itemId: item.id, version: item.version, title: item.title, description: item.description, frequency: "2x per dag", status: "ACTIVE" as const, reason: "Frequentie aangepast na overleg" };
+    const update = {
+      itemId: item.id,
+      version: item.version,
+      title: item.title,
+      description: item.description,
+      frequency: "2x per dag",
+      status: "ACTIVE" as const,
+      reason: "Frequentie aangepast na overleg",
+    };
     await updateCarePlanItem({ actor: nina, patientId: an, db }, update);
-    await expect(updateCarePlanItem({ actor: nina, patientId: an, db }, { ...update, status: "STOPPED" })).rejects.toMatchObject({ code: "conflict" });
-    expect(await db.carePlanItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ frequency: "2x per dag", status: "ACTIVE", version: item.version + 1 });
+    await expect(
+      updateCarePlanItem({ actor: nina, patientId: an, db }, { ...update, status: "STOPPED" }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    expect(await db.carePlanItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
+      frequency: "2x per dag",
+      status: "ACTIVE",
+      version: item.version + 1,
+    });
     expect(await db.recordRevision.count({ where: { entityType: "CarePlanItem", entityId: item.id } })).toBe(1);
   });
 });
 
 describe("emergency access from the nurse's page", () => {
   it("resolves a national number to the patient, and refuses an unknown one the same way as a closed file", async () => {
-    const opened = await openEmergencyAccess({ actor: noah, db, patient: "41.03.12-124.10", reason: "Gevallen, buur belde de noodlijn" });
+    const opened = await openEmergencyAccess({
+      actor: noah,
+      db,
+      patient: "41.03.12-124.10",
+      reason: "Gevallen, buur belde de noodlijn",
+    });
     expect(opened.patientId).toBe(an);
     expect(opened.expiresAt?.getTime()).toBeGreaterThan(Date.now());
-    await expect(openEmergencyAccess({ actor: noah, db, patient: "00010100173", reason: "Gevallen, buur belde de noodlijn" })).rejects.toMatchObject({ code: "forbidden" });
-    const refusedUnknown = await db.accessLogEntry.findFirstOrThrow({ where: { actorId: u.noah }, orderBy: { id: "desc" } });
+    await expect(
+      openEmergencyAccess({ actor: noah, db, patient: "00010100173", reason: "Gevallen, buur belde de noodlijn" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    const refusedUnknown = await db.accessLogEntry.findFirstOrThrow({
+      where: { actorId: u.noah },
+      orderBy: { id: "desc" },
+    });
     expect(refusedUnknown).toMatchObject({ decision: "DENY", patientId: expect.stringMatching(/^unknown-insz:/) });
-    expect(JSON.stringify(refusedUnknown, (_key, value) => (typeof value === "bigint" ? String(value) : value))).not.toContain("00010100173");
-    await expect(openEmergencyAccess({ actor: noah, db, patient: dina, reason: "Gevallen, buur belde de noodlijn" })).rejects.toMatchObject({ code: "forbidden" });
+    expect(
+      JSON.stringify(refusedUnknown, (_key, value) => (typeof value === "bigint" ? String(value) : value)),
+    ).not.toContain("00010100173");
+    await expect(
+      openEmergencyAccess({ actor: noah, db, patient: dina, reason: "Gevallen, buur belde de noodlijn" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     expect(await db.emergencyAccess.count({ where: { nurseId: u.noah } })).toBe(1);
   });
 
   it("reads the work screen (file, revisions per entry, routed requests) under one logged decision, and refuses it to n.noah without access", async () => {
     const input = note("Eerste versie");
     await addNursingNote({ actor: nina, patientId: an, db }, input);
-    await correctNursingNote({ actor: nina, patientId: an, db }, { noteId: input.id, version: 1, text: "Tweede versie", reason: "Verduidelijking na overleg" });
+    await correctNursingNote(
+      { actor: nina, patientId: an, db },
+      { noteId: input.id, version: 1, text: "Tweede versie", reason: "Verduidelijking na overleg" },
+    );
     const logBefore = await db.accessLogEntry.count({ where: { patientId: an } });
     const outcome = await readNurseWorkScreen({ actor: nina, patientId: an, db });
     if (!outcome.allowed) throw new Error("n.nina is in An's care team");
     expect(outcome.screen.revisions[input.id]).toHaveLength(1);
-    expect(outcome.screen.file.health.nursingNotes.find((entry) => entry.id === input.id)).toMatchObject({ text: "Tweede versie", version: 2 });
+    expect(outcome.screen.file.health.nursingNotes.find((entry) => entry.id === input.id)).toMatchObject({
+      text: "Tweede versie",
+      version: 2,
+    });
     expect(outcome.screen.emergencyUntil).toBeNull();
     // One page view, one line in An's "who looked at my file".
-    expect(await db.accessLogEntry.findMany({ where: { patientId: an }, orderBy: { id: "asc" }, skip: logBefore, select: { actorId: true, action: true, decision: true } })).toEqual([
-      { actorId: u.nina, action: "READ_HEALTH", decision: "ALLOW" },
-    ]);
+    expect(
+      await db.accessLogEntry.findMany({
+        where: { patientId: an },
+        orderBy: { id: "asc" },
+        skip: logBefore,
+        select: { actorId: true, action: true, decision: true },
+      }),
+    ).toEqual([{ actorId: u.nina, action: "READ_HEALTH", decision: "ALLOW" }]);
 
     const refused = await readNurseWorkScreen({ actor: noah, patientId: an, db });
     expect(refused).toMatchObject({ allowed: false, decision: { allowed: false } });
@@ -169,7 +257,12 @@ describe("emergency access from the nurse's page", () => {
   });
 
   it("tells the nurse in through emergency access until when", async () => {
-    const opened = await openEmergencyAccess({ actor: noah, db, patient: an, reason: "Gevallen, buur belde de noodlijn" });
+    const opened = await openEmergencyAccess({
+      actor: noah,
+      db,
+      patient: an,
+      reason: "Gevallen, buur belde de noodlijn",
+    });
     const outcome = await readNurseWorkScreen({ actor: noah, patientId: an, db });
     if (!outcome.allowed) throw new Error("the emergency access lets n.noah in");
     expect(outcome.screen.emergencyUntil?.getTime()).toBe(opened.expiresAt?.getTime());
@@ -184,7 +277,9 @@ describe("planning a visit and the nurse's lists", () => {
     await planVisit({ actor: nina, patientId: an, db, now }, input);
     const rows = await db.plannedVisit.findMany({ where: { id: input.id } });
     expect(rows.map((row) => row.startsAt.toISOString())).toEqual(["2026-11-24T07:30:00.000Z"]);
-    await expect(planVisit({ actor: nina, patientId: an, db, now }, { ...input, id: randomUUID(), startsAt: "2026-11-01T08:30" })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(
+      planVisit({ actor: nina, patientId: an, db, now }, { ...input, id: randomUUID(), startsAt: "2026-11-01T08:30" }),
+    ).rejects.toMatchObject({ code: "invalid_input" });
   });
 
   it("lists the care team's patients; Dina's closed file shows no data", async () => {
@@ -200,10 +295,29 @@ describe("planning a visit and the nurse's lists", () => {
 
   it("lists correction requests routed to this nurse only", async () => {
     await db.correctionRequest.create({
-      data: { id: "corr-routed", patientId: an, requestedById: an, requesterRole: "PATIENT", section: "HEALTH", description: "Mijn gewicht klopt niet", status: "ROUTED_TO_NURSE", assignedNurseId: u.nina, dueAt: new Date(Date.now() + 86_400_000) },
+      data: {
+        id: "corr-routed",
+        patientId: an,
+        requestedById: an,
+        requesterRole: "PATIENT",
+        section: "HEALTH",
+        description: "Mijn gewicht klopt niet",
+        status: "ROUTED_TO_NURSE",
+        assignedNurseId: u.nina,
+        dueAt: new Date(Date.now() + 86_400_000),
+      },
     });
     await db.correctionRequest.create({
-      data: { id: "corr-open", patientId: an, requestedById: an, requesterRole: "PATIENT", section: "HEALTH", description: "Nog niet doorgestuurd", status: "OPEN", dueAt: new Date(Date.now() + 86_400_000) },
+      data: {
+        id: "corr-open",
+        patientId: an,
+        requestedById: an,
+        requesterRole: "PATIENT",
+        section: "HEALTH",
+        description: "Nog niet doorgestuurd",
+        status: "OPEN",
+        dueAt: new Date(Date.now() + 86_400_000),
+      },
     });
     expect((await listRoutedCorrections({ actor: nina, db })).map((request) => request.id)).toEqual(["corr-routed"]);
     expect(await listRoutedCorrections({ actor: noah, db })).toEqual([]);

@@ -33,7 +33,15 @@ const rid = () => `settings-${randomUUID()}`;
 const asAn = { actor: pAn, patientId: an, db };
 
 async function canRead(personId: string, role: Role, patientId: string = an): Promise<boolean> {
-  return (await authorizePatientAccess({ actor: gated(personId, role), patientId, action: "READ_HEALTH", requestId: rid(), db })).allowed;
+  return (
+    await authorizePatientAccess({
+      actor: gated(personId, role),
+      patientId,
+      action: "READ_HEALTH",
+      requestId: rid(),
+      db,
+    })
+  ).allowed;
 }
 
 async function settingsRows() {
@@ -45,7 +53,10 @@ async function settingsRows() {
 }
 
 async function logEntries(requestId: string) {
-  return db.accessLogEntry.findMany({ where: { requestId }, select: { action: true, decision: true, reason: true, actorId: true, patientId: true } });
+  return db.accessLogEntry.findMany({
+    where: { requestId },
+    select: { action: true, decision: true, reason: true, actorId: true, patientId: true },
+  });
 }
 
 beforeEach(async () => {
@@ -75,16 +86,29 @@ describe("trusted persons", () => {
     const requestId = rid();
     const appointed = await appointTrustedPerson({ ...asAn, requestId, insz: TINA_INSZ, lastName: "claes" });
     expect(appointed).toEqual({ allowed: true, result: { ok: true, changed: true } });
-    expect(await logEntries(requestId)).toEqual([{ action: "MANAGE_PATIENT_SETTINGS", decision: "ALLOW", reason: "self", actorId: an, patientId: an }]);
+    expect(await logEntries(requestId)).toEqual([
+      { action: "MANAGE_PATIENT_SETTINGS", decision: "ALLOW", reason: "self", actorId: an, patientId: an },
+    ]);
     expect(await canRead(u.tina, "TRUSTED_PERSON")).toBe(true);
 
     // A double click: still one active appointment.
-    expect(await appointTrustedPerson({ ...asAn, requestId: rid(), insz: TINA_INSZ, lastName: "Claes" })).toEqual({ allowed: true, result: { ok: true, changed: false } });
-    const active = await db.trustedPersonAppointment.findMany({ where: { patientId: an, trustedPersonId: u.tina, revokedAt: null } });
+    expect(await appointTrustedPerson({ ...asAn, requestId: rid(), insz: TINA_INSZ, lastName: "Claes" })).toEqual({
+      allowed: true,
+      result: { ok: true, changed: false },
+    });
+    const active = await db.trustedPersonAppointment.findMany({
+      where: { patientId: an, trustedPersonId: u.tina, revokedAt: null },
+    });
     expect(active).toHaveLength(1);
 
-    expect(await revokeTrustedPerson({ ...asAn, requestId: rid(), appointmentId: active[0]!.id })).toEqual({ allowed: true, result: { ok: true, changed: true } });
-    expect(await revokeTrustedPerson({ ...asAn, requestId: rid(), appointmentId: active[0]!.id })).toEqual({ allowed: true, result: { ok: true, changed: false } });
+    expect(await revokeTrustedPerson({ ...asAn, requestId: rid(), appointmentId: active[0]!.id })).toEqual({
+      allowed: true,
+      result: { ok: true, changed: true },
+    });
+    expect(await revokeTrustedPerson({ ...asAn, requestId: rid(), appointmentId: active[0]!.id })).toEqual({
+      allowed: true,
+      result: { ok: true, changed: false },
+    });
     expect(await canRead(u.tina, "TRUSTED_PERSON")).toBe(false);
   });
 
@@ -98,42 +122,73 @@ describe("trusted persons", () => {
   });
 
   it("cannot appoint oneself", async () => {
-    expect(await appointTrustedPerson({ ...asAn, requestId: rid(), insz: "41031212410", lastName: "Peeters" })).toEqual({ allowed: true, result: { ok: false, problem: "self" } });
+    expect(await appointTrustedPerson({ ...asAn, requestId: rid(), insz: "41031212410", lastName: "Peeters" })).toEqual(
+      { allowed: true, result: { ok: false, problem: "self" } },
+    );
   });
 
   it("gives someone without the role the trusted-person role with the appointment", async () => {
     const neighbour = await createPerson(db, { firstName: "Jef", lastName: "Buur", roles: [] });
     await appointTrustedPerson({ ...asAn, requestId: rid(), insz: neighbour.insz, lastName: "Buur" });
-    expect(await db.personRole.findMany({ where: { personId: neighbour.id }, select: { role: true } })).toEqual([{ role: "TRUSTED_PERSON" }]);
+    expect(await db.personRole.findMany({ where: { personId: neighbour.id }, select: { role: true } })).toEqual([
+      { role: "TRUSTED_PERSON" },
+    ]);
   });
 
   it("does not revoke another patient's appointment through An's settings", async () => {
-    const bartsAppointment = await db.trustedPersonAppointment.create({ data: { patientId: bart, trustedPersonId: u.tom } });
-    expect(await revokeTrustedPerson({ ...asAn, requestId: rid(), appointmentId: bartsAppointment.id })).toEqual({ allowed: true, result: { ok: true, changed: false } });
-    expect(await db.trustedPersonAppointment.findUniqueOrThrow({ where: { id: bartsAppointment.id } })).toMatchObject({ revokedAt: null });
+    const bartsAppointment = await db.trustedPersonAppointment.create({
+      data: { patientId: bart, trustedPersonId: u.tom },
+    });
+    expect(await revokeTrustedPerson({ ...asAn, requestId: rid(), appointmentId: bartsAppointment.id })).toEqual({
+      allowed: true,
+      result: { ok: true, changed: false },
+    });
+    expect(await db.trustedPersonAppointment.findUniqueOrThrow({ where: { id: bartsAppointment.id } })).toMatchObject({
+      revokedAt: null,
+    });
   });
 });
 
 describe("exclusions", () => {
   it("excludes Carl from the list of related caregivers, then lifts it; the decision follows each step", async () => {
     expect(await canRead(u.carl, "CAREGIVER")).toBe(true);
-    expect(await excludeRelatedPerson({ ...asAn, requestId: rid(), personId: u.carl })).toEqual({ allowed: true, result: { ok: true, changed: true } });
-    expect(await excludeRelatedPerson({ ...asAn, requestId: rid(), personId: u.carl })).toEqual({ allowed: true, result: { ok: true, changed: false } });
+    expect(await excludeRelatedPerson({ ...asAn, requestId: rid(), personId: u.carl })).toEqual({
+      allowed: true,
+      result: { ok: true, changed: true },
+    });
+    expect(await excludeRelatedPerson({ ...asAn, requestId: rid(), personId: u.carl })).toEqual({
+      allowed: true,
+      result: { ok: true, changed: false },
+    });
     expect(await canRead(u.carl, "CAREGIVER")).toBe(false);
-    const exclusion = await db.exclusion.findFirstOrThrow({ where: { patientId: an, excludedPersonId: u.carl, liftedAt: null } });
-    expect(await liftExclusion({ ...asAn, requestId: rid(), exclusionId: exclusion.id })).toEqual({ allowed: true, result: { ok: true, changed: true } });
+    const exclusion = await db.exclusion.findFirstOrThrow({
+      where: { patientId: an, excludedPersonId: u.carl, liftedAt: null },
+    });
+    expect(await liftExclusion({ ...asAn, requestId: rid(), exclusionId: exclusion.id })).toEqual({
+      allowed: true,
+      result: { ok: true, changed: true },
+    });
     expect(await canRead(u.carl, "CAREGIVER")).toBe(true);
   });
 
   it("refuses to exclude from the list someone without any relation (a forged id)", async () => {
     const before = await settingsRows();
-    expect(await excludeRelatedPerson({ ...asAn, requestId: rid(), personId: u.frank })).toEqual({ allowed: true, result: { ok: false, problem: "no_match" } });
+    expect(await excludeRelatedPerson({ ...asAn, requestId: rid(), personId: u.frank })).toEqual({
+      allowed: true,
+      result: { ok: false, problem: "no_match" },
+    });
     expect(await settingsRows()).toEqual(before);
   });
 
   it("excludes by national number and last name; a wrong name is the neutral refusal", async () => {
-    expect(await excludeByInsz({ ...asAn, requestId: rid(), insz: CARL_INSZ, lastName: "Janssens" })).toEqual({ allowed: true, result: { ok: false, problem: "no_match" } });
-    expect(await excludeByInsz({ ...asAn, requestId: rid(), insz: CARL_INSZ, lastName: "Hermans" })).toEqual({ allowed: true, result: { ok: true, changed: true } });
+    expect(await excludeByInsz({ ...asAn, requestId: rid(), insz: CARL_INSZ, lastName: "Janssens" })).toEqual({
+      allowed: true,
+      result: { ok: false, problem: "no_match" },
+    });
+    expect(await excludeByInsz({ ...asAn, requestId: rid(), insz: CARL_INSZ, lastName: "Hermans" })).toEqual({
+      allowed: true,
+      result: { ok: true, changed: true },
+    });
     expect(await canRead(u.carl, "CAREGIVER")).toBe(false);
   });
 });
@@ -142,23 +197,38 @@ describe("consent", () => {
   it("withdrawing refuses d.dirk at once, giving it again lets him in; each is a new event", async () => {
     const count = await db.consentEvent.count({ where: { patientId: an } });
     expect(await canRead(u.dirk, "DOCTOR")).toBe(true);
-    expect(await setConsent({ ...asAn, requestId: rid(), give: false })).toEqual({ allowed: true, result: { ok: true, changed: true } });
-    expect(await setConsent({ ...asAn, requestId: rid(), give: false })).toEqual({ allowed: true, result: { ok: true, changed: false } });
+    expect(await setConsent({ ...asAn, requestId: rid(), give: false })).toEqual({
+      allowed: true,
+      result: { ok: true, changed: true },
+    });
+    expect(await setConsent({ ...asAn, requestId: rid(), give: false })).toEqual({
+      allowed: true,
+      result: { ok: true, changed: false },
+    });
     expect(await canRead(u.dirk, "DOCTOR")).toBe(false);
     // The care team needs no consent.
     expect(await canRead(u.nina, "NURSE")).toBe(true);
-    expect(await setConsent({ ...asAn, requestId: rid(), give: true })).toEqual({ allowed: true, result: { ok: true, changed: true } });
+    expect(await setConsent({ ...asAn, requestId: rid(), give: true })).toEqual({
+      allowed: true,
+      result: { ok: true, changed: true },
+    });
     expect(await canRead(u.dirk, "DOCTOR")).toBe(true);
     expect(await db.consentEvent.count({ where: { patientId: an } })).toBe(count + 2);
     const outcome = await readPatientSettings({ ...asAn, requestId: rid() });
     if (!outcome.allowed) throw new Error("expected allowed");
-    expect(outcome.result.consent.history.slice(0, 2).map((event) => [event.kind, event.bySelf])).toEqual([["GIVEN", true], ["WITHDRAWN", true]]);
+    expect(outcome.result.consent.history.slice(0, 2).map((event) => [event.kind, event.bySelf])).toEqual([
+      ["GIVEN", true],
+      ["WITHDRAWN", true],
+    ]);
   });
 
   it("gives Bart's first consent", async () => {
     const asBart = { actor: gated(bart, "PATIENT"), patientId: bart, db };
     expect(await canRead(u.dirk, "DOCTOR", bart)).toBe(false);
-    expect(await setConsent({ ...asBart, requestId: rid(), give: true })).toEqual({ allowed: true, result: { ok: true, changed: true } });
+    expect(await setConsent({ ...asBart, requestId: rid(), give: true })).toEqual({
+      allowed: true,
+      result: { ok: true, changed: true },
+    });
     expect(await canRead(u.dirk, "DOCTOR", bart)).toBe(true);
   });
 });
@@ -183,23 +253,47 @@ describe("refusals: nobody but the patient, and nothing written", () => {
     for (const attempt of attempts(actor)) {
       expect(await attempt()).toEqual({ allowed: false, decision: { allowed: false, reason } });
     }
-    const tom = await db.trustedPersonAppointment.findFirstOrThrow({ where: { patientId: an, trustedPersonId: u.tom } });
-    expect(await revokeTrustedPerson({ actor, patientId: an, db, requestId: rid(), appointmentId: tom.id })).toMatchObject({ allowed: false });
+    const tom = await db.trustedPersonAppointment.findFirstOrThrow({
+      where: { patientId: an, trustedPersonId: u.tom },
+    });
+    expect(
+      await revokeTrustedPerson({ actor, patientId: an, db, requestId: rid(), appointmentId: tom.id }),
+    ).toMatchObject({ allowed: false });
     const eva = await db.exclusion.findFirstOrThrow({ where: { patientId: an, excludedPersonId: u.eva } });
-    expect(await liftExclusion({ actor, patientId: an, db, requestId: rid(), exclusionId: eva.id })).toMatchObject({ allowed: false });
+    expect(await liftExclusion({ actor, patientId: an, db, requestId: rid(), exclusionId: eva.id })).toMatchObject({
+      allowed: false,
+    });
     expect(await settingsRows()).toEqual(before);
   });
 
   it("logs each refusal as a DENY of MANAGE_PATIENT_SETTINGS", async () => {
     const requestId = rid();
-    await appointTrustedPerson({ actor: gated(u.dirk, "DOCTOR"), patientId: an, db, requestId, insz: TINA_INSZ, lastName: "Claes" });
-    expect(await logEntries(requestId)).toEqual([{ action: "MANAGE_PATIENT_SETTINGS", decision: "DENY", reason: "role_not_permitted", actorId: u.dirk, patientId: an }]);
+    await appointTrustedPerson({
+      actor: gated(u.dirk, "DOCTOR"),
+      patientId: an,
+      db,
+      requestId,
+      insz: TINA_INSZ,
+      lastName: "Claes",
+    });
+    expect(await logEntries(requestId)).toEqual([
+      {
+        action: "MANAGE_PATIENT_SETTINGS",
+        decision: "DENY",
+        reason: "role_not_permitted",
+        actorId: u.dirk,
+        patientId: an,
+      },
+    ]);
   });
 });
 
 describe("form schemas", () => {
   it("accept a typed national number and reject a wrong check digit", () => {
-    expect(ZAppointTrustedPersonForm.parse({ insz: "72.09.08-094.77", lastName: " Claes " })).toEqual({ insz: TINA_INSZ, lastName: "Claes" });
+    expect(ZAppointTrustedPersonForm.parse({ insz: "72.09.08-094.77", lastName: " Claes " })).toEqual({
+      insz: TINA_INSZ,
+      lastName: "Claes",
+    });
     expect(ZAppointTrustedPersonForm.safeParse({ insz: "72090809478", lastName: "Claes" }).success).toBe(false);
     expect(ZConsentForm.parse({ give: "false" })).toEqual({ give: false });
     expect(ZConsentForm.safeParse({ give: "maybe" }).success).toBe(false);

@@ -3,7 +3,13 @@
 // server actions validate with, and that only staff change an item, exactly once.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { authorizePatientAccess, liftSuspension, listReviewItems, requestEmergencyAccess, reviewEmergencyAccess } from "@/lib/access";
+import {
+  authorizePatientAccess,
+  liftSuspension,
+  listReviewItems,
+  requestEmergencyAccess,
+  reviewEmergencyAccess,
+} from "@/lib/access";
 import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
 import { splitReviewItems } from "@/components/review/review-lists";
 import { ZLiftSuspensionForm, ZReviewEmergencyAccessForm } from "@/app/service-center/review/schemas";
@@ -29,7 +35,14 @@ beforeEach(async () => {
 async function suspendFrankBySystematicQuerying(): Promise<string> {
   const settings = { availabilityWindowMonths: 3, misuse: { distinctPatients: 4, windowMinutes: 7 } };
   for (let i = 1; i <= 4; i++) {
-    await authorizePatientAccess({ actor: frank, patientId: `pat-probe-${i}`, action: "READ_HEALTH", requestId: rid(), db, settings });
+    await authorizePatientAccess({
+      actor: frank,
+      patientId: `pat-probe-${i}`,
+      action: "READ_HEALTH",
+      requestId: rid(),
+      db,
+      settings,
+    });
   }
   return (await db.suspension.findFirstOrThrow({ where: { personId: u.frank, liftedAt: null } })).id;
 }
@@ -39,35 +52,77 @@ describe("the review list", () => {
     const id = await suspendFrankBySystematicQuerying();
     const items = await listReviewItems({ actor: sara, db });
     expect(items).toContainEqual(
-      expect.objectContaining({ kind: "suspension", id, cause: "SYSTEMATIC_QUERYING", windowMinutes: 7, person: { id: u.frank, name: "Dr. Frank Willems" } }),
+      expect.objectContaining({
+        kind: "suspension",
+        id,
+        cause: "SYSTEMATIC_QUERYING",
+        windowMinutes: 7,
+        person: { id: u.frank, name: "Dr. Frank Willems" },
+      }),
     );
     const item = items.find((candidate) => candidate.id === id);
-    expect(item?.kind === "suspension" && item.patientIds).toEqual(["pat-probe-1", "pat-probe-2", "pat-probe-3", "pat-probe-4"]);
+    expect(item?.kind === "suspension" && item.patientIds).toEqual([
+      "pat-probe-1",
+      "pat-probe-2",
+      "pat-probe-3",
+      "pat-probe-4",
+    ]);
   });
 
   it("has no window for a manual suspension, or for details it cannot read", async () => {
-    const manual = await db.suspension.create({ data: { personId: u.eva, cause: "MANUAL", reason: "Klacht van een patiënt", details: { windowMinutes: "ten" } } });
+    const manual = await db.suspension.create({
+      data: { personId: u.eva, cause: "MANUAL", reason: "Klacht van een patiënt", details: { windowMinutes: "ten" } },
+    });
     const [item] = await listReviewItems({ actor: sara, db });
-    expect(item).toMatchObject({ kind: "suspension", id: manual.id, cause: "MANUAL", reason: "Klacht van een patiënt", windowMinutes: null, patientIds: [] });
+    expect(item).toMatchObject({
+      kind: "suspension",
+      id: manual.id,
+      cause: "MANUAL",
+      reason: "Klacht van een patiënt",
+      windowMinutes: null,
+      patientIds: [],
+    });
   });
 
   it("is split per kind, oldest first, for the page", async () => {
-    const old = await db.suspension.create({ data: { personId: u.eva, cause: "MANUAL", reason: "oud", createdAt: new Date(Date.now() - 86_400_000) } });
+    const old = await db.suspension.create({
+      data: { personId: u.eva, cause: "MANUAL", reason: "oud", createdAt: new Date(Date.now() - 86_400_000) },
+    });
     const recent = await suspendFrankBySystematicQuerying();
-    const first = await requestEmergencyAccess({ actor: noah, patientId: an, reason: "Gevallen, geen antwoord aan de deur", requestId: rid(), db, now: new Date(Date.now() - 3_600_000) });
-    const second = await requestEmergencyAccess({ actor: noah, patientId: bart, reason: "Alarmknop ingedrukt, niemand bereikbaar", requestId: rid(), db });
+    const first = await requestEmergencyAccess({
+      actor: noah,
+      patientId: an,
+      reason: "Gevallen, geen antwoord aan de deur",
+      requestId: rid(),
+      db,
+      now: new Date(Date.now() - 3_600_000),
+    });
+    const second = await requestEmergencyAccess({
+      actor: noah,
+      patientId: bart,
+      reason: "Alarmknop ingedrukt, niemand bereikbaar",
+      requestId: rid(),
+      db,
+    });
     if (!first.allowed || !second.allowed) throw new Error("expected two emergency accesses");
     const lists = splitReviewItems(await listReviewItems({ actor: sara, db }));
     expect(lists.suspensions.map((item) => item.id)).toEqual([old.id, recent]);
-    expect(lists.emergencyAccesses.map((item) => item.id)).toEqual([first.emergencyAccess?.id, second.emergencyAccess?.id]);
+    expect(lists.emergencyAccesses.map((item) => item.id)).toEqual([
+      first.emergencyAccess?.id,
+      second.emergencyAccess?.id,
+    ]);
   });
 
   it("is for the service center only", async () => {
     for (const actor of [frank, nina, gated(an, "PATIENT")]) {
       await expect(listReviewItems({ actor, db })).rejects.toMatchObject({ code: "forbidden" });
     }
-    await expect(listReviewItems({ actor: { ...sara, suspended: true }, db })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(listReviewItems({ actor: { ...sara, declaration: { currentVersion: 4, accepted: false } }, db })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(listReviewItems({ actor: { ...sara, suspended: true }, db })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(
+      listReviewItems({ actor: { ...sara, declaration: { currentVersion: 4, accepted: false } }, db }),
+    ).rejects.toMatchObject({ code: "forbidden" });
   });
 });
 
@@ -76,15 +131,23 @@ describe("lifting a suspension", () => {
     const id = await suspendFrankBySystematicQuerying();
     await liftSuspension({ actor: sara, suspensionId: id, reason: "Gebeld met dr. Willems: testscript", db });
     const lifted = await db.suspension.findUniqueOrThrow({ where: { id } });
-    await expect(liftSuspension({ actor: sara, suspensionId: id, reason: "Nog eens opgeheven, per ongeluk", db })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      liftSuspension({ actor: sara, suspensionId: id, reason: "Nog eens opgeheven, per ongeluk", db }),
+    ).rejects.toMatchObject({ code: "not_found" });
     expect(await db.suspension.findUniqueOrThrow({ where: { id } })).toEqual(lifted);
     expect(await listReviewItems({ actor: sara, db })).not.toContainEqual(expect.objectContaining({ id }));
   });
 
   it("is refused to anyone outside the service center, and the suspension stays", async () => {
     const id = await suspendFrankBySystematicQuerying();
-    await expect(liftSuspension({ actor: nina, suspensionId: id, reason: "Ik ken hem, hij is te vertrouwen", db })).rejects.toMatchObject({ code: "forbidden" });
-    expect(await db.suspension.findUniqueOrThrow({ where: { id } })).toMatchObject({ liftedAt: null, liftedById: null, liftReason: null });
+    await expect(
+      liftSuspension({ actor: nina, suspensionId: id, reason: "Ik ken hem, hij is te vertrouwen", db }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    expect(await db.suspension.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      liftedAt: null,
+      liftedById: null,
+      liftReason: null,
+    });
   });
 });
 
@@ -93,7 +156,8 @@ describe("after a reset of the demo world", () => {
   // denial: a suspended-and-lifted d.frank must not be suspended again by his old denials.
   it("old denials of a recreated person do not count; new ones do, from zero", async () => {
     const settings = { availabilityWindowMonths: 3, misuse: { distinctPatients: 4, windowMinutes: 7 } };
-    const ask = (patientId: string) => authorizePatientAccess({ actor: frank, patientId, action: "READ_HEALTH", requestId: rid(), db, settings });
+    const ask = (patientId: string) =>
+      authorizePatientAccess({ actor: frank, patientId, action: "READ_HEALTH", requestId: rid(), db, settings });
     const id = await suspendFrankBySystematicQuerying();
     await liftSuspension({ actor: sara, suspensionId: id, reason: "Gebeld met dr. Willems: testscript", db });
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -111,7 +175,13 @@ describe("after a reset of the demo world", () => {
 
 describe("reviewing an emergency access", () => {
   async function breakTheGlass(): Promise<string> {
-    const result = await requestEmergencyAccess({ actor: noah, patientId: bart, reason: "Alarmknop ingedrukt, niemand bereikbaar", requestId: rid(), db });
+    const result = await requestEmergencyAccess({
+      actor: noah,
+      patientId: bart,
+      reason: "Alarmknop ingedrukt, niemand bereikbaar",
+      requestId: rid(),
+      db,
+    });
     if (!result.allowed || !result.emergencyAccess) throw new Error("expected an emergency access");
     return result.emergencyAccess.id;
   }
@@ -131,12 +201,16 @@ describe("reviewing an emergency access", () => {
 
   it("keeps a note trimmed, is done once, and only by the service center", async () => {
     const id = await breakTheGlass();
-    await expect(reviewEmergencyAccess({ actor: nina, emergencyAccessId: id, note: "Zelf nagekeken", db })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      reviewEmergencyAccess({ actor: nina, emergencyAccessId: id, note: "Zelf nagekeken", db }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     expect((await db.emergencyAccess.findUniqueOrThrow({ where: { id } })).reviewedAt).toBeNull();
     await reviewEmergencyAccess({ actor: sara, emergencyAccessId: id, note: "  Terecht, huisarts bevestigt  ", db });
     const reviewed = await db.emergencyAccess.findUniqueOrThrow({ where: { id } });
     expect(reviewed.reviewNote).toBe("Terecht, huisarts bevestigt");
-    await expect(reviewEmergencyAccess({ actor: sara, emergencyAccessId: id, note: "Tweede keer", db })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      reviewEmergencyAccess({ actor: sara, emergencyAccessId: id, note: "Tweede keer", db }),
+    ).rejects.toMatchObject({ code: "not_found" });
     expect(await db.emergencyAccess.findUniqueOrThrow({ where: { id } })).toEqual(reviewed);
   });
 });
@@ -145,15 +219,26 @@ describe("the review forms' schemas", () => {
   it("want a lift reason of at least 10 characters after trimming, at most 2000", () => {
     expect(ZLiftSuspensionForm.safeParse({ suspensionId: "s1", reason: "   kort     " }).success).toBe(false);
     expect(ZLiftSuspensionForm.safeParse({ suspensionId: "s1", reason: "x".repeat(2001) }).success).toBe(false);
-    expect(ZLiftSuspensionForm.safeParse({ suspensionId: "s1", reason: "  Gebeld, in orde  " }).data).toEqual({ suspensionId: "s1", reason: "Gebeld, in orde" });
+    expect(ZLiftSuspensionForm.safeParse({ suspensionId: "s1", reason: "  Gebeld, in orde  " }).data).toEqual({
+      suspensionId: "s1",
+      reason: "Gebeld, in orde",
+    });
     expect(ZLiftSuspensionForm.safeParse({ suspensionId: "", reason: "Gebeld, in orde" }).success).toBe(false);
     expect(ZLiftSuspensionForm.safeParse({ reason: "Gebeld, in orde" }).success).toBe(false);
   });
 
   it("take a missing or empty review note, but not an overlong one", () => {
-    expect(ZReviewEmergencyAccessForm.safeParse({ emergencyAccessId: "e1" }).data).toEqual({ emergencyAccessId: "e1", note: "" });
-    expect(ZReviewEmergencyAccessForm.safeParse({ emergencyAccessId: "e1", note: "  " }).data).toEqual({ emergencyAccessId: "e1", note: "" });
-    expect(ZReviewEmergencyAccessForm.safeParse({ emergencyAccessId: "e1", note: "x".repeat(2001) }).success).toBe(false);
+    expect(ZReviewEmergencyAccessForm.safeParse({ emergencyAccessId: "e1" }).data).toEqual({
+      emergencyAccessId: "e1",
+      note: "",
+    });
+    expect(ZReviewEmergencyAccessForm.safeParse({ emergencyAccessId: "e1", note: "  " }).data).toEqual({
+      emergencyAccessId: "e1",
+      note: "",
+    });
+    expect(ZReviewEmergencyAccessForm.safeParse({ emergencyAccessId: "e1", note: "x".repeat(2001) }).success).toBe(
+      false,
+    );
     expect(ZReviewEmergencyAccessForm.safeParse({ emergencyAccessId: "x".repeat(101) }).success).toBe(false);
   });
 });

@@ -20,18 +20,60 @@ const isoDate = (date: Date | null) => (date === null ? null : date.toISOString(
 const PEOPLE = [
   { id: "pat-an", username: "p.an", firstName: "An", lastName: "Peeters", insz: "41031212410", role: "PATIENT" },
   { id: "pat-bart", username: "p.bart", firstName: "Bart", lastName: "Claes", insz: "50070205712", role: "PATIENT" },
-  { id: "pat-chris", username: "p.chris", firstName: "Chris", lastName: "Janssens", insz: "38112321171", role: "PATIENT" },
+  {
+    id: "pat-chris",
+    username: "p.chris",
+    firstName: "Chris",
+    lastName: "Janssens",
+    insz: "38112321171",
+    role: "PATIENT",
+  },
   { id: "pat-dina", username: "p.dina", firstName: "Dina", lastName: "Maes", insz: "45013008663", role: "PATIENT" },
-  { id: "usr-tom", username: "t.tom", firstName: "Tom", lastName: "Peeters", insz: "68051416307", role: "TRUSTED_PERSON" },
-  { id: "usr-tina", username: "t.tina", firstName: "Tina", lastName: "Claes", insz: "72090809477", role: "TRUSTED_PERSON" },
+  {
+    id: "usr-tom",
+    username: "t.tom",
+    firstName: "Tom",
+    lastName: "Peeters",
+    insz: "68051416307",
+    role: "TRUSTED_PERSON",
+  },
+  {
+    id: "usr-tina",
+    username: "t.tina",
+    firstName: "Tina",
+    lastName: "Claes",
+    insz: "72090809477",
+    role: "TRUSTED_PERSON",
+  },
   { id: "usr-dirk", username: "d.dirk", firstName: "Dirk", lastName: "Smets", insz: "66021703381", role: "DOCTOR" },
   { id: "usr-eva", username: "d.eva", firstName: "Eva", lastName: "Jacobs", insz: "79120104816", role: "DOCTOR" },
-  { id: "usr-frank", username: "d.frank", firstName: "Frank", lastName: "Willems", insz: "70060614127", role: "DOCTOR" },
+  {
+    id: "usr-frank",
+    username: "d.frank",
+    firstName: "Frank",
+    lastName: "Willems",
+    insz: "70060614127",
+    role: "DOCTOR",
+  },
   { id: "usr-gert", username: "d.gert", firstName: "Gert", lastName: "Mertens", insz: "75040407946", role: "DOCTOR" },
   { id: "usr-nina", username: "n.nina", firstName: "Nina", lastName: "De Smet", insz: "88081902053", role: "NURSE" },
   { id: "usr-noah", username: "n.noah", firstName: "Noah", lastName: "Peeters", insz: "95101015558", role: "NURSE" },
-  { id: "usr-carl", username: "c.carl", firstName: "Carl", lastName: "Hermans", insz: "83030311111", role: "CAREGIVER" },
-  { id: "usr-sara", username: "s.sara", firstName: "Sara", lastName: "Lambrechts", insz: "90011504247", role: "SERVICE_CENTER" },
+  {
+    id: "usr-carl",
+    username: "c.carl",
+    firstName: "Carl",
+    lastName: "Hermans",
+    insz: "83030311111",
+    role: "CAREGIVER",
+  },
+  {
+    id: "usr-sara",
+    username: "s.sara",
+    firstName: "Sara",
+    lastName: "Lambrechts",
+    insz: "90011504247",
+    role: "SERVICE_CENTER",
+  },
 ] as const;
 
 const PATIENT_IDS = ["pat-an", "pat-bart", "pat-chris", "pat-dina"];
@@ -84,15 +126,19 @@ afterAll(async () => {
 describe("people and accounts", () => {
   it("holds exactly the 14 people of the spec, with their ids, usernames, names and INSZ", async () => {
     const persons = await db.person.findMany({ orderBy: { id: "asc" } });
-    expect(persons.map(({ id, username, firstName, lastName, insz }) => ({ id, username, firstName, lastName, insz }))).toEqual(
-      [...PEOPLE].map(({ role: _role, ...person }) => person).sort((a, b) => a.id.localeCompare(b.id)),
-    );
+    expect(
+      persons.map(({ id, username, firstName, lastName, insz }) => ({ id, username, firstName, lastName, insz })),
+    ).toEqual([...PEOPLE].map(({ role: _role, ...person }) => person).sort((a, b) => a.id.localeCompare(b.id)));
     for (const person of persons) expect(isValidInsz(person.insz), person.insz).toBe(true);
   });
 
   it("exports the same ids as constants", () => {
     expect(demoIds.patients).toEqual({ an: "pat-an", bart: "pat-bart", chris: "pat-chris", dina: "pat-dina" });
-    expect(Object.values(demoIds.users).sort()).toEqual(PEOPLE.filter((p) => p.role !== "PATIENT").map((p) => p.id).sort());
+    expect(Object.values(demoIds.users).sort()).toEqual(
+      PEOPLE.filter((p) => p.role !== "PATIENT")
+        .map((p) => p.id)
+        .sort(),
+    );
   });
 
   it("gives every account its one role, with the profession of doctors and the physiotherapist", async () => {
@@ -100,7 +146,10 @@ describe("people and accounts", () => {
     expect(roles).toHaveLength(14);
     for (const person of PEOPLE) {
       const held = roles.filter((role) => role.personId === person.id);
-      expect(held.map((role) => role.role), person.id).toEqual([person.role]);
+      expect(
+        held.map((role) => role.role),
+        person.id,
+      ).toEqual([person.role]);
       const expectedProfession =
         person.role === "DOCTOR" ? "GENERAL_PRACTITIONER" : person.id === "usr-carl" ? "PHYSIOTHERAPIST" : null;
       expect(held[0]?.profession, person.id).toBe(expectedProfession);
@@ -211,7 +260,8 @@ describe("patients and their care", () => {
     expect(assignments.map((a) => [a.nurseId, a.patientId, a.responsible, a.endDate]).sort()).toEqual(
       PATIENT_IDS.map((patientId) => ["usr-nina", patientId, true, null]).sort(),
     );
-    for (const assignment of assignments) expect(assignment.startDate.getTime()).toBeLessThanOrEqual(utcDate(0).getTime());
+    for (const assignment of assignments)
+      expect(assignment.startDate.getTime()).toBeLessThanOrEqual(utcDate(0).getTime());
   });
 });
 
@@ -236,7 +286,10 @@ describe("declarations", () => {
     expect(acceptances).toHaveLength(14);
     for (const person of PEOPLE) {
       const own = acceptances.filter((a) => a.personId === person.id);
-      expect(own.map((a) => [a.role, a.version]), person.id).toEqual([[person.role, person.id === "usr-gert" ? 3 : 4]]);
+      expect(
+        own.map((a) => [a.role, a.version]),
+        person.id,
+      ).toEqual([[person.role, person.id === "usr-gert" ? 3 : 4]]);
       expect(own[0]!.acceptedAt.getTime()).toBeLessThan(TODAY.getTime());
     }
   });
@@ -250,31 +303,34 @@ describe("nursing files", () => {
     ["pat-dina", new Date(utcDate(120).getTime() + DAY_MS)],
   ]);
 
-  it.each(PATIENT_IDS)("%s has at least 30 days of notes and vital parameters, none after the end of care", async (patientId) => {
-    const notes = await db.nursingNote.findMany({ where: { patientId } });
-    const vitals = await db.vitalSign.findMany({ where: { patientId } });
-    const noteDays = new Set(notes.map((note) => isoDate(note.writtenAt)));
-    const vitalDays = new Set(vitals.map((vital) => isoDate(vital.measuredAt)));
-    expect(noteDays.size).toBeGreaterThanOrEqual(30);
-    expect(vitalDays.size).toBeGreaterThanOrEqual(30);
-    const end = endOfEntries.get(patientId)!.getTime();
-    for (const note of notes) expect(note.writtenAt.getTime()).toBeLessThan(end);
-    for (const vital of vitals) expect(vital.measuredAt.getTime()).toBeLessThan(end);
-    expect(notes.some((note) => note.kind === "ASSESSMENT")).toBe(true);
-    for (const note of notes) expect(note.authorId).toBe("usr-nina");
+  it.each(PATIENT_IDS)(
+    "%s has at least 30 days of notes and vital parameters, none after the end of care",
+    async (patientId) => {
+      const notes = await db.nursingNote.findMany({ where: { patientId } });
+      const vitals = await db.vitalSign.findMany({ where: { patientId } });
+      const noteDays = new Set(notes.map((note) => isoDate(note.writtenAt)));
+      const vitalDays = new Set(vitals.map((vital) => isoDate(vital.measuredAt)));
+      expect(noteDays.size).toBeGreaterThanOrEqual(30);
+      expect(vitalDays.size).toBeGreaterThanOrEqual(30);
+      const end = endOfEntries.get(patientId)!.getTime();
+      for (const note of notes) expect(note.writtenAt.getTime()).toBeLessThan(end);
+      for (const vital of vitals) expect(vital.measuredAt.getTime()).toBeLessThan(end);
+      expect(notes.some((note) => note.kind === "ASSESSMENT")).toBe(true);
+      for (const note of notes) expect(note.authorId).toBe("usr-nina");
 
-    const types = new Set(vitals.map((vital) => vital.type));
-    for (const type of ["BLOOD_PRESSURE", "PULSE", "TEMPERATURE", "WEIGHT"]) expect(types, type).toContain(type);
-    for (const vital of vitals.filter((v) => v.type === "BLOOD_PRESSURE")) {
-      const systolic = Number(vital.value);
-      const diastolic = Number(vital.secondaryValue);
-      expect(systolic).toBeGreaterThan(90);
-      expect(systolic).toBeLessThan(180);
-      expect(diastolic).toBeGreaterThan(50);
-      expect(diastolic).toBeLessThan(systolic);
-      expect(vital.unit).toBe("mm[Hg]");
-    }
-  });
+      const types = new Set(vitals.map((vital) => vital.type));
+      for (const type of ["BLOOD_PRESSURE", "PULSE", "TEMPERATURE", "WEIGHT"]) expect(types, type).toContain(type);
+      for (const vital of vitals.filter((v) => v.type === "BLOOD_PRESSURE")) {
+        const systolic = Number(vital.value);
+        const diastolic = Number(vital.secondaryValue);
+        expect(systolic).toBeGreaterThan(90);
+        expect(systolic).toBeLessThan(180);
+        expect(diastolic).toBeGreaterThan(50);
+        expect(diastolic).toBeLessThan(systolic);
+        expect(vital.unit).toBe("mm[Hg]");
+      }
+    },
+  );
 
   it("measures glucose for An, the diabetic patient, and holds wound care for her", async () => {
     const glucose = await db.vitalSign.findMany({ where: { patientId: "pat-an", type: "GLUCOSE" } });
@@ -287,16 +343,19 @@ describe("nursing files", () => {
     expect(await db.woundCareEntry.count({ where: { patientId: "pat-an" } })).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(PATIENT_IDS)("%s has a care plan of 3 to 5 items, a medication schedule, social and financial data", async (patientId) => {
-    const carePlan = await db.carePlanItem.count({ where: { patientId } });
-    expect(carePlan).toBeGreaterThanOrEqual(3);
-    expect(carePlan).toBeLessThanOrEqual(5);
-    expect(await db.medicationScheduleItem.count({ where: { patientId } })).toBeGreaterThanOrEqual(1);
-    expect((await db.socialData.findUnique({ where: { patientId } }))?.livingSituation).toBeTruthy();
-    const financial = await db.financialAdministrativeData.findUnique({ where: { patientId } });
-    expect(financial?.insuranceFund).toBeTruthy();
-    expect(financial?.insuranceNumber).toBeTruthy();
-  });
+  it.each(PATIENT_IDS)(
+    "%s has a care plan of 3 to 5 items, a medication schedule, social and financial data",
+    async (patientId) => {
+      const carePlan = await db.carePlanItem.count({ where: { patientId } });
+      expect(carePlan).toBeGreaterThanOrEqual(3);
+      expect(carePlan).toBeLessThanOrEqual(5);
+      expect(await db.medicationScheduleItem.count({ where: { patientId } })).toBeGreaterThanOrEqual(1);
+      expect((await db.socialData.findUnique({ where: { patientId } }))?.livingSituation).toBeTruthy();
+      const financial = await db.financialAdministrativeData.findUnique({ where: { patientId } });
+      expect(financial?.insuranceFund).toBeTruthy();
+      expect(financial?.insuranceNumber).toBeTruthy();
+    },
+  );
 
   it("plans the next visit tomorrow for patients in care, and nothing ahead for ended care", async () => {
     for (const patientId of ["pat-an", "pat-bart"]) {
@@ -307,7 +366,9 @@ describe("nursing files", () => {
       expect(isoDate(next?.startsAt ?? null), patientId).toBe("2027-03-16");
     }
     for (const patientId of ["pat-chris", "pat-dina"]) {
-      expect(await db.plannedVisit.count({ where: { patientId, OR: [{ status: "PLANNED" }, { startsAt: { gt: TODAY } }] } })).toBe(0);
+      expect(
+        await db.plannedVisit.count({ where: { patientId, OR: [{ status: "PLANNED" }, { startsAt: { gt: TODAY } }] } }),
+      ).toBe(0);
     }
   });
 });
@@ -345,7 +406,9 @@ describe("running the seed again", () => {
     await db.person.create({ data: { id: "extra", insz: "85073003328", firstName: "X", lastName: "Y" } });
     await seedDemoWorld(db, { today: TODAY });
     expect(await db.consentEvent.count({ where: { kind: "WITHDRAWN" } })).toBe(0);
-    expect((await db.trustedPersonAppointment.findFirst({ where: { trustedPersonId: "usr-tina" } }))?.revokedAt).not.toBeNull();
+    expect(
+      (await db.trustedPersonAppointment.findFirst({ where: { trustedPersonId: "usr-tina" } }))?.revokedAt,
+    ).not.toBeNull();
     expect(await db.person.count()).toBe(14);
   });
 
@@ -359,7 +422,9 @@ describe("running the seed again", () => {
       `CREATE TRIGGER seed_test_refuse BEFORE INSERT ON "FinancialAdministrativeData" FOR EACH STATEMENT EXECUTE FUNCTION seed_test_refuse()`,
     );
     try {
-      await expect(seedDemoWorld(db, { today: new Date(TODAY.getTime() + 10 * DAY_MS) })).rejects.toThrow(/refused by seed test/);
+      await expect(seedDemoWorld(db, { today: new Date(TODAY.getTime() + 10 * DAY_MS) })).rejects.toThrow(
+        /refused by seed test/,
+      );
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER seed_test_refuse ON "FinancialAdministrativeData"`);
       await db.$executeRawUnsafe(`DROP FUNCTION seed_test_refuse()`);

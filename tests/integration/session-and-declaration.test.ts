@@ -62,17 +62,24 @@ describe("declaration gate", () => {
     await acceptDeclaration(gert as GatedActor, 4); // a double click accepts once
     const after = await loadSessionState(db, gert.sessionId);
     expect(after.status === "active" && after.actor.declaration.accepted).toBe(true);
-    expect(await db.declarationAcceptance.count({ where: { personId: "usr-gert", role: "DOCTOR", version: 4 } })).toBe(1);
+    expect(await db.declarationAcceptance.count({ where: { personId: "usr-gert", role: "DOCTOR", version: 4 } })).toBe(
+      1,
+    );
   });
 
   it("sends every user of a role, and only of that role, back to the declaration when a new version is published", async () => {
     const dirk = await actorFor("usr-dirk");
     const nina = await actorFor("usr-nina");
-    const doctorV4 = await db.declarationVersion.findUniqueOrThrow({ where: { role_version: { role: "DOCTOR", version: 4 } } });
+    const doctorV4 = await db.declarationVersion.findUniqueOrThrow({
+      where: { role_version: { role: "DOCTOR", version: 4 } },
+    });
     await db.declarationVersion.create({ data: { role: "DOCTOR", version: 5, content: doctorV4.content ?? {} } });
 
     const dirkAfter = await loadSessionState(db, dirk.sessionId);
-    expect(dirkAfter.status === "active" && dirkAfter.actor.declaration).toEqual({ currentVersion: 5, accepted: false });
+    expect(dirkAfter.status === "active" && dirkAfter.actor.declaration).toEqual({
+      currentVersion: 5,
+      accepted: false,
+    });
     const ninaAfter = await loadSessionState(db, nina.sessionId);
     expect(ninaAfter.status === "active" && ninaAfter.actor.declaration).toEqual({ currentVersion: 4, accepted: true });
 
@@ -92,7 +99,10 @@ describe("declaration gate", () => {
 
 describe("session lifecycle", () => {
   async function idleFor(sessionId: string, minutes: number) {
-    await db.portalSession.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(Date.now() - minutes * 60_000) } });
+    await db.portalSession.update({
+      where: { id: sessionId },
+      data: { lastSeenAt: new Date(Date.now() - minutes * 60_000) },
+    });
   }
 
   it("ends a professional's session after 15 idle minutes", async () => {
@@ -159,7 +169,10 @@ describe("role choice", () => {
     const asTrusted = await loadSessionState(db, nina.sessionId);
     expect(asTrusted.status === "active" && asTrusted.actor.activeRole).toBe("TRUSTED_PERSON");
     // Nina never accepted the trusted-person declaration: the gate follows the chosen role.
-    expect(asTrusted.status === "active" && asTrusted.actor.declaration).toEqual({ currentVersion: 4, accepted: false });
+    expect(asTrusted.status === "active" && asTrusted.actor.declaration).toEqual({
+      currentVersion: 4,
+      accepted: false,
+    });
 
     await chooseActiveRole(db, nina, "NURSE");
     const asNurse = await loadSessionState(db, nina.sessionId);

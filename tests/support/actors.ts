@@ -5,5 +5,13 @@ import type { GatedActor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export function gated(personId: string, activeRole: Role): GatedActor {
-  return { sessionId: "s", personId, displayName: personId, roles: [activeRole], activeRole, declaration: { currentVersion: 4, accepted: true }, suspended: false };
+  return {
+    sessionId: "s",
+    personId,
+    displayName: personId,
+    roles: [activeRole],
+    activeRole,
+    declaration: { currentVersion: 4, accepted: true },
+    suspended: false,
+  };
 }

@@ -38,8 +38,16 @@ export type ActionFormProps = {
   idPrefix: string;
 };
 
-
-export function ActionForm({ action, schema, formLabel, hidden, fields, errorMessages, submitLabel, idPrefix }: ActionFormProps) {
+export function ActionForm({
+  action,
+  schema,
+  formLabel,
+  hidden,
+  fields,
+  errorMessages,
+  submitLabel,
+  idPrefix,
+}: ActionFormProps) {
   const [state, formAction] = useActionState(action, idleActionFormState);
   const [local, setLocal] = useState<{ fieldErrors: Record<string, string>; attempt: number } | null>(null);
   const tForm = useTranslations("form");
@@ -80,12 +88,36 @@ export function ActionForm({ action, schema, formLabel, hidden, fields, errorMes
         const id = `${idPrefix}-${field.name}`;
         const error = fieldErrors[field.name];
         const defaultValue = values[field.name] ?? field.defaultValue ?? "";
-        const common = { id, name: field.name, label: field.label, hint: field.hint, error, required: field.required, markOptional: !field.required, autoFocus: Boolean(serverError) && field.name === firstErrorField };
+        const common = {
+          id,
+          name: field.name,
+          label: field.label,
+          hint: field.hint,
+          error,
+          required: field.required,
+          markOptional: !field.required,
+          autoFocus: Boolean(serverError) && field.name === firstErrorField,
+        };
         if (field.kind === "textarea") {
-          return <TextAreaField key={`${field.name}-${key}`} {...common} defaultValue={defaultValue} rows={field.rows ?? 4} maxLength={field.maxLength} />;
+          return (
+            <TextAreaField
+              key={`${field.name}-${key}`}
+              {...common}
+              defaultValue={defaultValue}
+              rows={field.rows ?? 4}
+              maxLength={field.maxLength}
+            />
+          );
         }
         if (field.kind === "select") {
-          return <SelectField key={`${field.name}-${key}`} {...common} defaultValue={defaultValue} options={field.options ?? []} />;
+          return (
+            <SelectField
+              key={`${field.name}-${key}`}
+              {...common}
+              defaultValue={defaultValue}
+              options={field.options ?? []}
+            />
+          );
         }
         if (field.kind === "checkbox") {
           const checked = serverError ? values[field.name] === "on" : field.defaultValue === "on";

@@ -8,8 +8,24 @@ import { ActionForm, type FieldSpec } from "./action-form";
 
 export async function EmergencyAccessCard({ patientId }: { patientId?: string }) {
   const t = await getTranslations("nurse");
-  const reason: FieldSpec = { name: "reason", label: t("emergency.reasonLabel"), hint: t("emergency.reasonHint"), kind: "textarea", required: true, maxLength: MAX_REASON_LENGTH, rows: 3 };
-  const patient: FieldSpec = { name: "patientId", label: t("emergency.patientLabel"), hint: t("emergency.patientHint"), kind: "text", required: true, inputMode: "numeric", maxLength: 20 };
+  const reason: FieldSpec = {
+    name: "reason",
+    label: t("emergency.reasonLabel"),
+    hint: t("emergency.reasonHint"),
+    kind: "textarea",
+    required: true,
+    maxLength: MAX_REASON_LENGTH,
+    rows: 3,
+  };
+  const patient: FieldSpec = {
+    name: "patientId",
+    label: t("emergency.patientLabel"),
+    hint: t("emergency.patientHint"),
+    kind: "text",
+    required: true,
+    inputMode: "numeric",
+    maxLength: 20,
+  };
   return (
     <Card title={t("emergency.title")}>
       <p className="mb-4 max-w-prose">{t("emergency.intro")}</p>

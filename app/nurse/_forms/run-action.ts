@@ -25,7 +25,13 @@ export async function runFormAction<S extends z.ZodType>(
 ): Promise<ActionFormState | null> {
   const values = formValues(formData);
   const attempt = (previous.status === "error" ? previous.attempt : 0) + 1;
-  const fail = (fieldErrors: Record<string, string>, formError?: string): ActionFormState => ({ status: "error", fieldErrors, formError, values, attempt });
+  const fail = (fieldErrors: Record<string, string>, formError?: string): ActionFormState => ({
+    status: "error",
+    fieldErrors,
+    formError,
+    values,
+    attempt,
+  });
   const parsed = schema.safeParse(nestValues(values));
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -44,10 +50,12 @@ export async function runFormAction<S extends z.ZodType>(
       if (error.code === "not_found") return fail({}, messages.notFound);
       if (error.code === "invalid_input") {
         const fieldErrors: Record<string, string> = {};
-        for (const issue of error.issues ?? []) if (messages.fields[issue.path]) fieldErrors[issue.path] = messages.fields[issue.path]!;
+        for (const issue of error.issues ?? [])
+          if (messages.fields[issue.path]) fieldErrors[issue.path] = messages.fields[issue.path]!;
         return fail(fieldErrors, Object.keys(fieldErrors).length === 0 ? messages.generic : undefined);
       }
-      if (error.code === "forbidden" || error.code === "suspended" || error.code === "declaration_required") return fail({}, messages.forbidden);
+      if (error.code === "forbidden" || error.code === "suspended" || error.code === "declaration_required")
+        return fail({}, messages.forbidden);
     } else {
       console.error("form action failed", error);
     }

@@ -102,12 +102,20 @@ async function EmergencySummary({ entries }: { entries: AccessLogView[] }) {
     if (entry.decision !== "ALLOW" || !entry.emergencyAccess || !entry.actor) continue;
     const key = `${entry.actor.name}\u0000${entry.emergencyAccess.reason}\u0000${entry.emergencyAccess.expiresAt.toISOString()}`;
     // Entries come newest first, so the last one written per access is its earliest use.
-    accesses.set(key, { name: entry.actor.name, reason: entry.emergencyAccess.reason, expiresAt: entry.emergencyAccess.expiresAt, firstUsed: entry.occurredAt });
+    accesses.set(key, {
+      name: entry.actor.name,
+      reason: entry.emergencyAccess.reason,
+      expiresAt: entry.emergencyAccess.expiresAt,
+      firstUsed: entry.occurredAt,
+    });
   }
   if (accesses.size === 0) return null;
   const [t, format] = await Promise.all([getTranslations("accessLog.emergency"), getFormatter()]);
   return (
-    <section aria-labelledby="emergency-access-heading" className="mb-6 rounded-xl border-l-8 border-warning-700 bg-warning-50 p-5">
+    <section
+      aria-labelledby="emergency-access-heading"
+      className="mb-6 rounded-xl border-l-8 border-warning-700 bg-warning-50 p-5"
+    >
       <h2 id="emergency-access-heading" className="text-xl font-bold">
         {t("summaryTitle")}
       </h2>
@@ -116,7 +124,8 @@ async function EmergencySummary({ entries }: { entries: AccessLogView[] }) {
         {[...accesses].map(([key, access]) => (
           <li key={key} className="rounded-lg border border-warning-700 bg-white p-3">
             <p className="font-bold">
-              {access.name} · <time dateTime={access.firstUsed.toISOString()}>{format.dateTime(access.firstUsed, "dateTime")}</time>
+              {access.name} ·{" "}
+              <time dateTime={access.firstUsed.toISOString()}>{format.dateTime(access.firstUsed, "dateTime")}</time>
             </p>
             <p>{t("reason", { reason: access.reason })}</p>
             <p className="text-ink-muted">{t("validUntil", { date: format.dateTime(access.expiresAt, "dateTime") })}</p>

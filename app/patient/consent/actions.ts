@@ -17,7 +17,12 @@ export async function setConsentAction(previous: ActionFormState, formData: Form
   const parsed = ZConsentForm.safeParse({ give: formData.get("give") });
   if (!parsed.success) return formFailure(previous, {}, { formError: t("errors.generic") });
   try {
-    const outcome = await setConsent({ actor, patientId: actor.personId, requestId: randomUUID(), give: parsed.data.give });
+    const outcome = await setConsent({
+      actor,
+      patientId: actor.personId,
+      requestId: randomUUID(),
+      give: parsed.data.give,
+    });
     if (!outcome.allowed) return formFailure(previous, {}, { formError: t("errors.forbidden") });
   } catch (error) {
     return formFailure(previous, {}, { formError: t(`errors.${actionErrorKind(error, "set consent")}`) });

@@ -22,16 +22,17 @@ const ZDone = z.enum(["given", "withdrawn"]);
 export default async function ConsentPage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
   const actor = await requirePageActor(["PATIENT"]);
   const outcome = await readPatientSettings({ actor, patientId: actor.personId, requestId: randomUUID() });
-  const [t, format, params] = await Promise.all([
-    getTranslations("consent"),
-    getFormatter(),
-    searchParams,
-  ]);
+  const [t, format, params] = await Promise.all([getTranslations("consent"), getFormatter(), searchParams]);
   const done = ZDone.safeParse(params.done).data;
   if (!outcome.allowed) return <PatientSettingsPage actor={actor} title={t("title")} denied={outcome.decision} />;
   const { consent } = outcome.result;
   return (
-    <PatientSettingsPage actor={actor} title={t("title")} intro={t("intro")} confirmation={done ? t(`done.${done}`) : undefined}>
+    <PatientSettingsPage
+      actor={actor}
+      title={t("title")}
+      intro={t("intro")}
+      confirmation={done ? t(`done.${done}`) : undefined}
+    >
       <div className="flex flex-col gap-8">
         <Card title={t("status.title")}>
           <p className="mb-4 text-lg font-semibold" data-testid="consent-status">
@@ -67,7 +68,11 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
                   <p className="text-ink-muted">
                     {format.dateTime(event.occurredAt, "dateTime")}
                     {" · "}
-                    {event.bySelf ? t("history.bySelf") : event.recordedBy ? t("history.by", { name: event.recordedBy }) : t("history.byOrganisation")}
+                    {event.bySelf
+                      ? t("history.bySelf")
+                      : event.recordedBy
+                        ? t("history.by", { name: event.recordedBy })
+                        : t("history.byOrganisation")}
                   </p>
                 </li>
               ))}

@@ -10,7 +10,12 @@ import { actionErrorKind } from "@/components/patient-settings/action-errors";
 import { formFailure, formValues, type ActionFormState } from "@/components/patient-settings/form-state";
 import { requirePageActor } from "@/lib/auth/guards";
 import { addPatientComment, requestCorrection } from "@/lib/corrections";
-import { MAX_DESCRIPTION_LENGTH, MIN_DESCRIPTION_LENGTH, ZPatientCommentForm, ZRequestCorrectionForm } from "@/lib/corrections/schemas";
+import {
+  MAX_DESCRIPTION_LENGTH,
+  MIN_DESCRIPTION_LENGTH,
+  ZPatientCommentForm,
+  ZRequestCorrectionForm,
+} from "@/lib/corrections/schemas";
 
 const PATH = "/patient/corrections";
 
@@ -23,11 +28,19 @@ export async function requestCorrectionAction(previous: ActionFormState, formDat
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
       const field = issue.path[0];
-      if (field === "description") fieldErrors.description = t("request.descriptionError", { min: MIN_DESCRIPTION_LENGTH, max: MAX_DESCRIPTION_LENGTH });
+      if (field === "description")
+        fieldErrors.description = t("request.descriptionError", {
+          min: MIN_DESCRIPTION_LENGTH,
+          max: MAX_DESCRIPTION_LENGTH,
+        });
       else if (field === "section") fieldErrors.section = t("request.sectionError");
       else if (field === "entry") fieldErrors.entry = t("request.entryError");
     }
-    return formFailure(previous, values, Object.keys(fieldErrors).length ? { fieldErrors } : { formError: t("errors.generic") });
+    return formFailure(
+      previous,
+      values,
+      Object.keys(fieldErrors).length ? { fieldErrors } : { formError: t("errors.generic") },
+    );
   }
   const [entryType, entryId] = parsed.data.entry ? parsed.data.entry.split(":") : [];
   try {
@@ -42,7 +55,11 @@ export async function requestCorrectionAction(previous: ActionFormState, formDat
     });
     if (!outcome.allowed) return formFailure(previous, values, { formError: t("errors.forbidden") });
     if (!outcome.result.ok) {
-      return formFailure(previous, values, { fieldErrors: { entry: t(outcome.result.problem === "assessment" ? "request.assessmentError" : "request.entryError") } });
+      return formFailure(previous, values, {
+        fieldErrors: {
+          entry: t(outcome.result.problem === "assessment" ? "request.assessmentError" : "request.entryError"),
+        },
+      });
     }
   } catch (error) {
     return formFailure(previous, values, { formError: t(`errors.${actionErrorKind(error, "request correction")}`) });
@@ -54,13 +71,26 @@ export async function addCommentAction(previous: ActionFormState, formData: Form
   const actor = await requirePageActor(["PATIENT"]);
   const t = await getTranslations("corrections");
   const values = formValues(formData, ["text"]);
-  const parsed = ZPatientCommentForm.safeParse({ ...values, noteId: formData.get("noteId"), idempotencyKey: formData.get("idempotencyKey") });
+  const parsed = ZPatientCommentForm.safeParse({
+    ...values,
+    noteId: formData.get("noteId"),
+    idempotencyKey: formData.get("idempotencyKey"),
+  });
   if (!parsed.success) {
     const textIssue = parsed.error.issues.some((issue) => issue.path[0] === "text");
-    return formFailure(previous, values, textIssue ? { fieldErrors: { text: t("comments.textError") } } : { formError: t("errors.generic") });
+    return formFailure(
+      previous,
+      values,
+      textIssue ? { fieldErrors: { text: t("comments.textError") } } : { formError: t("errors.generic") },
+    );
   }
   try {
-    const outcome = await addPatientComment({ actor, patientId: actor.personId, requestId: randomUUID(), ...parsed.data });
+    const outcome = await addPatientComment({
+      actor,
+      patientId: actor.personId,
+      requestId: randomUUID(),
+      ...parsed.data,
+    });
     if (!outcome.allowed) return formFailure(previous, values, { formError: t("errors.forbidden") });
     if (!outcome.result.ok) return formFailure(previous, values, { formError: t("comments.notAssessment") });
   } catch (error) {

@@ -27,7 +27,10 @@ async function run(
   try {
     const outcome = await change();
     if (!outcome.allowed) return formFailure(previous, values, { formError: t("errors.forbidden") });
-    if (!outcome.result.ok) return formFailure(previous, values, { formError: t(outcome.result.problem === "self" ? "errors.self" : "errors.noMatch") });
+    if (!outcome.result.ok)
+      return formFailure(previous, values, {
+        formError: t(outcome.result.problem === "self" ? "errors.self" : "errors.noMatch"),
+      });
     return outcome.result.changed ? codes.changed : codes.unchanged;
   } catch (error) {
     return formFailure(previous, values, { formError: t(`errors.${actionErrorKind(error, "exclusion change")}`) });
@@ -39,7 +42,19 @@ export async function excludeRelatedAction(previous: ActionFormState, formData: 
   const t = await getTranslations("exclusions");
   const parsed = ZExcludeRelatedForm.safeParse({ personId: formData.get("personId") });
   if (!parsed.success) return formFailure(previous, {}, { formError: t("errors.generic") });
-  const done = await run(previous, {}, t, () => excludeRelatedPerson({ actor, patientId: actor.personId, requestId: randomUUID(), personId: parsed.data.personId }), { changed: "excluded", unchanged: "alreadyExcluded" });
+  const done = await run(
+    previous,
+    {},
+    t,
+    () =>
+      excludeRelatedPerson({
+        actor,
+        patientId: actor.personId,
+        requestId: randomUUID(),
+        personId: parsed.data.personId,
+      }),
+    { changed: "excluded", unchanged: "alreadyExcluded" },
+  );
   if (typeof done !== "string") return done;
   redirect(`${PATH}?done=${done}`);
 }
@@ -50,7 +65,13 @@ export async function excludeByInszAction(previous: ActionFormState, formData: F
   const values = formValues(formData, ["insz", "lastName"]);
   const parsed = ZExcludeByInszForm.safeParse(values);
   if (!parsed.success) return formFailure(previous, values, { fieldErrors: personFieldErrors(parsed.error.issues, t) });
-  const done = await run(previous, values, t, () => excludeByInsz({ actor, patientId: actor.personId, requestId: randomUUID(), ...parsed.data }), { changed: "excluded", unchanged: "alreadyExcluded" });
+  const done = await run(
+    previous,
+    values,
+    t,
+    () => excludeByInsz({ actor, patientId: actor.personId, requestId: randomUUID(), ...parsed.data }),
+    { changed: "excluded", unchanged: "alreadyExcluded" },
+  );
   if (typeof done !== "string") return done;
   redirect(`${PATH}?done=${done}`);
 }
@@ -60,7 +81,19 @@ export async function liftExclusionAction(previous: ActionFormState, formData: F
   const t = await getTranslations("exclusions");
   const parsed = ZLiftExclusionForm.safeParse({ exclusionId: formData.get("exclusionId") });
   if (!parsed.success) return formFailure(previous, {}, { formError: t("errors.generic") });
-  const done = await run(previous, {}, t, () => liftExclusion({ actor, patientId: actor.personId, requestId: randomUUID(), exclusionId: parsed.data.exclusionId }), { changed: "lifted", unchanged: "alreadyLifted" });
+  const done = await run(
+    previous,
+    {},
+    t,
+    () =>
+      liftExclusion({
+        actor,
+        patientId: actor.personId,
+        requestId: randomUUID(),
+        exclusionId: parsed.data.exclusionId,
+      }),
+    { changed: "lifted", unchanged: "alreadyLifted" },
+  );
   if (typeof done !== "string") return done;
   redirect(`${PATH}?done=${done}`);
 }

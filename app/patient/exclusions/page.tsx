@@ -20,19 +20,24 @@ export async function generateMetadata(): Promise<Metadata> {
 const ZDone = z.enum(["excluded", "alreadyExcluded", "lifted", "alreadyLifted"]);
 const itemClasses = "flex flex-wrap items-center justify-between gap-3 rounded-lg border-2 border-line p-4";
 
-export default async function ExclusionsPage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
+export default async function ExclusionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ done?: string | string[] }>;
+}) {
   const actor = await requirePageActor(["PATIENT"]);
   const outcome = await readPatientSettings({ actor, patientId: actor.personId, requestId: randomUUID() });
-  const [t, format, params] = await Promise.all([
-    getTranslations("exclusions"),
-    getFormatter(),
-    searchParams,
-  ]);
+  const [t, format, params] = await Promise.all([getTranslations("exclusions"), getFormatter(), searchParams]);
   const done = ZDone.safeParse(params.done).data;
   if (!outcome.allowed) return <PatientSettingsPage actor={actor} title={t("title")} denied={outcome.decision} />;
   const { exclusions, excludable } = outcome.result;
   return (
-    <PatientSettingsPage actor={actor} title={t("title")} intro={t("intro")} confirmation={done ? t(`done.${done}`) : undefined}>
+    <PatientSettingsPage
+      actor={actor}
+      title={t("title")}
+      intro={t("intro")}
+      confirmation={done ? t(`done.${done}`) : undefined}
+    >
       <div className="flex flex-col gap-8">
         <Card title={t("current.title", { count: exclusions.length })}>
           {exclusions.length === 0 ? (
@@ -43,7 +48,9 @@ export default async function ExclusionsPage({ searchParams }: { searchParams: P
                 <li key={exclusion.exclusionId} className={itemClasses}>
                   <div>
                     <p className="text-lg font-bold">{exclusion.name}</p>
-                    <p className="text-ink-muted">{t("current.since", { date: format.dateTime(exclusion.since, "date") })}</p>
+                    <p className="text-ink-muted">
+                      {t("current.since", { date: format.dateTime(exclusion.since, "date") })}
+                    </p>
                   </div>
                   <ActionForm
                     action={liftExclusionAction}
@@ -91,8 +98,24 @@ export default async function ExclusionsPage({ searchParams }: { searchParams: P
             action={excludeByInszAction}
             formLabel={t("byInsz.title")}
             fields={[
-              { kind: "text", name: "insz", label: t("byInsz.insz"), hint: t("byInsz.inszHint"), required: true, maxLength: 20, inputMode: "numeric", autoComplete: "off" },
-              { kind: "text", name: "lastName", label: t("byInsz.lastName"), required: true, maxLength: 200, autoComplete: "off" },
+              {
+                kind: "text",
+                name: "insz",
+                label: t("byInsz.insz"),
+                hint: t("byInsz.inszHint"),
+                required: true,
+                maxLength: 20,
+                inputMode: "numeric",
+                autoComplete: "off",
+              },
+              {
+                kind: "text",
+                name: "lastName",
+                label: t("byInsz.lastName"),
+                required: true,
+                maxLength: 200,
+                autoComplete: "off",
+              },
             ]}
             submitLabel={t("byInsz.submit")}
           />

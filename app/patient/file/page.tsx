@@ -17,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PatientFilePage() {
   const actor = await requirePageActor(["PATIENT"]);
   const outcome = await readPatientFile({ actor, patientId: actor.personId, requestId: randomUUID() });
-  const [t, tRoles, tCommon] = await Promise.all([getTranslations("file"), getTranslations("roles"), getTranslations("common")]);
+  const [t, tRoles, tCommon] = await Promise.all([
+    getTranslations("file"),
+    getTranslations("roles"),
+    getTranslations("common"),
+  ]);
   const backHome = (
     <LinkButton href="/patient" variant="secondary">
       {tCommon("backHome")}
@@ -26,7 +30,11 @@ export default async function PatientFilePage() {
   return (
     <PageShell actor={{ displayName: actor.displayName, roleLabel: tRoles(actor.activeRole) }} width="wide">
       <PageHeading title={t("ownTitle")} description={<p>{t("ownIntro")}</p>} actions={backHome} />
-      {outcome.allowed ? <NursingFileView file={outcome.file} audience="patient" /> : <FileRefusal kind={refusalKind(outcome.decision) ?? "no_access"} audience="patient" />}
+      {outcome.allowed ? (
+        <NursingFileView file={outcome.file} audience="patient" />
+      ) : (
+        <FileRefusal kind={refusalKind(outcome.decision) ?? "no_access"} audience="patient" />
+      )}
     </PageShell>
   );
 }

@@ -14,7 +14,10 @@ import { ZAppointTrustedPersonForm, ZRevokeTrustedPersonForm } from "@/lib/patie
 
 const PATH = "/patient/trusted-persons";
 
-export async function appointTrustedPersonAction(previous: ActionFormState, formData: FormData): Promise<ActionFormState> {
+export async function appointTrustedPersonAction(
+  previous: ActionFormState,
+  formData: FormData,
+): Promise<ActionFormState> {
   const actor = await requirePageActor(["PATIENT"]);
   const t = await getTranslations("trustedPersons");
   const values = formValues(formData, ["insz", "lastName"]);
@@ -22,25 +25,43 @@ export async function appointTrustedPersonAction(previous: ActionFormState, form
   if (!parsed.success) return formFailure(previous, values, { fieldErrors: personFieldErrors(parsed.error.issues, t) });
   let done: string;
   try {
-    const outcome = await appointTrustedPerson({ actor, patientId: actor.personId, requestId: randomUUID(), ...parsed.data });
+    const outcome = await appointTrustedPerson({
+      actor,
+      patientId: actor.personId,
+      requestId: randomUUID(),
+      ...parsed.data,
+    });
     if (!outcome.allowed) return formFailure(previous, values, { formError: t("errors.forbidden") });
     // One neutral answer whether the number is unknown or the name does not match.
-    if (!outcome.result.ok) return formFailure(previous, values, { formError: t(outcome.result.problem === "self" ? "errors.self" : "errors.noMatch") });
+    if (!outcome.result.ok)
+      return formFailure(previous, values, {
+        formError: t(outcome.result.problem === "self" ? "errors.self" : "errors.noMatch"),
+      });
     done = outcome.result.changed ? "appointed" : "alreadyAppointed";
   } catch (error) {
-    return formFailure(previous, values, { formError: t(`errors.${actionErrorKind(error, "appoint trusted person")}`) });
+    return formFailure(previous, values, {
+      formError: t(`errors.${actionErrorKind(error, "appoint trusted person")}`),
+    });
   }
   redirect(`${PATH}?done=${done}`);
 }
 
-export async function revokeTrustedPersonAction(previous: ActionFormState, formData: FormData): Promise<ActionFormState> {
+export async function revokeTrustedPersonAction(
+  previous: ActionFormState,
+  formData: FormData,
+): Promise<ActionFormState> {
   const actor = await requirePageActor(["PATIENT"]);
   const t = await getTranslations("trustedPersons");
   const parsed = ZRevokeTrustedPersonForm.safeParse({ appointmentId: formData.get("appointmentId") });
   if (!parsed.success) return formFailure(previous, {}, { formError: t("errors.generic") });
   let done: string;
   try {
-    const outcome = await revokeTrustedPerson({ actor, patientId: actor.personId, requestId: randomUUID(), appointmentId: parsed.data.appointmentId });
+    const outcome = await revokeTrustedPerson({
+      actor,
+      patientId: actor.personId,
+      requestId: randomUUID(),
+      appointmentId: parsed.data.appointmentId,
+    });
     if (!outcome.allowed) return formFailure(previous, {}, { formError: t("errors.forbidden") });
     done = outcome.result.ok && outcome.result.changed ? "revoked" : "alreadyRevoked";
   } catch (error) {

@@ -19,19 +19,24 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const ZDone = z.enum(["appointed", "alreadyAppointed", "revoked", "alreadyRevoked"]);
 
-export default async function TrustedPersonsPage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
+export default async function TrustedPersonsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ done?: string | string[] }>;
+}) {
   const actor = await requirePageActor(["PATIENT"]);
   const outcome = await readPatientSettings({ actor, patientId: actor.personId, requestId: randomUUID() });
-  const [t, format, params] = await Promise.all([
-    getTranslations("trustedPersons"),
-    getFormatter(),
-    searchParams,
-  ]);
+  const [t, format, params] = await Promise.all([getTranslations("trustedPersons"), getFormatter(), searchParams]);
   const done = ZDone.safeParse(params.done).data;
   if (!outcome.allowed) return <PatientSettingsPage actor={actor} title={t("title")} denied={outcome.decision} />;
   const { trustedPersons } = outcome.result;
   return (
-    <PatientSettingsPage actor={actor} title={t("title")} intro={t("intro")} confirmation={done ? t(`done.${done}`) : undefined}>
+    <PatientSettingsPage
+      actor={actor}
+      title={t("title")}
+      intro={t("intro")}
+      confirmation={done ? t(`done.${done}`) : undefined}
+    >
       <div className="flex flex-col gap-8">
         <Card title={t("list.title", { count: trustedPersons.length })}>
           {trustedPersons.length === 0 ? (
@@ -39,10 +44,15 @@ export default async function TrustedPersonsPage({ searchParams }: { searchParam
           ) : (
             <ul className="flex flex-col gap-4">
               {trustedPersons.map((person) => (
-                <li key={person.appointmentId} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border-2 border-line p-4">
+                <li
+                  key={person.appointmentId}
+                  className="flex flex-wrap items-center justify-between gap-3 rounded-lg border-2 border-line p-4"
+                >
                   <div>
                     <p className="text-lg font-bold">{person.name}</p>
-                    <p className="text-ink-muted">{t("list.since", { date: format.dateTime(person.appointedAt, "date") })}</p>
+                    <p className="text-ink-muted">
+                      {t("list.since", { date: format.dateTime(person.appointedAt, "date") })}
+                    </p>
                   </div>
                   <ActionForm
                     action={revokeTrustedPersonAction}
@@ -63,8 +73,24 @@ export default async function TrustedPersonsPage({ searchParams }: { searchParam
             action={appointTrustedPersonAction}
             formLabel={t("appoint.title")}
             fields={[
-              { kind: "text", name: "insz", label: t("appoint.insz"), hint: t("appoint.inszHint"), required: true, maxLength: 20, inputMode: "numeric", autoComplete: "off" },
-              { kind: "text", name: "lastName", label: t("appoint.lastName"), required: true, maxLength: 200, autoComplete: "off" },
+              {
+                kind: "text",
+                name: "insz",
+                label: t("appoint.insz"),
+                hint: t("appoint.inszHint"),
+                required: true,
+                maxLength: 20,
+                inputMode: "numeric",
+                autoComplete: "off",
+              },
+              {
+                kind: "text",
+                name: "lastName",
+                label: t("appoint.lastName"),
+                required: true,
+                maxLength: 200,
+                autoComplete: "off",
+              },
             ]}
             submitLabel={t("appoint.submit")}
           />

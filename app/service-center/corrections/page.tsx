@@ -16,7 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const ZDone = z.enum(["resolved", "routed", "rejected"]);
 
-export default async function CorrectionQueuePage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
+export default async function CorrectionQueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ done?: string | string[] }>;
+}) {
   const actor = await requirePageActor(["SERVICE_CENTER"]);
   const [t, tRoles, tCommon, format, queue, params] = await Promise.all([
     getTranslations("corrections"),
@@ -60,7 +64,11 @@ export default async function CorrectionQueuePage({ searchParams }: { searchPara
                     <div className="min-w-0">
                       <h3 className="text-lg font-bold">
                         {item.patient.name}
-                        {item.overdue ? <span className="ml-2 rounded bg-danger-700 px-2 py-0.5 text-sm text-white">{t("queue.overdue")}</span> : null}
+                        {item.overdue ? (
+                          <span className="ml-2 rounded bg-danger-700 px-2 py-0.5 text-sm text-white">
+                            {t("queue.overdue")}
+                          </span>
+                        ) : null}
                       </h3>
                       <p className="text-ink-muted">
                         {t(`sections.${item.section}`)} · {t(`status.${item.status}`)}
@@ -68,7 +76,10 @@ export default async function CorrectionQueuePage({ searchParams }: { searchPara
                       </p>
                     </div>
                     {item.status === "OPEN" ? (
-                      <LinkButton href={`/service-center/corrections/${encodeURIComponent(item.id)}`} aria-label={t("queue.openLabel", { name: item.patient.name })}>
+                      <LinkButton
+                        href={`/service-center/corrections/${encodeURIComponent(item.id)}`}
+                        aria-label={t("queue.openLabel", { name: item.patient.name })}
+                      >
                         {t("queue.open")}
                       </LinkButton>
                     ) : null}
@@ -82,7 +93,9 @@ export default async function CorrectionQueuePage({ searchParams }: { searchPara
                     <dt className="font-semibold">{t("queue.createdAt")}</dt>
                     <dd>{format.dateTime(item.createdAt, "date")}</dd>
                     <dt className="font-semibold">{t("queue.dueAt")}</dt>
-                    <dd className={item.overdue ? "font-bold text-danger-700" : undefined}>{format.dateTime(item.dueAt, "date")}</dd>
+                    <dd className={item.overdue ? "font-bold text-danger-700" : undefined}>
+                      {format.dateTime(item.dueAt, "date")}
+                    </dd>
                   </dl>
                 </article>
               </li>

@@ -11,7 +11,10 @@ import { TEXT_LOCALES } from "@/lib/declarations/content/types";
 import { publishDeclaration } from "@/lib/service-center";
 import { ZPublishDeclaration } from "@/lib/service-center/schemas";
 
-export async function publishDeclarationAction(previous: ActionFormState, formData: FormData): Promise<ActionFormState> {
+export async function publishDeclarationAction(
+  previous: ActionFormState,
+  formData: FormData,
+): Promise<ActionFormState> {
   const actor = await requirePageActor(["SERVICE_CENTER"]);
   const t = await getTranslations("serviceCenter");
   let target = "";
@@ -24,7 +27,13 @@ export async function publishDeclarationAction(previous: ActionFormState, formDa
     previous,
     formData,
     ZPublishDeclaration,
-    { fields, conflict: t("declarations.conflict"), forbidden: t("errors.forbidden"), notFound: t("errors.generic"), generic: t("errors.generic") },
+    {
+      fields,
+      conflict: t("declarations.conflict"),
+      forbidden: t("errors.forbidden"),
+      notFound: t("errors.generic"),
+      generic: t("errors.generic"),
+    },
     async (declaration) => {
       const published = await publishDeclaration({ actor, declaration });
       target = `/service-center/declarations?role=${published.role}&published=${published.version}`;

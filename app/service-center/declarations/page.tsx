@@ -22,9 +22,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const ZRole = z.enum(publishableRoles);
 
-export default async function DeclarationsPage({ searchParams }: { searchParams: Promise<{ role?: string; published?: string }> }) {
+export default async function DeclarationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ role?: string; published?: string }>;
+}) {
   const actor = await requirePageActor(["SERVICE_CENTER"]);
-  const [t, tRoles, params] = await Promise.all([getTranslations("serviceCenter"), getTranslations("roles"), searchParams]);
+  const [t, tRoles, params] = await Promise.all([
+    getTranslations("serviceCenter"),
+    getTranslations("roles"),
+    searchParams,
+  ]);
   const role = ZRole.safeParse(params.role).data ?? null;
   const published = z.coerce.number().int().positive().safeParse(params.published).data;
   const draft = role ? await currentDeclarationDraft({ actor, role }) : null;
@@ -34,24 +42,60 @@ export default async function DeclarationsPage({ searchParams }: { searchParams:
   if (draft) {
     for (const locale of TEXT_LOCALES) {
       const language = localeNames[locale];
-      fields.push({ name: `content.${locale}.title`, label: t("declarations.titleLabel", { language }), kind: "text", required: true, defaultValue: draft.content[locale].title, maxLength: 200 });
-      fields.push({ name: `content.${locale}.body`, label: t("declarations.bodyLabel", { language }), hint: t("declarations.bodyHint"), kind: "textarea", required: true, defaultValue: draft.content[locale].body, rows: 10, maxLength: 50_000 });
+      fields.push({
+        name: `content.${locale}.title`,
+        label: t("declarations.titleLabel", { language }),
+        kind: "text",
+        required: true,
+        defaultValue: draft.content[locale].title,
+        maxLength: 200,
+      });
+      fields.push({
+        name: `content.${locale}.body`,
+        label: t("declarations.bodyLabel", { language }),
+        hint: t("declarations.bodyHint"),
+        kind: "textarea",
+        required: true,
+        defaultValue: draft.content[locale].body,
+        rows: 10,
+        maxLength: 50_000,
+      });
       errorMessages[`content.${locale}.title`] = t("declarations.titleError");
       errorMessages[`content.${locale}.body`] = t("declarations.bodyError");
     }
   }
   return (
     <PageShell actor={{ displayName: actor.displayName, roleLabel }}>
-      <PageHeading eyebrow={roleLabel} title={t("declarations.title")} description={t("declarations.intro")} actions={<LinkButton href="/service-center" variant="secondary">{t("back")}</LinkButton>} />
+      <PageHeading
+        eyebrow={roleLabel}
+        title={t("declarations.title")}
+        description={t("declarations.intro")}
+        actions={
+          <LinkButton href="/service-center" variant="secondary">
+            {t("back")}
+          </LinkButton>
+        }
+      />
       <div className="flex flex-col gap-6">
-        {published && role ? <Alert tone="success">{t("declarations.published", { version: published, role: tRoles(role) })}</Alert> : null}
+        {published && role ? (
+          <Alert tone="success">{t("declarations.published", { version: published, role: tRoles(role) })}</Alert>
+        ) : null}
         <Card>
-          <form method="get" aria-label={t("declarations.chooseRole")} className="flex flex-col gap-4 sm:flex-row sm:items-end">
+          <form
+            method="get"
+            aria-label={t("declarations.chooseRole")}
+            className="flex flex-col gap-4 sm:flex-row sm:items-end"
+          >
             <div className="flex flex-1 flex-col gap-1">
               <label htmlFor="declaration-role" className="font-semibold">
                 {t("declarations.roleLabel")}
               </label>
-              <select id="declaration-role" name="role" defaultValue={role ?? ""} className="min-h-11 rounded-md border-2 border-ink-muted bg-white px-3 py-2">
+              <select
+                id="declaration-role"
+                name="role"
+                defaultValue={role ?? ""}
+                className="min-h-11 rounded-md border-2 border-ink-muted bg-white px-3 py-2"
+              >
                 {publishableRoles.map((option) => (
                   <option key={option} value={option}>
                     {tRoles(option)}

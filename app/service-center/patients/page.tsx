@@ -17,19 +17,41 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("search.title") };
 }
 
-export default async function PatientSearchPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+export default async function PatientSearchPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string | string[] }>;
+}) {
   const actor = await requirePageActor(["SERVICE_CENTER"]);
-  const [t, tRoles, params] = await Promise.all([getTranslations("serviceCenter"), getTranslations("roles"), searchParams]);
+  const [t, tRoles, params] = await Promise.all([
+    getTranslations("serviceCenter"),
+    getTranslations("roles"),
+    searchParams,
+  ]);
   const raw = typeof params.q === "string" ? params.q.slice(0, 200) : "";
   const parsed = raw ? ZPatientSearch.safeParse({ q: raw }) : null;
   const hits = parsed?.success ? await searchPatients({ actor, q: parsed.data.q }) : null;
   const roleLabel = tRoles(actor.activeRole);
   return (
     <PageShell actor={{ displayName: actor.displayName, roleLabel }}>
-      <PageHeading eyebrow={roleLabel} title={t("search.title")} description={t("search.intro")} actions={<LinkButton href="/service-center" variant="secondary">{t("back")}</LinkButton>} />
+      <PageHeading
+        eyebrow={roleLabel}
+        title={t("search.title")}
+        description={t("search.intro")}
+        actions={
+          <LinkButton href="/service-center" variant="secondary">
+            {t("back")}
+          </LinkButton>
+        }
+      />
       <div className="flex flex-col gap-6">
         <Card>
-          <form method="get" role="search" aria-label={t("search.title")} className="flex flex-col gap-4 sm:flex-row sm:items-end">
+          <form
+            method="get"
+            role="search"
+            aria-label={t("search.title")}
+            className="flex flex-col gap-4 sm:flex-row sm:items-end"
+          >
             <TextField
               name="q"
               label={t("search.label")}
@@ -55,11 +77,18 @@ export default async function PatientSearchPage({ searchParams }: { searchParams
               <ul className="flex flex-col divide-y divide-line">
                 {hits.map((hit) => (
                   <li key={hit.patientId} className="py-3">
-                    <Link href={`/service-center/patients/${hit.patientId}`} className="text-lg font-bold text-brand-800 underline underline-offset-4">
+                    <Link
+                      href={`/service-center/patients/${hit.patientId}`}
+                      className="text-lg font-bold text-brand-800 underline underline-offset-4"
+                    >
                       {hit.name}
                     </Link>
                     <p className="text-ink-muted">
-                      {t("search.hitDetails", { insz: formatInsz(hit.insz), birthDate: hit.birthDate ?? "—", city: hit.city ?? "—" })}
+                      {t("search.hitDetails", {
+                        insz: formatInsz(hit.insz),
+                        birthDate: hit.birthDate ?? "—",
+                        city: hit.city ?? "—",
+                      })}
                     </p>
                   </li>
                 ))}

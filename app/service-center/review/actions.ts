@@ -10,7 +10,12 @@ import { liftSuspension, MIN_LIFT_REASON_LENGTH, reviewEmergencyAccess } from "@
 import { requirePageActor } from "@/lib/auth/guards";
 import { isPortalError } from "@/lib/errors";
 import type { ReviewFormState } from "@/components/review/form-state";
-import { MAX_LIFT_REASON_LENGTH, MAX_REVIEW_NOTE_LENGTH, ZLiftSuspensionForm, ZReviewEmergencyAccessForm } from "./schemas";
+import {
+  MAX_LIFT_REASON_LENGTH,
+  MAX_REVIEW_NOTE_LENGTH,
+  ZLiftSuspensionForm,
+  ZReviewEmergencyAccessForm,
+} from "./schemas";
 
 const REVIEW_PATH = "/service-center/review";
 
@@ -26,15 +31,24 @@ function fieldIssue(error: z.ZodError, field: string): z.core.$ZodIssue | undefi
   return error.issues.find((issue) => issue.path[0] === field);
 }
 
-function failure(previous: ReviewFormState, text: string, messages: { fieldError?: string; formError?: string }): ReviewFormState {
+function failure(
+  previous: ReviewFormState,
+  text: string,
+  messages: { fieldError?: string; formError?: string },
+): ReviewFormState {
   return { status: "error", text, attempt: (previous.status === "error" ? previous.attempt : 0) + 1, ...messages };
 }
 
 /** The item is gone (someone else handled it), the caller may not, or something broke. */
-function errorMessage(error: unknown, t: Translate, gone: "suspensionGone" | "emergencyAccessGone"): { fieldError?: string; formError: string } {
+function errorMessage(
+  error: unknown,
+  t: Translate,
+  gone: "suspensionGone" | "emergencyAccessGone",
+): { fieldError?: string; formError: string } {
   if (isPortalError(error)) {
     if (error.code === "not_found") return { formError: t(`errors.${gone}`) };
-    if (error.code === "forbidden" || error.code === "suspended" || error.code === "declaration_required") return { formError: t("errors.forbidden") };
+    if (error.code === "forbidden" || error.code === "suspended" || error.code === "declaration_required")
+      return { formError: t("errors.forbidden") };
   } else {
     console.error("review action failed", error);
   }
@@ -45,7 +59,10 @@ export async function liftSuspensionAction(previous: ReviewFormState, formData: 
   const actor = await requirePageActor(["SERVICE_CENTER"]);
   const t = await getTranslations("review");
   const text = formText(formData, "reason");
-  const parsed = ZLiftSuspensionForm.safeParse({ suspensionId: formData.get("suspensionId"), reason: formData.get("reason") ?? "" });
+  const parsed = ZLiftSuspensionForm.safeParse({
+    suspensionId: formData.get("suspensionId"),
+    reason: formData.get("reason") ?? "",
+  });
   if (!parsed.success) {
     const reasonIssue = fieldIssue(parsed.error, "reason");
     if (!reasonIssue) return failure(previous, text, { formError: t("errors.generic") });
@@ -68,11 +85,17 @@ export async function liftSuspensionAction(previous: ReviewFormState, formData: 
   redirect(`${REVIEW_PATH}?done=lifted`);
 }
 
-export async function reviewEmergencyAccessAction(previous: ReviewFormState, formData: FormData): Promise<ReviewFormState> {
+export async function reviewEmergencyAccessAction(
+  previous: ReviewFormState,
+  formData: FormData,
+): Promise<ReviewFormState> {
   const actor = await requirePageActor(["SERVICE_CENTER"]);
   const t = await getTranslations("review");
   const text = formText(formData, "note");
-  const parsed = ZReviewEmergencyAccessForm.safeParse({ emergencyAccessId: formData.get("emergencyAccessId"), note: formData.get("note") ?? undefined });
+  const parsed = ZReviewEmergencyAccessForm.safeParse({
+    emergencyAccessId: formData.get("emergencyAccessId"),
+    note: formData.get("note") ?? undefined,
+  });
   if (!parsed.success) {
     if (!fieldIssue(parsed.error, "note")) return failure(previous, text, { formError: t("errors.generic") });
     return failure(previous, text, { fieldError: t("emergency.noteTooLong", { max: MAX_REVIEW_NOTE_LENGTH }) });

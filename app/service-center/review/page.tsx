@@ -7,7 +7,12 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { PageShell } from "@/components/page-shell";
 import { ReviewItemForm } from "@/components/review/review-item-form";
-import { isExpired, splitReviewItems, type EmergencyAccessReviewItem, type SuspensionReviewItem } from "@/components/review/review-lists";
+import {
+  isExpired,
+  splitReviewItems,
+  type EmergencyAccessReviewItem,
+  type SuspensionReviewItem,
+} from "@/components/review/review-lists";
 import { Alert, Card, PageHeading } from "@/components/ui";
 import { listReviewItems, MIN_LIFT_REASON_LENGTH } from "@/lib/access";
 import { requirePageActor } from "@/lib/auth/guards";
@@ -25,7 +30,11 @@ const ZDone = z.enum(["lifted", "reviewed"]);
 type Translate = Awaited<ReturnType<typeof getTranslations<"review">>>;
 type Format = Awaited<ReturnType<typeof getFormatter>>;
 
-export default async function ServiceCenterReviewPage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
+export default async function ServiceCenterReviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ done?: string | string[] }>;
+}) {
   const actor = await requirePageActor(["SERVICE_CENTER"]);
   const [t, tRoles, format, items, params] = await Promise.all([
     getTranslations("review"),
@@ -98,13 +107,17 @@ function SuspensionItem({ item, t, format }: { item: SuspensionReviewItem; t: Tr
       <h3 id={headingId} className="text-lg font-bold">
         {item.person.name}
       </h3>
-      <p className="mb-3 text-ink-muted">{t("suspensions.since", { date: format.dateTime(item.createdAt, "dateTime") })}</p>
+      <p className="mb-3 text-ink-muted">
+        {t("suspensions.since", { date: format.dateTime(item.createdAt, "dateTime") })}
+      </p>
       <dl>
         <dt className={termClasses}>{t("suspensions.causeLabel")}</dt>
         <dd className={definitionClasses}>
           {causeText(item, t)}
           {/* A manual suspension's reason was written by staff for staff; the detector's is not meant for people. */}
-          {item.cause === "MANUAL" ? <span className="block">{t("suspensions.manualReason", { reason: item.reason })}</span> : null}
+          {item.cause === "MANUAL" ? (
+            <span className="block">{t("suspensions.manualReason", { reason: item.reason })}</span>
+          ) : null}
         </dd>
       </dl>
       <ReviewItemForm
@@ -124,7 +137,17 @@ function SuspensionItem({ item, t, format }: { item: SuspensionReviewItem; t: Tr
   );
 }
 
-function EmergencyAccessItem({ item, t, format, now }: { item: EmergencyAccessReviewItem; t: Translate; format: Format; now: Date }) {
+function EmergencyAccessItem({
+  item,
+  t,
+  format,
+  now,
+}: {
+  item: EmergencyAccessReviewItem;
+  t: Translate;
+  format: Format;
+  now: Date;
+}) {
   const headingId = `emergency-access-${item.id}`;
   const names = { nurse: item.nurse.name, patient: item.patient.name };
   const expiresAt = format.dateTime(item.expiresAt, "dateTime");
@@ -144,7 +167,9 @@ function EmergencyAccessItem({ item, t, format, now }: { item: EmergencyAccessRe
         <dd className={definitionClasses}>{format.dateTime(item.startedAt, "dateTime")}</dd>
         <dt className={termClasses}>{t("emergency.validity")}</dt>
         <dd className={definitionClasses}>
-          {isExpired(item, now) ? t("emergency.expiredOn", { date: expiresAt }) : t("emergency.activeUntil", { date: expiresAt })}
+          {isExpired(item, now)
+            ? t("emergency.expiredOn", { date: expiresAt })
+            : t("emergency.activeUntil", { date: expiresAt })}
         </dd>
       </dl>
       <ReviewItemForm

@@ -43,7 +43,9 @@ describe("user declarations", () => {
       for (const version of DECLARATION_VERSIONS) {
         const text = declarationText(role, version);
         const shape = (locale: (typeof TEXT_LOCALES)[number]) =>
-          text[locale].body.split("\n").map((line) => (line === "" ? "blank" : line.startsWith("- ") ? "bullet" : "text"));
+          text[locale].body
+            .split("\n")
+            .map((line) => (line === "" ? "blank" : line.startsWith("- ") ? "bullet" : "text"));
         expect(shape("fr-BE"), `${role} v${version}`).toEqual(shape("nl-BE"));
         expect(shape("en"), `${role} v${version}`).toEqual(shape("nl-BE"));
       }
@@ -80,7 +82,8 @@ describe("user declarations", () => {
 
 describe("privacy statement", () => {
   it("is complete in every language", () => {
-    for (const version of PRIVACY_STATEMENT_VERSIONS) expectWellFormed(privacyStatementText(version), `privacy v${version}`);
+    for (const version of PRIVACY_STATEMENT_VERSIONS)
+      expectWellFormed(privacyStatementText(version), `privacy v${version}`);
   });
 
   it("covers the subjects the law asks for", () => {

@@ -93,9 +93,10 @@ const contact: Section = {
 
 const acceptance: Section = {
   since: 1,
-  "nl-BE": "Door op \"Ik ga akkoord\" te klikken, verklaar je dat je deze tekst gelezen hebt en dat je je eraan zult houden.",
+  "nl-BE":
+    'Door op "Ik ga akkoord" te klikken, verklaar je dat je deze tekst gelezen hebt en dat je je eraan zult houden.',
   "fr-BE": "En cliquant sur « J'accepte », vous déclarez avoir lu ce texte et vous engagez à le respecter.",
-  en: "By clicking \"I agree\", you declare that you have read this text and will abide by it.",
+  en: 'By clicking "I agree", you declare that you have read this text and will abide by it.',
 };
 
 // Doctors, caregivers and nurses are bound by professional secrecy; the wording is shared.
@@ -362,8 +363,10 @@ const trustedPersonSections: Section[] = [
   },
   {
     since: 2,
-    "nl-BE": "Bij een dringend probleem bel je de verpleegkundige, de huisarts of 112; het portaal is geen alarmsysteem.",
-    "fr-BE": "En cas de problème urgent, appelez l'infirmier, le médecin généraliste ou le 112 ; le portail n'est pas un système d'alarme.",
+    "nl-BE":
+      "Bij een dringend probleem bel je de verpleegkundige, de huisarts of 112; het portaal is geen alarmsysteem.",
+    "fr-BE":
+      "En cas de problème urgent, appelez l'infirmier, le médecin généraliste ou le 112 ; le portail n'est pas un système d'alarme.",
     en: "In an emergency, call the nurse, the GP or 112; the portal is not an alarm system.",
   },
   loggingBasic,

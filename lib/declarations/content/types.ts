@@ -22,8 +22,14 @@ export interface Section {
 export type LocalizedTitle = Record<TextLocale, string>;
 
 /** The text of one version: the sections valid in that version, in order. */
-export function composeDocument(title: LocalizedTitle, sections: readonly Section[], version: number): LocalizedDocument {
-  const present = sections.filter((section) => section.since <= version && (section.until === undefined || version <= section.until));
+export function composeDocument(
+  title: LocalizedTitle,
+  sections: readonly Section[],
+  version: number,
+): LocalizedDocument {
+  const present = sections.filter(
+    (section) => section.since <= version && (section.until === undefined || version <= section.until),
+  );
   const compose = (locale: TextLocale) => ({
     title: title[locale],
     body: present.map((section) => section[locale].trim()).join("\n\n"),

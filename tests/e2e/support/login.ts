@@ -38,7 +38,11 @@ export async function currentSession(request: APIRequestContext): Promise<DemoSe
 }
 
 /** Signs `username` in and fails the test unless a session exists afterwards. */
-export async function loginOverHttp(request: APIRequestContext, username: string, password = DEMO_PASSWORD): Promise<DemoSession> {
+export async function loginOverHttp(
+  request: APIRequestContext,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<DemoSession> {
   const response = await postDemoCredentials(request, username, password);
   expect(response.status(), `demo login of ${username} should redirect`).toBe(302);
   const session = await currentSession(request);
@@ -64,7 +68,10 @@ export async function loginViaFormTo(page: Page, username: string, home: string)
  * A new HTTP-only context signed in as `username`, for a second person acting beside the
  * browser. The caller disposes it (keep them in a list and dispose in afterAll).
  */
-export async function signedInRequestContext(baseURL: string | undefined, username: string): Promise<APIRequestContext> {
+export async function signedInRequestContext(
+  baseURL: string | undefined,
+  username: string,
+): Promise<APIRequestContext> {
   const context = await newRequestContext.newContext({ baseURL });
   await loginOverHttp(context, username);
   return context;

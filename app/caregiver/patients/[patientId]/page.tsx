@@ -19,7 +19,9 @@ export default async function CaregiverPatientFilePage({ params }: { params: Pro
   const { patientId } = await params;
   const outcome = await readPatientFile({ actor, patientId, requestId: randomUUID() });
   const t = await getTranslations("caregiver.correction");
-  const name = outcome.allowed ? `${outcome.file.administrative.identification.firstName} ${outcome.file.administrative.identification.lastName}` : "";
+  const name = outcome.allowed
+    ? `${outcome.file.administrative.identification.firstName} ${outcome.file.administrative.identification.lastName}`
+    : "";
   return (
     <ReadOnlyFilePage
       actor={actor}
@@ -28,7 +30,10 @@ export default async function CaregiverPatientFilePage({ params }: { params: Pro
       // Doctors and caregivers may ask a correction (REQUEST_CORRECTION); trusted persons may not.
       fileActions={
         outcome.allowed ? (
-          <LinkButton href={`/caregiver/patients/${encodeURIComponent(patientId)}/correction`} aria-label={t("askLinkFor", { name })}>
+          <LinkButton
+            href={`/caregiver/patients/${encodeURIComponent(patientId)}/correction`}
+            aria-label={t("askLinkFor", { name })}
+          >
             {t("askLink")}
           </LinkButton>
         ) : null

@@ -11,15 +11,38 @@ import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { requirePageActor } from "@/lib/auth/guards";
 import { resolveRoutedCorrection, type ResolveProblem } from "@/lib/corrections/nurse";
-import { addNursingNote, correctNursingNote, correctVitalSign, planVisit, recordVitalSign, updateCarePlanItem, type NursingContext } from "@/lib/nursing";
-import { ZAddNote, ZCorrectNote, ZCorrectVital, ZPlanVisit, ZRecordVital, ZResolveCorrection, ZRowId, ZUpdateCarePlanItem } from "@/lib/nursing/schemas";
+import {
+  addNursingNote,
+  correctNursingNote,
+  correctVitalSign,
+  planVisit,
+  recordVitalSign,
+  updateCarePlanItem,
+  type NursingContext,
+} from "@/lib/nursing";
+import {
+  ZAddNote,
+  ZCorrectNote,
+  ZCorrectVital,
+  ZPlanVisit,
+  ZRecordVital,
+  ZResolveCorrection,
+  ZRowId,
+  ZUpdateCarePlanItem,
+} from "@/lib/nursing/schemas";
 import { formValues, type ActionFormState } from "../../_forms/form-state";
 import { runFormAction, type FormMessages } from "../../_forms/run-action";
 import { fieldErrorMessages, type NurseTranslate, type WorkScreenForm } from "./form-messages";
 import type { Done } from "./done";
 
 function formMessages(form: WorkScreenForm, t: NurseTranslate): FormMessages {
-  return { fields: fieldErrorMessages(form, t), conflict: t("errors.conflict"), forbidden: t("errors.forbidden"), notFound: t("errors.notFound"), generic: t("errors.generic") };
+  return {
+    fields: fieldErrorMessages(form, t),
+    conflict: t("errors.conflict"),
+    forbidden: t("errors.forbidden"),
+    notFound: t("errors.notFound"),
+    generic: t("errors.generic"),
+  };
 }
 
 async function writeFileEntry<S extends z.ZodType>(
@@ -33,7 +56,8 @@ async function writeFileEntry<S extends z.ZodType>(
   const actor = await requirePageActor(["NURSE"]);
   const t = await getTranslations("nurse");
   const patientId = ZRowId.safeParse(formData.get("patientId"));
-  if (!patientId.success) return { status: "error", fieldErrors: {}, formError: t("errors.generic"), values: {}, attempt: 1 };
+  if (!patientId.success)
+    return { status: "error", fieldErrors: {}, formError: t("errors.generic"), values: {}, attempt: 1 };
   const failed = await runFormAction(previous, formData, schema, formMessages(form, t), async (data) => {
     await write({ actor, patientId: patientId.data }, data);
   });
@@ -42,8 +66,16 @@ async function writeFileEntry<S extends z.ZodType>(
 }
 
 /** A form's schema, the confirmation it redirects to, and the lib function that writes. */
-function fileEntryForm<S extends z.ZodType>(schema: S, done: Done, write: (context: NursingContext, data: z.output<S>) => Promise<unknown>) {
-  return { schema: schema as z.ZodType, done, write: write as (context: NursingContext, data: unknown) => Promise<unknown> };
+function fileEntryForm<S extends z.ZodType>(
+  schema: S,
+  done: Done,
+  write: (context: NursingContext, data: z.output<S>) => Promise<unknown>,
+) {
+  return {
+    schema: schema as z.ZodType,
+    done,
+    write: write as (context: NursingContext, data: unknown) => Promise<unknown>,
+  };
 }
 
 const fileEntryForms = {
@@ -55,17 +87,27 @@ const fileEntryForms = {
   updateCarePlan: fileEntryForm(ZUpdateCarePlanItem, "carePlan", updateCarePlanItem),
 } satisfies Partial<Record<WorkScreenForm, unknown>>;
 
-function submit(form: keyof typeof fileEntryForms, previous: ActionFormState, formData: FormData): Promise<ActionFormState> {
+function submit(
+  form: keyof typeof fileEntryForms,
+  previous: ActionFormState,
+  formData: FormData,
+): Promise<ActionFormState> {
   const { schema, done, write } = fileEntryForms[form];
   return writeFileEntry(previous, formData, form, schema, done, write);
 }
 
-export const addNoteAction = async (previous: ActionFormState, formData: FormData) => submit("addNote", previous, formData);
-export const recordVitalAction = async (previous: ActionFormState, formData: FormData) => submit("recordVital", previous, formData);
-export const planVisitAction = async (previous: ActionFormState, formData: FormData) => submit("planVisit", previous, formData);
-export const correctNoteAction = async (previous: ActionFormState, formData: FormData) => submit("correctNote", previous, formData);
-export const correctVitalAction = async (previous: ActionFormState, formData: FormData) => submit("correctVital", previous, formData);
-export const updateCarePlanAction = async (previous: ActionFormState, formData: FormData) => submit("updateCarePlan", previous, formData);
+export const addNoteAction = async (previous: ActionFormState, formData: FormData) =>
+  submit("addNote", previous, formData);
+export const recordVitalAction = async (previous: ActionFormState, formData: FormData) =>
+  submit("recordVital", previous, formData);
+export const planVisitAction = async (previous: ActionFormState, formData: FormData) =>
+  submit("planVisit", previous, formData);
+export const correctNoteAction = async (previous: ActionFormState, formData: FormData) =>
+  submit("correctNote", previous, formData);
+export const correctVitalAction = async (previous: ActionFormState, formData: FormData) =>
+  submit("correctVital", previous, formData);
+export const updateCarePlanAction = async (previous: ActionFormState, formData: FormData) =>
+  submit("updateCarePlan", previous, formData);
 
 const resolveProblemMessage = {
   stale: "errors.conflict",
@@ -82,11 +124,17 @@ export async function resolveCorrectionAction(previous: ActionFormState, formDat
   const t = await getTranslations("nurse");
   let problem: ResolveProblem | null = null;
   let patientId = "";
-  const failed = await runFormAction(previous, formData, ZResolveCorrection, formMessages("resolveCorrection", t), async (data) => {
-    const outcome = await resolveRoutedCorrection({ actor, ...data, requestId: randomUUID() });
-    if (outcome.ok) patientId = outcome.patientId;
-    else problem = outcome.problem;
-  });
+  const failed = await runFormAction(
+    previous,
+    formData,
+    ZResolveCorrection,
+    formMessages("resolveCorrection", t),
+    async (data) => {
+      const outcome = await resolveRoutedCorrection({ actor, ...data, requestId: randomUUID() });
+      if (outcome.ok) patientId = outcome.patientId;
+      else problem = outcome.problem;
+    },
+  );
   if (failed) return failed;
   if (problem) {
     const values = formValues(formData);

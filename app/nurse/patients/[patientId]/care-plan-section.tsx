@@ -12,7 +12,15 @@ import { History, PreviousText } from "./history";
 
 type CarePlanItem = NonNullable<NursingFile["health"]>["carePlan"][number];
 
-export async function CarePlanSection({ patientId, items, revisions }: { patientId: string; items: CarePlanItem[]; revisions: Record<string, RevisionDto[]> }) {
+export async function CarePlanSection({
+  patientId,
+  items,
+  revisions,
+}: {
+  patientId: string;
+  items: CarePlanItem[];
+  revisions: Record<string, RevisionDto[]>;
+}) {
   const t = await getTranslations("nurse");
   return (
     <ListCard
@@ -25,13 +33,19 @@ export async function CarePlanSection({ patientId, items, revisions }: { patient
           entryId={item.id}
           heading={
             <>
-              {item.title} <span className="font-normal text-ink-muted">({t(`carePlanStatuses.${item.status}` as "carePlanStatuses.ACTIVE")})</span>
+              {item.title}{" "}
+              <span className="font-normal text-ink-muted">
+                ({t(`carePlanStatuses.${item.status}` as "carePlanStatuses.ACTIVE")})
+              </span>
             </>
           }
         >
           <p className="whitespace-pre-line">{item.description}</p>
           {item.frequency ? <p className="text-ink-muted">{item.frequency}</p> : null}
-          <History revisions={revisions[item.id]} describePrevious={(revision) => <PreviousText revision={revision} />} />
+          <History
+            revisions={revisions[item.id]}
+            describePrevious={(revision) => <PreviousText revision={revision} />}
+          />
           <EditDisclosure
             summary={t("carePlan.open")}
             version={item.version}
@@ -42,11 +56,49 @@ export async function CarePlanSection({ patientId, items, revisions }: { patient
               idPrefix: `plan-${item.id}`,
               hidden: { patientId, itemId: item.id, version: String(item.version) },
               fields: [
-                { name: "title", label: t("carePlan.titleLabel"), kind: "text", required: true, defaultValue: item.title, maxLength: 200 },
-                { name: "description", label: t("carePlan.descriptionLabel"), kind: "textarea", required: true, defaultValue: item.description, maxLength: MAX_NOTE_LENGTH, rows: 3 },
-                { name: "frequency", label: t("carePlan.frequencyLabel"), kind: "text", defaultValue: item.frequency ?? "", maxLength: 200 },
-                { name: "status", label: t("carePlan.statusLabel"), kind: "select", required: true, defaultValue: item.status, options: carePlanStatuses.map((status) => ({ value: status, label: t(`carePlanStatuses.${status}`) })) },
-                { name: "reason", label: t("correct.reasonLabel"), hint: t("correct.reasonHint"), kind: "text", required: true, maxLength: MAX_REASON_LENGTH },
+                {
+                  name: "title",
+                  label: t("carePlan.titleLabel"),
+                  kind: "text",
+                  required: true,
+                  defaultValue: item.title,
+                  maxLength: 200,
+                },
+                {
+                  name: "description",
+                  label: t("carePlan.descriptionLabel"),
+                  kind: "textarea",
+                  required: true,
+                  defaultValue: item.description,
+                  maxLength: MAX_NOTE_LENGTH,
+                  rows: 3,
+                },
+                {
+                  name: "frequency",
+                  label: t("carePlan.frequencyLabel"),
+                  kind: "text",
+                  defaultValue: item.frequency ?? "",
+                  maxLength: 200,
+                },
+                {
+                  name: "status",
+                  label: t("carePlan.statusLabel"),
+                  kind: "select",
+                  required: true,
+                  defaultValue: item.status,
+                  options: carePlanStatuses.map((status) => ({
+                    value: status,
+                    label: t(`carePlanStatuses.${status}`),
+                  })),
+                },
+                {
+                  name: "reason",
+                  label: t("correct.reasonLabel"),
+                  hint: t("correct.reasonHint"),
+                  kind: "text",
+                  required: true,
+                  maxLength: MAX_REASON_LENGTH,
+                },
               ],
               errorMessages: fieldErrorMessages("updateCarePlan", t),
               submitLabel: t("carePlan.submit"),

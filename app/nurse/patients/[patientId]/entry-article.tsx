@@ -8,10 +8,24 @@ export function entryAnchor(entryId: string): string {
   return `entry-${entryId}`;
 }
 
-export function EntryArticle({ entryId, heading, meta, children }: { entryId: string; heading: ReactNode; meta?: ReactNode; children: ReactNode }) {
+export function EntryArticle({
+  entryId,
+  heading,
+  meta,
+  children,
+}: {
+  entryId: string;
+  heading: ReactNode;
+  meta?: ReactNode;
+  children: ReactNode;
+}) {
   const anchor = entryAnchor(entryId);
   return (
-    <article id={anchor} aria-labelledby={`${anchor}-title`} className="scroll-mt-4 rounded-lg border-2 border-line p-4 target:border-brand-700">
+    <article
+      id={anchor}
+      aria-labelledby={`${anchor}-title`}
+      className="scroll-mt-4 rounded-lg border-2 border-line p-4 target:border-brand-700"
+    >
       <h3 id={`${anchor}-title`} className="font-bold">
         {heading}
       </h3>
@@ -26,7 +40,15 @@ export function EntryArticle({ entryId, heading, meta, children }: { entryId: st
  * disclosure closes and shows the new state; a stale form (another tab saved first) keeps what
  * was typed and is refused by the version check.
  */
-export function EditDisclosure({ summary, version, form }: { summary: string; version: number; form: ActionFormProps }) {
+export function EditDisclosure({
+  summary,
+  version,
+  form,
+}: {
+  summary: string;
+  version: number;
+  form: ActionFormProps;
+}) {
   return (
     <details key={version} className="mt-3">
       <summary className="cursor-pointer font-semibold text-brand-800 underline underline-offset-4">{summary}</summary>

@@ -4,16 +4,30 @@ import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { RevisionDto } from "@/lib/nursing";
 
-export async function History({ revisions, describePrevious }: { revisions: RevisionDto[] | undefined; describePrevious: (revision: RevisionDto) => ReactNode }) {
+export async function History({
+  revisions,
+  describePrevious,
+}: {
+  revisions: RevisionDto[] | undefined;
+  describePrevious: (revision: RevisionDto) => ReactNode;
+}) {
   if (!revisions || revisions.length === 0) return null;
   const [t, format] = await Promise.all([getTranslations("nurse"), getFormatter()]);
   return (
     <details className="mt-3">
-      <summary className="cursor-pointer font-semibold text-brand-800 underline underline-offset-4">{t("history.open", { count: revisions.length })}</summary>
+      <summary className="cursor-pointer font-semibold text-brand-800 underline underline-offset-4">
+        {t("history.open", { count: revisions.length })}
+      </summary>
       <ol className="mt-2 flex flex-col gap-3 border-l-4 border-line pl-4">
         {revisions.map((revision) => (
           <li key={revision.version}>
-            <p className="font-semibold">{t("history.entry", { version: revision.version, date: format.dateTime(revision.changedAt, "dateTime"), name: revision.author ?? "—" })}</p>
+            <p className="font-semibold">
+              {t("history.entry", {
+                version: revision.version,
+                date: format.dateTime(revision.changedAt, "dateTime"),
+                name: revision.author ?? "—",
+              })}
+            </p>
             <p>{t("history.reason", { reason: revision.reason })}</p>
             {describePrevious(revision)}
           </li>

@@ -9,7 +9,11 @@ import { ActionForm, type ActionFormProps, type FieldSpec } from "../../_forms/a
 import { addNoteAction, planVisitAction, recordVitalAction } from "./actions";
 import { fieldErrorMessages, type NurseTranslate } from "./form-messages";
 
-type NewEntryForm = Pick<ActionFormProps, "action" | "idPrefix"> & { schema: "recordVital" | "addNote" | "planVisit"; section: "vital" | "note" | "visit"; fields: FieldSpec[] };
+type NewEntryForm = Pick<ActionFormProps, "action" | "idPrefix"> & {
+  schema: "recordVital" | "addNote" | "planVisit";
+  section: "vital" | "note" | "visit";
+  fields: FieldSpec[];
+};
 
 function newEntryForms(t: NurseTranslate): NewEntryForm[] {
   return [
@@ -19,9 +23,31 @@ function newEntryForms(t: NurseTranslate): NewEntryForm[] {
       schema: "recordVital",
       idPrefix: "vital",
       fields: [
-        { name: "type", label: t("vital.typeLabel"), kind: "select", required: true, defaultValue: "BLOOD_PRESSURE", options: vitalTypes.map((type) => ({ value: type, label: t(`vitalTypes.${type}`) })) },
-        { name: "value", label: t("vital.valueLabel"), hint: t("vital.valueHint"), kind: "text", inputMode: "decimal", required: true, maxLength: 10 },
-        { name: "secondaryValue", label: t("vital.secondaryLabel"), hint: t("vital.secondaryHint"), kind: "text", inputMode: "numeric", maxLength: 10 },
+        {
+          name: "type",
+          label: t("vital.typeLabel"),
+          kind: "select",
+          required: true,
+          defaultValue: "BLOOD_PRESSURE",
+          options: vitalTypes.map((type) => ({ value: type, label: t(`vitalTypes.${type}`) })),
+        },
+        {
+          name: "value",
+          label: t("vital.valueLabel"),
+          hint: t("vital.valueHint"),
+          kind: "text",
+          inputMode: "decimal",
+          required: true,
+          maxLength: 10,
+        },
+        {
+          name: "secondaryValue",
+          label: t("vital.secondaryLabel"),
+          hint: t("vital.secondaryHint"),
+          kind: "text",
+          inputMode: "numeric",
+          maxLength: 10,
+        },
         { name: "note", label: t("vital.noteLabel"), kind: "text", maxLength: 500 },
       ],
     },
@@ -31,8 +57,22 @@ function newEntryForms(t: NurseTranslate): NewEntryForm[] {
       schema: "addNote",
       idPrefix: "note",
       fields: [
-        { name: "kind", label: t("note.kindLabel"), kind: "select", required: true, defaultValue: "OBSERVATION", options: nursingNoteKinds.map((kind) => ({ value: kind, label: t(`noteKinds.${kind}`) })) },
-        { name: "text", label: t("note.textLabel"), kind: "textarea", required: true, maxLength: MAX_NOTE_LENGTH, rows: 5 },
+        {
+          name: "kind",
+          label: t("note.kindLabel"),
+          kind: "select",
+          required: true,
+          defaultValue: "OBSERVATION",
+          options: nursingNoteKinds.map((kind) => ({ value: kind, label: t(`noteKinds.${kind}`) })),
+        },
+        {
+          name: "text",
+          label: t("note.textLabel"),
+          kind: "textarea",
+          required: true,
+          maxLength: MAX_NOTE_LENGTH,
+          rows: 5,
+        },
       ],
     },
     {
@@ -41,8 +81,24 @@ function newEntryForms(t: NurseTranslate): NewEntryForm[] {
       schema: "planVisit",
       idPrefix: "visit",
       fields: [
-        { name: "startsAt", label: t("visit.startsAtLabel"), hint: t("visit.startsAtHint"), kind: "datetime", required: true },
-        { name: "durationMinutes", label: t("visit.durationLabel"), kind: "number", required: true, defaultValue: "30", min: "5", max: "480", step: "5", inputMode: "numeric" },
+        {
+          name: "startsAt",
+          label: t("visit.startsAtLabel"),
+          hint: t("visit.startsAtHint"),
+          kind: "datetime",
+          required: true,
+        },
+        {
+          name: "durationMinutes",
+          label: t("visit.durationLabel"),
+          kind: "number",
+          required: true,
+          defaultValue: "30",
+          min: "5",
+          max: "480",
+          step: "5",
+          inputMode: "numeric",
+        },
         { name: "purpose", label: t("visit.purposeLabel"), kind: "text", required: true, maxLength: 500 },
       ],
     },

@@ -13,7 +13,15 @@ import { History, PreviousText } from "./history";
 
 type Note = NonNullable<NursingFile["health"]>["nursingNotes"][number];
 
-export async function NotesSection({ patientId, notes, revisions }: { patientId: string; notes: Note[]; revisions: Record<string, RevisionDto[]> }) {
+export async function NotesSection({
+  patientId,
+  notes,
+  revisions,
+}: {
+  patientId: string;
+  notes: Note[];
+  revisions: Record<string, RevisionDto[]>;
+}) {
   const [t, format] = await Promise.all([getTranslations("nurse"), getFormatter()]);
   return (
     <ListCard
@@ -24,12 +32,18 @@ export async function NotesSection({ patientId, notes, revisions }: { patientId:
       render={(note) => (
         <EntryArticle
           entryId={note.id}
-          heading={t("notes.heading", { kind: t(`noteKinds.${note.kind}` as "noteKinds.OBSERVATION"), date: format.dateTime(note.writtenAt, "dateTime") })}
+          heading={t("notes.heading", {
+            kind: t(`noteKinds.${note.kind}` as "noteKinds.OBSERVATION"),
+            date: format.dateTime(note.writtenAt, "dateTime"),
+          })}
           meta={note.author ? t("notes.by", { name: note.author }) : null}
         >
           <p className="mt-2 whitespace-pre-line">{note.text}</p>
           <PatientComments comments={note.patientComments} />
-          <History revisions={revisions[note.id]} describePrevious={(revision) => <PreviousText revision={revision} />} />
+          <History
+            revisions={revisions[note.id]}
+            describePrevious={(revision) => <PreviousText revision={revision} />}
+          />
           <EditDisclosure
             summary={t("correct.open")}
             version={note.version}
@@ -40,8 +54,23 @@ export async function NotesSection({ patientId, notes, revisions }: { patientId:
               idPrefix: `correct-${note.id}`,
               hidden: { patientId, noteId: note.id, version: String(note.version) },
               fields: [
-                { name: "text", label: t("correct.textLabel"), kind: "textarea", required: true, defaultValue: note.text, maxLength: MAX_NOTE_LENGTH, rows: 4 },
-                { name: "reason", label: t("correct.reasonLabel"), hint: t("correct.reasonHint"), kind: "text", required: true, maxLength: MAX_REASON_LENGTH },
+                {
+                  name: "text",
+                  label: t("correct.textLabel"),
+                  kind: "textarea",
+                  required: true,
+                  defaultValue: note.text,
+                  maxLength: MAX_NOTE_LENGTH,
+                  rows: 4,
+                },
+                {
+                  name: "reason",
+                  label: t("correct.reasonLabel"),
+                  hint: t("correct.reasonHint"),
+                  kind: "text",
+                  required: true,
+                  maxLength: MAX_REASON_LENGTH,
+                },
               ],
               errorMessages: fieldErrorMessages("correctNote", t),
               submitLabel: t("correct.submit"),

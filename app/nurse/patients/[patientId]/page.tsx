@@ -29,9 +29,21 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Latest notes and readings shown; older ones are in the full file. */
 const SHOWN = 15;
 
-export default async function NursePatientPage({ params, searchParams }: { params: Promise<{ patientId: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function NursePatientPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ patientId: string }>;
+  searchParams: Promise<{ done?: string }>;
+}) {
   const actor = await requirePageActor(["NURSE"]);
-  const [{ patientId }, query, t, tRoles, format] = await Promise.all([params, searchParams, getTranslations("nurse"), getTranslations("roles"), getFormatter()]);
+  const [{ patientId }, query, t, tRoles, format] = await Promise.all([
+    params,
+    searchParams,
+    getTranslations("nurse"),
+    getTranslations("roles"),
+    getFormatter(),
+  ]);
   const roleLabel = tRoles(actor.activeRole);
   const shell = { displayName: actor.displayName, roleLabel };
   const back = (

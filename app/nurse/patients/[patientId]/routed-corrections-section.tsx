@@ -11,7 +11,13 @@ import { resolveCorrectionAction } from "./actions";
 import { entryAnchor, EntryArticle } from "./entry-article";
 import { fieldErrorMessages } from "./form-messages";
 
-export async function RoutedCorrectionsSection({ requests, entriesOnPage }: { requests: RoutedCorrection[]; entriesOnPage: ReadonlySet<string> }) {
+export async function RoutedCorrectionsSection({
+  requests,
+  entriesOnPage,
+}: {
+  requests: RoutedCorrection[];
+  entriesOnPage: ReadonlySet<string>;
+}) {
   if (requests.length === 0) return null;
   const [t, format] = await Promise.all([getTranslations("nurse"), getFormatter()]);
   return (
@@ -24,13 +30,22 @@ export async function RoutedCorrectionsSection({ requests, entriesOnPage }: { re
             const due = format.dateTime(request.dueAt, "date");
             return (
               <li key={request.id}>
-                <EntryArticle entryId={request.id} heading={t("resolve.heading", { date: asked })} meta={request.overdue ? null : t("home.dueAt", { date: due })}>
-                  {request.overdue ? <p className="font-semibold text-danger-700">{t("home.overdue", { date: due })}</p> : null}
+                <EntryArticle
+                  entryId={request.id}
+                  heading={t("resolve.heading", { date: asked })}
+                  meta={request.overdue ? null : t("home.dueAt", { date: due })}
+                >
+                  {request.overdue ? (
+                    <p className="font-semibold text-danger-700">{t("home.overdue", { date: due })}</p>
+                  ) : null}
                   <p className="mt-2 whitespace-pre-line break-words">{request.description}</p>
                   {request.entityId ? (
                     entriesOnPage.has(request.entityId) ? (
                       <p className="mt-2">
-                        <a href={`#${entryAnchor(request.entityId)}`} className="font-semibold text-brand-800 underline underline-offset-4">
+                        <a
+                          href={`#${entryAnchor(request.entityId)}`}
+                          className="font-semibold text-brand-800 underline underline-offset-4"
+                        >
                           {t("resolve.entryLink")}
                         </a>
                       </p>
@@ -46,7 +61,17 @@ export async function RoutedCorrectionsSection({ requests, entriesOnPage }: { re
                       formLabel={t("resolve.formLabel", { date: asked })}
                       idPrefix={`resolve-${request.id}`}
                       hidden={{ correctionId: request.id, correctionVersion: String(request.version) }}
-                      fields={[{ name: "resolution", label: t("resolve.resolutionLabel"), hint: t("resolve.resolutionHint"), kind: "textarea", required: true, maxLength: MAX_REASON_LENGTH, rows: 3 }]}
+                      fields={[
+                        {
+                          name: "resolution",
+                          label: t("resolve.resolutionLabel"),
+                          hint: t("resolve.resolutionHint"),
+                          kind: "textarea",
+                          required: true,
+                          maxLength: MAX_REASON_LENGTH,
+                          rows: 3,
+                        },
+                      ]}
                       errorMessages={fieldErrorMessages("resolveCorrection", t)}
                       submitLabel={t("resolve.submit")}
                     />

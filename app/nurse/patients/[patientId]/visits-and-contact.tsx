@@ -5,9 +5,17 @@ import type { NursingFile } from "@/lib/dossier";
 
 type Visit = NonNullable<NursingFile["health"]>["plannedVisits"][number];
 
-export async function VisitsAndContact({ upcoming, contact }: { upcoming: Visit[]; contact: NursingFile["administrative"]["contact"] }) {
+export async function VisitsAndContact({
+  upcoming,
+  contact,
+}: {
+  upcoming: Visit[];
+  contact: NursingFile["administrative"]["contact"];
+}) {
   const [t, format] = await Promise.all([getTranslations("nurse"), getFormatter()]);
-  const address = [contact.street, [contact.postalCode, contact.city].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  const address = [contact.street, [contact.postalCode, contact.city].filter(Boolean).join(" ")]
+    .filter(Boolean)
+    .join(", ");
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <Card title={t("visits.title")}>
@@ -17,7 +25,8 @@ export async function VisitsAndContact({ upcoming, contact }: { upcoming: Visit[
           <ul className="flex flex-col gap-2">
             {upcoming.map((visit) => (
               <li key={visit.id}>
-                <span className="font-semibold">{format.dateTime(visit.startsAt, "dateTime")}</span> — {visit.purpose} ({t("visits.minutes", { count: visit.durationMinutes })})
+                <span className="font-semibold">{format.dateTime(visit.startsAt, "dateTime")}</span> — {visit.purpose} (
+                {t("visits.minutes", { count: visit.durationMinutes })})
               </li>
             ))}
           </ul>

@@ -14,7 +14,15 @@ import { formatReading } from "./reading";
 
 type Reading = NonNullable<NursingFile["health"]>["vitalSigns"][number];
 
-export async function VitalsSection({ patientId, readings, revisions }: { patientId: string; readings: Reading[]; revisions: Record<string, RevisionDto[]> }) {
+export async function VitalsSection({
+  patientId,
+  readings,
+  revisions,
+}: {
+  patientId: string;
+  readings: Reading[];
+  revisions: Record<string, RevisionDto[]>;
+}) {
   const [t, format] = await Promise.all([getTranslations("nurse"), getFormatter()]);
   return (
     <ListCard
@@ -27,38 +35,81 @@ export async function VitalsSection({ patientId, readings, revisions }: { patien
         const date = format.dateTime(reading.measuredAt, "dateTime");
         const secondary: FieldSpec[] =
           reading.secondaryValue !== null
-            ? [{ name: "secondaryValue", label: t("vital.secondaryLabel"), hint: t("vital.secondaryHint"), kind: "text", inputMode: "numeric", required: true, defaultValue: String(reading.secondaryValue), maxLength: 10 }]
+            ? [
+                {
+                  name: "secondaryValue",
+                  label: t("vital.secondaryLabel"),
+                  hint: t("vital.secondaryHint"),
+                  kind: "text",
+                  inputMode: "numeric",
+                  required: true,
+                  defaultValue: String(reading.secondaryValue),
+                  maxLength: 10,
+                },
+              ]
             : [];
         return (
-            <EntryArticle entryId={reading.id} heading={t("vitals.heading", { type: t(`vitalTypes.${reading.type}` as "vitalTypes.PULSE"), date })}>
-              <p className="mt-1 text-lg font-semibold">{formatReading(format, reading)}</p>
-              {reading.note ? <p className="text-ink-muted">{t("vitals.note", { note: reading.note })}</p> : null}
-              <History
-                revisions={revisions[reading.id]}
-                describePrevious={(revision) => (
-                  <p className="text-ink-muted">{t("history.previousReading", { value: formatReading(format, previousReading(revision.previous, reading.unit)) })}</p>
-                )}
-              />
-              <EditDisclosure
-                summary={t("correctVital.open")}
-                version={reading.version}
-                form={{
-                  action: correctVitalAction,
-                  schema: "correctVital",
-                  formLabel: t("correctVital.formLabel", { type: t(`vitalTypes.${reading.type}` as "vitalTypes.PULSE"), date }),
-                  idPrefix: `correct-vital-${reading.id}`,
-                  hidden: { patientId, vitalId: reading.id, version: String(reading.version), type: reading.type },
-                  fields: [
-                    { name: "value", label: t("correctVital.valueLabel"), hint: t("vital.valueHint"), kind: "text", inputMode: "decimal", required: true, defaultValue: String(reading.value), maxLength: 10 },
-                    ...secondary,
-                    { name: "note", label: t("vital.noteLabel"), kind: "text", defaultValue: reading.note ?? "", maxLength: 500 },
-                    { name: "reason", label: t("correct.reasonLabel"), hint: t("correct.reasonHint"), kind: "text", required: true, maxLength: MAX_REASON_LENGTH },
-                  ],
-                  errorMessages: fieldErrorMessages("correctVital", t),
-                  submitLabel: t("correct.submit"),
-                }}
-              />
-            </EntryArticle>
+          <EntryArticle
+            entryId={reading.id}
+            heading={t("vitals.heading", { type: t(`vitalTypes.${reading.type}` as "vitalTypes.PULSE"), date })}
+          >
+            <p className="mt-1 text-lg font-semibold">{formatReading(format, reading)}</p>
+            {reading.note ? <p className="text-ink-muted">{t("vitals.note", { note: reading.note })}</p> : null}
+            <History
+              revisions={revisions[reading.id]}
+              describePrevious={(revision) => (
+                <p className="text-ink-muted">
+                  {t("history.previousReading", {
+                    value: formatReading(format, previousReading(revision.previous, reading.unit)),
+                  })}
+                </p>
+              )}
+            />
+            <EditDisclosure
+              summary={t("correctVital.open")}
+              version={reading.version}
+              form={{
+                action: correctVitalAction,
+                schema: "correctVital",
+                formLabel: t("correctVital.formLabel", {
+                  type: t(`vitalTypes.${reading.type}` as "vitalTypes.PULSE"),
+                  date,
+                }),
+                idPrefix: `correct-vital-${reading.id}`,
+                hidden: { patientId, vitalId: reading.id, version: String(reading.version), type: reading.type },
+                fields: [
+                  {
+                    name: "value",
+                    label: t("correctVital.valueLabel"),
+                    hint: t("vital.valueHint"),
+                    kind: "text",
+                    inputMode: "decimal",
+                    required: true,
+                    defaultValue: String(reading.value),
+                    maxLength: 10,
+                  },
+                  ...secondary,
+                  {
+                    name: "note",
+                    label: t("vital.noteLabel"),
+                    kind: "text",
+                    defaultValue: reading.note ?? "",
+                    maxLength: 500,
+                  },
+                  {
+                    name: "reason",
+                    label: t("correct.reasonLabel"),
+                    hint: t("correct.reasonHint"),
+                    kind: "text",
+                    required: true,
+                    maxLength: MAX_REASON_LENGTH,
+                  },
+                ],
+                errorMessages: fieldErrorMessages("correctVital", t),
+                submitLabel: t("correct.submit"),
+              }}
+            />
+          </EntryArticle>
         );
       }}
     />

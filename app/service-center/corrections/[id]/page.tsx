@@ -12,7 +12,13 @@ import { PageShell } from "@/components/page-shell";
 import { Alert, Card, LinkButton, PageHeading } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
 import { readCorrectionForServiceCenter } from "@/lib/corrections";
-import { administrativeFieldNames, administrativeFields, MAX_REASON_LENGTH, MAX_VALUE_LENGTH, MIN_REASON_LENGTH } from "@/lib/corrections/schemas";
+import {
+  administrativeFieldNames,
+  administrativeFields,
+  MAX_REASON_LENGTH,
+  MAX_VALUE_LENGTH,
+  MIN_REASON_LENGTH,
+} from "@/lib/corrections/schemas";
 import { isPortalError } from "@/lib/errors";
 import { rejectCorrectionAction, resolveAdministrativeAction, routeToNurseAction } from "./actions";
 
@@ -31,7 +37,11 @@ export default async function CorrectionDetailPage({ params }: { params: Promise
     if (isPortalError(error) && error.code === "not_found") notFound();
     throw error;
   }
-  const [t, tRoles, format] = await Promise.all([getTranslations("corrections"), getTranslations("roles"), getFormatter()]);
+  const [t, tRoles, format] = await Promise.all([
+    getTranslations("corrections"),
+    getTranslations("roles"),
+    getFormatter(),
+  ]);
   const roleLabel = tRoles(actor.activeRole);
   const back = (
     <LinkButton href="/service-center/corrections" variant="secondary">
@@ -50,10 +60,17 @@ export default async function CorrectionDetailPage({ params }: { params: Promise
   const overdue = request.dueAt.getTime() <= Date.now();
   const open = request.status === "OPEN";
   const hidden = { correctionId: request.id, correctionVersion: String(request.version) };
-  const fieldsOfSection = administrativeFieldNames.filter((field) => administrativeFields[field].section === request.section);
+  const fieldsOfSection = administrativeFieldNames.filter(
+    (field) => administrativeFields[field].section === request.section,
+  );
   // The request's own section first: that is what the requester meant, usually.
-  const fieldOrder = [...fieldsOfSection, ...administrativeFieldNames.filter((field) => !fieldsOfSection.includes(field))];
-  const versions = Object.fromEntries(administrativeFieldNames.map((field) => [`v:${field}`, String(administrative.versions[field])]));
+  const fieldOrder = [
+    ...fieldsOfSection,
+    ...administrativeFieldNames.filter((field) => !fieldsOfSection.includes(field)),
+  ];
+  const versions = Object.fromEntries(
+    administrativeFieldNames.map((field) => [`v:${field}`, String(administrative.versions[field])]),
+  );
 
   return (
     <PageShell actor={{ displayName: actor.displayName, roleLabel }}>
@@ -66,10 +83,19 @@ export default async function CorrectionDetailPage({ params }: { params: Promise
           <p className="my-2 whitespace-pre-line break-words">{request.description}</p>
           {request.entityType ? <p className="text-ink-muted">{t("detail.entry")}</p> : null}
           <p className="text-ink-muted">
-            {t("detail.requestedBy", { name: request.requestedBy, role: tRoles(request.requesterRole), date: format.dateTime(request.createdAt, "date") })}
+            {t("detail.requestedBy", {
+              name: request.requestedBy,
+              role: tRoles(request.requesterRole),
+              date: format.dateTime(request.createdAt, "date"),
+            })}
           </p>
-          <p className={overdue && open ? "font-bold text-danger-700" : "font-semibold"} data-testid="correction-deadline">
-            {overdue && open ? t("detail.dueOverdue", { date: format.dateTime(request.dueAt, "date") }) : t("detail.dueAt", { date: format.dateTime(request.dueAt, "date") })}
+          <p
+            className={overdue && open ? "font-bold text-danger-700" : "font-semibold"}
+            data-testid="correction-deadline"
+          >
+            {overdue && open
+              ? t("detail.dueOverdue", { date: format.dateTime(request.dueAt, "date") })
+              : t("detail.dueAt", { date: format.dateTime(request.dueAt, "date") })}
           </p>
         </Card>
 
@@ -78,9 +104,16 @@ export default async function CorrectionDetailPage({ params }: { params: Promise
             <p className="max-w-prose">{t("detail.route.waitingWith", { nurse: assignedNurse })}</p>
             {reroutable && responsibleNurse ? (
               <div className="mt-4">
-                <Alert tone="warning">{t("detail.route.nurseChanged", { nurse: assignedNurse, responsible: responsibleNurse })}</Alert>
+                <Alert tone="warning">
+                  {t("detail.route.nurseChanged", { nurse: assignedNurse, responsible: responsibleNurse })}
+                </Alert>
                 <div className="mt-4">
-                  <ActionForm action={routeToNurseAction} formLabel={t("detail.route.again")} hidden={hidden} submitLabel={t("detail.route.again")} />
+                  <ActionForm
+                    action={routeToNurseAction}
+                    formLabel={t("detail.route.again")}
+                    hidden={hidden}
+                    submitLabel={t("detail.route.again")}
+                  />
                 </div>
               </div>
             ) : null}
@@ -92,7 +125,12 @@ export default async function CorrectionDetailPage({ params }: { params: Promise
             {responsibleNurse ? (
               <>
                 <p className="mb-4 max-w-prose">{t("detail.route.intro", { nurse: responsibleNurse })}</p>
-                <ActionForm action={routeToNurseAction} formLabel={t("detail.route.title")} hidden={hidden} submitLabel={t("detail.route.submit")} />
+                <ActionForm
+                  action={routeToNurseAction}
+                  formLabel={t("detail.route.title")}
+                  hidden={hidden}
+                  submitLabel={t("detail.route.submit")}
+                />
               </>
             ) : (
               <Alert tone="warning">{t("detail.route.noNurse")}</Alert>
@@ -105,7 +143,9 @@ export default async function CorrectionDetailPage({ params }: { params: Promise
               {fieldOrder.map((field) => (
                 <div key={field} className="contents">
                   <dt className="font-semibold">{t(`detail.fields.${field}`)}</dt>
-                  <dd className="break-words">{administrative.values[field] ?? <span className="text-ink-muted">{t("detail.empty")}</span>}</dd>
+                  <dd className="break-words">
+                    {administrative.values[field] ?? <span className="text-ink-muted">{t("detail.empty")}</span>}
+                  </dd>
                 </div>
               ))}
             </dl>
@@ -114,9 +154,29 @@ export default async function CorrectionDetailPage({ params }: { params: Promise
               formLabel={t("detail.correct.title")}
               hidden={{ ...hidden, ...versions }}
               fields={[
-                { kind: "select", name: "field", label: t("detail.correct.field"), required: true, options: fieldOrder.map((field) => ({ value: field, label: t(`detail.fields.${field}`) })) },
-                { kind: "text", name: "value", label: t("detail.correct.value"), hint: t("detail.correct.valueHint"), maxLength: MAX_VALUE_LENGTH, autoComplete: "off" },
-                { kind: "textarea", name: "reason", label: t("detail.correct.reason"), hint: t("detail.correct.reasonHint", { min: MIN_REASON_LENGTH }), required: true, maxLength: MAX_REASON_LENGTH },
+                {
+                  kind: "select",
+                  name: "field",
+                  label: t("detail.correct.field"),
+                  required: true,
+                  options: fieldOrder.map((field) => ({ value: field, label: t(`detail.fields.${field}`) })),
+                },
+                {
+                  kind: "text",
+                  name: "value",
+                  label: t("detail.correct.value"),
+                  hint: t("detail.correct.valueHint"),
+                  maxLength: MAX_VALUE_LENGTH,
+                  autoComplete: "off",
+                },
+                {
+                  kind: "textarea",
+                  name: "reason",
+                  label: t("detail.correct.reason"),
+                  hint: t("detail.correct.reasonHint", { min: MIN_REASON_LENGTH }),
+                  required: true,
+                  maxLength: MAX_REASON_LENGTH,
+                },
               ]}
               submitLabel={t("detail.correct.submit")}
             />
@@ -129,7 +189,16 @@ export default async function CorrectionDetailPage({ params }: { params: Promise
               action={rejectCorrectionAction}
               formLabel={t("detail.reject.title")}
               hidden={hidden}
-              fields={[{ kind: "textarea", name: "reason", label: t("detail.reject.reason"), hint: t("detail.reject.reasonHint", { min: MIN_REASON_LENGTH }), required: true, maxLength: MAX_REASON_LENGTH }]}
+              fields={[
+                {
+                  kind: "textarea",
+                  name: "reason",
+                  label: t("detail.reject.reason"),
+                  hint: t("detail.reject.reasonHint", { min: MIN_REASON_LENGTH }),
+                  required: true,
+                  maxLength: MAX_REASON_LENGTH,
+                },
+              ]}
               submitLabel={t("detail.reject.submit")}
               submitVariant="danger"
             />

@@ -10,7 +10,10 @@ import { ZCorrectAdministrative } from "@/lib/service-center/schemas";
 import type { ActionFormState } from "@/app/nurse/_forms/form-state";
 import { runFormAction } from "@/app/nurse/_forms/run-action";
 
-export async function correctAdministrativeAction(previous: ActionFormState, formData: FormData): Promise<ActionFormState> {
+export async function correctAdministrativeAction(
+  previous: ActionFormState,
+  formData: FormData,
+): Promise<ActionFormState> {
   const actor = await requirePageActor(["SERVICE_CENTER"]);
   const t = await getTranslations("serviceCenter");
   let target = "";

@@ -23,7 +23,14 @@ const ZDone = z.enum(administrativeSections);
 type Translate = Awaited<ReturnType<typeof getTranslations<"serviceCenter">>>;
 
 function sectionFields(section: AdministrativeSection, file: AdministrativeFile, t: Translate): FieldSpec[] {
-  const text = (name: string, value: string | null, extra: Partial<FieldSpec> = {}): FieldSpec => ({ name, label: t(`admin.fields.${name}` as "admin.fields.city"), kind: "text", defaultValue: value ?? "", maxLength: 500, ...extra });
+  const text = (name: string, value: string | null, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+    name,
+    label: t(`admin.fields.${name}` as "admin.fields.city"),
+    kind: "text",
+    defaultValue: value ?? "",
+    maxLength: 500,
+    ...extra,
+  });
   switch (section) {
     case "identification":
       return [
@@ -50,20 +57,46 @@ function sectionFields(section: AdministrativeSection, file: AdministrativeFile,
       return [
         text("insuranceFund", file.financial.insuranceFund),
         text("insuranceNumber", file.financial.insuranceNumber),
-        { name: "thirdPartyPayment", label: t("admin.fields.thirdPartyPayment"), kind: "checkbox", defaultValue: file.financial.thirdPartyPayment ? "on" : "" },
-        { name: "increasedAllowance", label: t("admin.fields.increasedAllowance"), kind: "checkbox", defaultValue: file.financial.increasedAllowance ? "on" : "" },
+        {
+          name: "thirdPartyPayment",
+          label: t("admin.fields.thirdPartyPayment"),
+          kind: "checkbox",
+          defaultValue: file.financial.thirdPartyPayment ? "on" : "",
+        },
+        {
+          name: "increasedAllowance",
+          label: t("admin.fields.increasedAllowance"),
+          kind: "checkbox",
+          defaultValue: file.financial.increasedAllowance ? "on" : "",
+        },
         text("billingAddress", file.financial.billingAddress),
       ];
   }
 }
 
 function sectionVersion(section: AdministrativeSection, file: AdministrativeFile): number {
-  return section === "identification" ? file.identification.version : section === "contact" ? file.contact.version : file[section].version;
+  return section === "identification"
+    ? file.identification.version
+    : section === "contact"
+      ? file.contact.version
+      : file[section].version;
 }
 
-export default async function AdministrativeFilePage({ params, searchParams }: { params: Promise<{ patientId: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function AdministrativeFilePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ patientId: string }>;
+  searchParams: Promise<{ done?: string }>;
+}) {
   const actor = await requirePageActor(["SERVICE_CENTER"]);
-  const [{ patientId }, query, t, tRoles, format] = await Promise.all([params, searchParams, getTranslations("serviceCenter"), getTranslations("roles"), getFormatter()]);
+  const [{ patientId }, query, t, tRoles, format] = await Promise.all([
+    params,
+    searchParams,
+    getTranslations("serviceCenter"),
+    getTranslations("roles"),
+    getFormatter(),
+  ]);
   const roleLabel = tRoles(actor.activeRole);
   let file: AdministrativeFile | null = null;
   try {
@@ -89,7 +122,11 @@ export default async function AdministrativeFilePage({ params, searchParams }: {
         eyebrow={t("admin.eyebrow", { insz: formatInsz(file.identification.insz) })}
         title={file.name}
         description={t("admin.intro")}
-        actions={<LinkButton href="/service-center/patients" variant="secondary">{t("search.back")}</LinkButton>}
+        actions={
+          <LinkButton href="/service-center/patients" variant="secondary">
+            {t("search.back")}
+          </LinkButton>
+        }
       />
       <div className="flex flex-col gap-6">
         {done ? <Alert tone="success">{t("admin.done", { section: t(`admin.sections.${done}`) })}</Alert> : null}
@@ -103,7 +140,14 @@ export default async function AdministrativeFilePage({ params, searchParams }: {
               hidden={{ section, patientId: file.patientId, version: String(sectionVersion(section, file!)) }}
               fields={[
                 ...sectionFields(section, file!, t),
-                { name: "reason", label: t("admin.reasonLabel"), hint: t("admin.reasonHint"), kind: "text", required: true, maxLength: MAX_REASON_LENGTH },
+                {
+                  name: "reason",
+                  label: t("admin.reasonLabel"),
+                  hint: t("admin.reasonHint"),
+                  kind: "text",
+                  required: true,
+                  maxLength: MAX_REASON_LENGTH,
+                },
               ]}
               errorMessages={{
                 reason: t("admin.reasonError"),
@@ -123,7 +167,12 @@ export default async function AdministrativeFilePage({ params, searchParams }: {
             <ul className="flex flex-col gap-3">
               {file.revisions.map((revision) => (
                 <li key={`${revision.entityType}-${revision.version}-${revision.changedAt.toISOString()}`}>
-                  <p className="font-semibold">{t("admin.historyEntry", { date: format.dateTime(revision.changedAt, "dateTime"), name: revision.author ?? "—" })}</p>
+                  <p className="font-semibold">
+                    {t("admin.historyEntry", {
+                      date: format.dateTime(revision.changedAt, "dateTime"),
+                      name: revision.author ?? "—",
+                    })}
+                  </p>
                   <p>{t("admin.historyReason", { reason: revision.reason })}</p>
                 </li>
               ))}

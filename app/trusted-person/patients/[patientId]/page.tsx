@@ -17,5 +17,7 @@ export default async function TrustedPersonPatientFilePage({ params }: { params:
   const actor = await requirePageActor(["TRUSTED_PERSON"]);
   const { patientId } = await params;
   const outcome = await readPatientFile({ actor, patientId, requestId: randomUUID() });
-  return <ReadOnlyFilePage actor={actor} outcome={outcome} back={{ href: "/trusted-person", namespace: "trustedPerson" }} />;
+  return (
+    <ReadOnlyFilePage actor={actor} outcome={outcome} back={{ href: "/trusted-person", namespace: "trustedPerson" }} />
+  );
 }

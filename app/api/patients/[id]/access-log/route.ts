@@ -8,7 +8,11 @@ import { patientIdParam } from "@/lib/http/params";
 
 const ZAccessLogQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.string().regex(/^\d{1,19}$/, "must be an entry id").transform(BigInt).optional(),
+  before: z
+    .string()
+    .regex(/^\d{1,19}$/, "must be an entry id")
+    .transform(BigInt)
+    .optional(),
 });
 
 export const GET = withActor<{ id: string }>(

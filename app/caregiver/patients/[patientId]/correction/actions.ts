@@ -14,11 +14,18 @@ import { requestCorrection } from "@/lib/corrections";
 import { MAX_DESCRIPTION_LENGTH, MIN_DESCRIPTION_LENGTH } from "@/lib/corrections/schemas";
 import { ZCaregiverCorrectionForm } from "@/lib/dossier/schemas";
 
-export async function requestCaregiverCorrectionAction(previous: ActionFormState, formData: FormData): Promise<ActionFormState> {
+export async function requestCaregiverCorrectionAction(
+  previous: ActionFormState,
+  formData: FormData,
+): Promise<ActionFormState> {
   const actor = await requirePageActor(["DOCTOR", "CAREGIVER"]);
   const t = await getTranslations("caregiver.correction");
   const values = formValues(formData, ["section", "entry", "description"]);
-  const parsed = ZCaregiverCorrectionForm.safeParse({ ...values, idempotencyKey: formData.get("idempotencyKey"), patientId: formData.get("patientId") });
+  const parsed = ZCaregiverCorrectionForm.safeParse({
+    ...values,
+    idempotencyKey: formData.get("idempotencyKey"),
+    patientId: formData.get("patientId"),
+  });
   if (!parsed.success) {
     // Only the visible fields get a message beside them; a bad hidden field (a forged or stale
     // form) is answered generically above the form.
@@ -28,9 +35,16 @@ export async function requestCaregiverCorrectionAction(previous: ActionFormState
       description: t("descriptionError", { min: MIN_DESCRIPTION_LENGTH, max: MAX_DESCRIPTION_LENGTH }),
     };
     const fieldErrors = Object.fromEntries(
-      parsed.error.issues.map((issue) => String(issue.path[0])).filter((field) => field in fieldMessages).map((field) => [field, fieldMessages[field]!]),
+      parsed.error.issues
+        .map((issue) => String(issue.path[0]))
+        .filter((field) => field in fieldMessages)
+        .map((field) => [field, fieldMessages[field]!]),
     );
-    return formFailure(previous, values, Object.keys(fieldErrors).length ? { fieldErrors } : { formError: t("errors.generic") });
+    return formFailure(
+      previous,
+      values,
+      Object.keys(fieldErrors).length ? { fieldErrors } : { formError: t("errors.generic") },
+    );
   }
   const { patientId, entry, ...request } = parsed.data;
   const [entryType, entryId] = entry ? entry.split(":") : [];
@@ -46,10 +60,14 @@ export async function requestCaregiverCorrectionAction(previous: ActionFormState
     });
     if (!outcome.allowed) return formFailure(previous, values, { formError: t("errors.forbidden") });
     if (!outcome.result.ok) {
-      return formFailure(previous, values, { fieldErrors: { entry: t(outcome.result.problem === "assessment" ? "assessmentError" : "entryError") } });
+      return formFailure(previous, values, {
+        fieldErrors: { entry: t(outcome.result.problem === "assessment" ? "assessmentError" : "entryError") },
+      });
     }
   } catch (error) {
-    return formFailure(previous, values, { formError: t(`errors.${actionErrorKind(error, "caregiver correction request")}`) });
+    return formFailure(previous, values, {
+      formError: t(`errors.${actionErrorKind(error, "caregiver correction request")}`),
+    });
   }
   redirect(`/caregiver/patients/${encodeURIComponent(patientId)}/correction?done=requested`);
 }

@@ -36,7 +36,11 @@ export default async function CaregiverCorrectionPage({
   const actor = await requirePageActor(["DOCTOR", "CAREGIVER"]);
   const [{ patientId }, query] = await Promise.all([params, searchParams]);
   const outcome = await readPatientFile({ actor, patientId, requestId: randomUUID() });
-  const [t, tCaregiver, tRoles] = await Promise.all([getTranslations("caregiver.correction"), getTranslations("caregiver"), getTranslations("roles")]);
+  const [t, tCaregiver, tRoles] = await Promise.all([
+    getTranslations("caregiver.correction"),
+    getTranslations("caregiver"),
+    getTranslations("roles"),
+  ]);
   const shellActor = { displayName: actor.displayName, roleLabel: tRoles(actor.activeRole) };
 
   if (!outcome.allowed) {
@@ -92,8 +96,21 @@ export default async function CaregiverCorrectionPage({
               defaultValue: "HEALTH",
               options: fileSections.map((section) => ({ value: section, label: t(`sections.${section}`) })),
             },
-            { kind: "select", name: "entry", label: t("entry"), hint: t("entryHint"), options: [{ value: "", label: t("noEntry") }, ...entryOptions] },
-            { kind: "textarea", name: "description", label: t("description"), hint: t("descriptionHint", { min: MIN_DESCRIPTION_LENGTH }), required: true, maxLength: MAX_DESCRIPTION_LENGTH },
+            {
+              kind: "select",
+              name: "entry",
+              label: t("entry"),
+              hint: t("entryHint"),
+              options: [{ value: "", label: t("noEntry") }, ...entryOptions],
+            },
+            {
+              kind: "textarea",
+              name: "description",
+              label: t("description"),
+              hint: t("descriptionHint", { min: MIN_DESCRIPTION_LENGTH }),
+              required: true,
+              maxLength: MAX_DESCRIPTION_LENGTH,
+            },
           ]}
           submitLabel={t("submit")}
         />
@@ -104,21 +121,34 @@ export default async function CaregiverCorrectionPage({
 
 /** The latest notes (not the assessments) and readings, newest first, each labelled by date and content. */
 async function entryChoices(file: NursingFile): Promise<Array<{ value: string; label: string }>> {
-  const [t, tFile, format] = await Promise.all([getTranslations("caregiver.correction"), getTranslations("file"), getFormatter()]);
+  const [t, tFile, format] = await Promise.all([
+    getTranslations("caregiver.correction"),
+    getTranslations("file"),
+    getFormatter(),
+  ]);
   const health = file.health;
   if (!health) return [];
   const notes = health.nursingNotes
     .filter((note) => note.kind !== "ASSESSMENT")
     .slice(0, ENTRIES_OFFERED)
-    .map((note) => ({ value: `NursingNote:${note.id}`, label: `${t("notesGroup")} · ${format.dateTime(note.writtenAt, "dateShort")}: ${shorten(note.text)}` }));
+    .map((note) => ({
+      value: `NursingNote:${note.id}`,
+      label: `${t("notesGroup")} · ${format.dateTime(note.writtenAt, "dateShort")}: ${shorten(note.text)}`,
+    }));
   const readings = health.vitalSigns
     .filter((reading) => (typeOrder as readonly string[]).includes(reading.type))
     .slice(0, ENTRIES_OFFERED)
     .map((reading) => {
       const type = reading.type as (typeof typeOrder)[number];
-      const number = (value: number) => format.number(value, { minimumFractionDigits: decimalsOf[type], maximumFractionDigits: decimalsOf[type] });
-      const value = reading.secondaryValue === null ? number(reading.value) : `${number(reading.value)}/${number(reading.secondaryValue)}`;
-      const unit = (knownUnits as readonly string[]).includes(reading.unit) ? tFile(`vitals.units.${unitKey[reading.unit as (typeof knownUnits)[number]]}`) : reading.unit;
+      const number = (value: number) =>
+        format.number(value, { minimumFractionDigits: decimalsOf[type], maximumFractionDigits: decimalsOf[type] });
+      const value =
+        reading.secondaryValue === null
+          ? number(reading.value)
+          : `${number(reading.value)}/${number(reading.secondaryValue)}`;
+      const unit = (knownUnits as readonly string[]).includes(reading.unit)
+        ? tFile(`vitals.units.${unitKey[reading.unit as (typeof knownUnits)[number]]}`)
+        : reading.unit;
       return {
         value: `VitalSign:${reading.id}`,
         label: `${t("vitalsGroup")} · ${format.dateTime(reading.measuredAt, "dateTimeShort")}: ${tFile(`vitals.types.${type}`)} ${value} ${unit}`,
