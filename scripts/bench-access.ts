@@ -1,8 +1,8 @@
 // `npm run bench:access` (a benchmark, not a test; ADR 0006): the access decision (its one facts
 // query plus the pure policy) next to a bare primary-key lookup through the same Prisma client,
 // at 100 and at 10,000 patients, in one run. It builds its own throw-away database: a new
-// database on DATABASE_URL's server when set (dropped at the end), otherwise an in-memory
-// embedded PGlite. The schema comes from prisma/migrations (override: --migrations DIR).
+// database on DATABASE_URL's server when set (dropped at the end), otherwise a throw-away
+// embedded PostgreSQL server (ADR 0010). The schema comes from prisma/migrations (override: --migrations DIR).
 //
 // Prints median and p99 of both, their ratio, and the number of SQL statements one decision
 // sends (it must be 1).
@@ -15,7 +15,7 @@ import { loadAccessFacts } from "@/lib/access/facts";
 import { decideAccess } from "@/lib/access/policy";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { migrationsDir } from "./db/config";
-import { startPgliteServer } from "./db/pglite-server";
+import { startThrowAwayCluster } from "./db/postgres-server";
 
 const SIZES = [100, 10_000];
 const WARMUP = 300;
@@ -38,7 +38,7 @@ async function migrationStatements(dir: string): Promise<string[]> {
   return Promise.all(folders.map((name) => readFile(path.join(dir, name, "migration.sql"), "utf8")));
 }
 
-/** A fresh database: on the configured server, or an in-memory PGlite. */
+/** A fresh database: on the configured server, or on a throw-away embedded server. */
 async function throwAwayDatabase(): Promise<{ url: string; label: string; dispose: () => Promise<void> }> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
@@ -57,8 +57,8 @@ async function throwAwayDatabase(): Promise<{ url: string; label: string; dispos
       },
     };
   }
-  const server = await startPgliteServer({});
-  return { url: server.url, label: "embedded PGlite (in memory)", dispose: () => server.stop() };
+  const server = await startThrowAwayCluster("bench");
+  return { url: server.url, label: "embedded PostgreSQL 18 (throw-away cluster)", dispose: () => server.stop() };
 }
 
 /** Grows the synthetic world to `patients` patients, each with the relations the facts query reads. */

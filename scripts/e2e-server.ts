@@ -2,7 +2,7 @@
 // build through `npm start`, on its own port, against its own freshly created database with
 // the demo world freshly seeded. It never touches the developer's own data:
 // - DATABASE_URL set: a sibling database `<name>_e2e` on the same server, dropped and recreated;
-// - otherwise: an embedded PGlite in .data/e2e, wiped first.
+// - otherwise (Playwright run on its own): the embedded PostgreSQL server of .data/e2e, wiped first.
 // `npm start` (scripts/start.ts) then migrates, loads reference data, seeds the empty
 // database, builds when the build is stale and runs `next start`.
 import { spawn } from "node:child_process";

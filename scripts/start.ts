@@ -1,20 +1,21 @@
 // `npm start` (production server) and `npm run dev` (`--dev`: next dev, no build).
 //
-// 1. Database: DATABASE_URL when set, else the embedded PostgreSQL (PGlite on loopback, data in
-//    <PORTAL_DATA_DIR>/pglite, ADR 0005), served by this process for as long as the portal runs.
+// 1. Database: DATABASE_URL when set, else the embedded PostgreSQL server (PostgreSQL 18 from
+//    npm on loopback, data in <PORTAL_DATA_DIR>/postgres, ADR 0010), started by this process for
+//    as long as the portal runs.
 // 2. Migrations (ADR 0002), reference data, and the demo world when the database has no person.
 // 3. `next build` when the sources changed since the last build (start only), then
 //    `next start` / `next dev` on PORT (3000), with the settings the portal needs.
-// Ctrl-C or SIGTERM stops Next first and then the database, which PGlite needs to close cleanly.
+// Ctrl-C or SIGTERM stops Next first and then the database (a fast shutdown with a checkpoint);
+// so does Next ending on its own, and this process ending on an error.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { configuredDatabaseUrl, displayPath, portalDataDir, redactUrl, repoRoot, schemaPath } from "./db/config";
-import { acquireEmbeddedDatabase, type EmbeddedDatabase } from "./db/embedded";
-import { describeMigrationResult, migrateSerialized } from "./db/migrate";
-import { EMBEDDED_POOL_MAX } from "./db/pglite-server";
+import { acquireEmbeddedDatabase, embeddedPaths, type EmbeddedDatabase } from "./db/embedded";
+import { describeMigrationResult, migrateDatabase } from "./db/migrate";
 import { seedDatabase } from "./db/seed";
 
 type Mode = "start" | "dev";
@@ -166,8 +167,15 @@ async function main(): Promise<void> {
       clearTimeout(timer);
     }
     if (embedded) {
-      await embedded.release();
-      console.log("Embedded PostgreSQL stopped.");
+      try {
+        await embedded.release();
+        console.log("Embedded PostgreSQL stopped.");
+      } catch (error) {
+        console.error(
+          `Stopping the embedded PostgreSQL failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        exitCode ||= 1;
+      }
     }
     process.exit(exitCode);
   };
@@ -198,13 +206,18 @@ async function main(): Promise<void> {
         onWait: (message) => console.log(`${message} …`),
       });
       databaseUrl = embedded.url;
-      console.log(`Embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${displayPath(embedded.pgliteDir)})`);
+      console.log(`Embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${displayPath(embedded.clusterDir)})`);
+      const { legacyPgliteDir } = embeddedPaths(dataDir);
+      if (existsSync(legacyPgliteDir)) {
+        console.log(
+          `Note: ${displayPath(legacyPgliteDir)} holds the former embedded database (PGlite, no longer used); ` +
+            "the demo world now lives in the folder above. Delete the old folder when you no longer need it.",
+        );
+      }
     }
 
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
     if (embedded) {
-      // One PGlite backend serves every connection in turn (ADR 0005): a small pool is enough.
-      env.DATABASE_POOL_MAX ||= String(EMBEDDED_POOL_MAX);
       // `next start` runs with NODE_ENV=production, where demo login is off unless enabled; the
       // embedded database only ever holds the demo world, so the demo login is the way in.
       env.DEMO_LOGIN_ENABLED ||= "true";
@@ -219,8 +232,8 @@ async function main(): Promise<void> {
     // The seed below runs in this process and reads the settings through lib/env.ts.
     Object.assign(process.env, env);
 
-    console.log(describeMigrationResult(await migrateSerialized(databaseUrl, embedded ? dataDir : undefined)));
-    const seeded = await seedDatabase(databaseUrl, "when-empty", Number(env.DATABASE_POOL_MAX ?? EMBEDDED_POOL_MAX));
+    console.log(describeMigrationResult(await migrateDatabase(databaseUrl)));
+    const seeded = await seedDatabase(databaseUrl, "when-empty");
     console.log(seeded ? "Empty database: demo world seeded." : "Reference data checked; existing data kept.");
 
     if (mode === "start") await buildIfStale(env);

@@ -4,10 +4,16 @@
 //
 // Without a local Chromium the browser specs are skipped LOUDLY and the HTTP-only specs still
 // run; with CI=true a missing Chromium is a failure, never a skip.
+//
+// Database: DATABASE_URL's server when set (CI: Debian's PostgreSQL, the production path);
+// otherwise one throw-away embedded PostgreSQL server for the whole run (ADR 0010). Either way
+// the tests create their own databases next to it (`<name>_test`, `<name>_e2e`).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { findChromium } from "../tests/e2e/support/chromium";
+import { redactUrl } from "./db/config";
+import { startThrowAwayCluster, type RunningCluster } from "./db/postgres-server";
 
 type Counts = { passed: number; failed: number; skipped: number };
 
@@ -160,4 +166,35 @@ function summarize(total: Counts): number {
   return total.failed > 0 ? 1 : 0;
 }
 
-process.exitCode = main();
+/**
+ * Runs `work` with DATABASE_URL pointing at a PostgreSQL server: the configured one, or a
+ * throw-away embedded one, stopped afterwards whatever happens (Ctrl-C included: the children
+ * get the terminal's signal themselves, and this process stops the server once they ended).
+ */
+async function withTestServer(work: () => number): Promise<number> {
+  if (process.env.DATABASE_URL) {
+    console.log(`Database server: ${redactUrl(process.env.DATABASE_URL)} (DATABASE_URL)`);
+    return work();
+  }
+  let interrupted = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupted = signal === "SIGINT" ? 130 : 143;
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  const started = Date.now();
+  const cluster: RunningCluster = await startThrowAwayCluster("test");
+  const stopOnExit = () => cluster.stopSync();
+  process.once("exit", stopOnExit);
+  console.log(`Embedded PostgreSQL for this run on 127.0.0.1:${cluster.port} (${Date.now() - started} ms to start)`);
+  process.env.DATABASE_URL = cluster.url;
+  try {
+    const result = work();
+    return interrupted || result;
+  } finally {
+    await cluster.stop();
+    process.off("exit", stopOnExit);
+  }
+}
+
+process.exitCode = await withTestServer(main);

@@ -6,8 +6,6 @@ import { acquireEmbeddedDatabase } from "./embedded";
 
 export type CommandDatabase = {
   url: string;
-  /** The data folder when the database is the embedded one (for cross-process locks). */
-  embeddedDataDir?: string;
 };
 
 export async function withCommandDatabase<T>(work: (database: CommandDatabase) => Promise<T>): Promise<T> {
@@ -24,22 +22,22 @@ export async function withCommandDatabase<T>(work: (database: CommandDatabase) =
   });
   if (database.owned) {
     console.log(
-      `Embedded PostgreSQL on 127.0.0.1:${database.port} (data in ${displayPath(database.pgliteDir)}), for this command`,
+      `Embedded PostgreSQL on 127.0.0.1:${database.port} (data in ${displayPath(database.clusterDir)}), for this command`,
     );
   } else {
     console.log(
-      `Using the running embedded PostgreSQL on 127.0.0.1:${database.port} (data in ${displayPath(database.pgliteDir)})`,
+      `Using the running embedded PostgreSQL on 127.0.0.1:${database.port} (data in ${displayPath(database.clusterDir)})`,
     );
   }
 
   const stopOnSignal = (signal: NodeJS.Signals) => {
-    // Close PGlite cleanly before leaving: an interrupted close means a WAL replay next time.
+    // Stop the server cleanly before leaving (a fast shutdown writes a checkpoint).
     void database.release().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   };
   process.once("SIGINT", stopOnSignal);
   process.once("SIGTERM", stopOnSignal);
   try {
-    return await work({ url: database.url, embeddedDataDir: dataDir });
+    return await work({ url: database.url });
   } finally {
     process.off("SIGINT", stopOnSignal);
     process.off("SIGTERM", stopOnSignal);

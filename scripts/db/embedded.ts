@@ -1,17 +1,21 @@
-// The embedded PostgreSQL (PGlite on loopback, ADR 0005) as a shared resource of the machine.
+// The embedded PostgreSQL (a real PostgreSQL 18 server from npm, ADR 0010) as a shared resource
+// of the machine: data in <PORTAL_DATA_DIR>/postgres, kept across restarts, password generated
+// once into <PORTAL_DATA_DIR>/postgres-password (beside the generated auth secret).
 //
-// PGlite's files may be opened by ONE process at a time: two processes writing the same data
-// folder corrupt it. A state file next to the data, created exclusively, is the lock:
+// One process owns the server: a state file next to the data, created exclusively, is the lock:
 //   <PORTAL_DATA_DIR>/embedded-postgres.json  { pid, port, owner, startedAt }
-// Whoever creates it serves the database; everyone else connects to the advertised port.
+// Whoever creates it starts the server and stops it when done; everyone else connects to the
+// advertised port.
 // - `npm start` / `npm run dev` own the server for as long as the portal runs;
-// - db:* commands use a running server, or own one for their own run when none runs.
-import { randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+// - db:* commands use a running portal's server, or own one for their own run when none runs.
+// A lock whose process is dead (killed with SIGKILL, power loss) is taken over; a server that
+// process left running is stopped and started again by its new owner (postgres-server.ts).
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { displayPath } from "./config";
-import { pgliteUrl, startPgliteServer, type PgliteServer } from "./pglite-server";
+import { connectionUrl, startCluster, type RunningCluster } from "./postgres-server";
 
 export type EmbeddedOwner = "portal" | "command";
 
@@ -27,8 +31,8 @@ export type EmbeddedDatabase = {
   port: number;
   /** True when this process serves the database and must stop it. */
   owned: boolean;
-  /** Folder of PGlite's files, for progress lines. */
-  pgliteDir: string;
+  /** The PostgreSQL cluster's folder, for progress lines. */
+  clusterDir: string;
   /** Stops the server when owned; nothing otherwise. Safe to call twice. */
   release(): Promise<void>;
 };
@@ -36,8 +40,34 @@ export type EmbeddedDatabase = {
 export function embeddedPaths(dataDir: string) {
   return {
     stateFile: path.join(dataDir, "embedded-postgres.json"),
-    pgliteDir: path.join(dataDir, "pglite"),
+    clusterDir: path.join(dataDir, "postgres"),
+    passwordFile: path.join(dataDir, "postgres-password"),
+    logFile: path.join(dataDir, "postgres.log"),
+    /** Where the PGlite default (ADR 0005, superseded) kept its data; no longer read. */
+    legacyPgliteDir: path.join(dataDir, "pglite"),
   };
+}
+
+/**
+ * The superuser's password of the embedded cluster: generated once, kept (mode 600) beside the
+ * generated auth secret. The cluster was created with it, so losing the file locks the data.
+ */
+export function embeddedPassword(dataDir: string): string {
+  const { passwordFile, clusterDir } = embeddedPaths(dataDir);
+  if (existsSync(passwordFile)) {
+    const stored = readFileSync(passwordFile, "utf8").trim();
+    if (stored.length >= 16) return stored;
+  }
+  if (existsSync(path.join(clusterDir, "PG_VERSION"))) {
+    throw new Error(
+      `${displayPath(passwordFile)} is missing or empty, but ${displayPath(clusterDir)} holds a database created ` +
+        `with the password it held. Restore the file, or move ${displayPath(clusterDir)} away to start from a new demo world.`,
+    );
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const password = randomBytes(24).toString("base64url");
+  writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+  return password;
 }
 
 function readState(stateFile: string): EmbeddedState | "missing" | "unreadable" {
@@ -98,53 +128,6 @@ function removeStateOf(stateFile: string, pid: number): void {
   if (typeof current === "object" && current.pid === pid) rmSync(stateFile, { force: true });
 }
 
-/**
- * Runs `work` while holding `<dataDir>/<name>.lock` (created exclusively; a lock whose process
- * is gone is taken over). Needed where PostgreSQL's own locking does not help on the embedded
- * server: its connections share ONE session, so the session-level advisory lock with which
- * the schema engine keeps two migrations apart is granted to both (seen: two db:migrate runs
- * applied the same migration twice and left it marked failed).
- */
-export async function withDataDirLock<T>(
-  dataDir: string,
-  name: string,
-  work: () => Promise<T>,
-  onWait?: (message: string) => void,
-  waitMs = 300_000,
-): Promise<T> {
-  const lockFile = path.join(dataDir, `${name}.lock`);
-  mkdirSync(dataDir, { recursive: true });
-  const deadline = Date.now() + waitMs;
-  let announced = false;
-  for (;;) {
-    try {
-      writeFileSync(lockFile, String(process.pid), { flag: "wx" });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-    let holder = Number.NaN;
-    try {
-      holder = Number(readFileSync(lockFile, "utf8"));
-    } catch {
-      continue;
-    }
-    if (Number.isInteger(holder) && holder > 0 && !processAlive(holder)) {
-      if (Number(readFileSync(lockFile, { encoding: "utf8", flag: "r" })) === holder) rmSync(lockFile, { force: true });
-      continue;
-    }
-    if (Date.now() > deadline) throw new Error(`Gave up waiting for ${displayPath(lockFile)} (process ${holder})`);
-    if (!announced) onWait?.(`Waiting for process ${holder} (${name})`);
-    announced = true;
-    await sleep(250);
-  }
-  try {
-    return await work();
-  } finally {
-    if (Number(readFileSync(lockFile, "utf8")) === process.pid) rmSync(lockFile, { force: true });
-  }
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type AcquireOptions = {
@@ -161,8 +144,9 @@ export type AcquireOptions = {
  * portal on the same data folder is refused (it would outlive the first one's server).
  */
 export async function acquireEmbeddedDatabase(dataDir: string, options: AcquireOptions): Promise<EmbeddedDatabase> {
-  const { stateFile, pgliteDir } = embeddedPaths(dataDir);
+  const { stateFile, clusterDir, logFile } = embeddedPaths(dataDir);
   mkdirSync(dataDir, { recursive: true });
+  const password = embeddedPassword(dataDir);
   const deadline = Date.now() + (options.waitMs ?? 300_000);
   let announced = false;
   const wait = async (message: string) => {
@@ -225,29 +209,33 @@ export async function acquireEmbeddedDatabase(dataDir: string, options: AcquireO
         continue;
       }
       const port = current.port;
-      return { url: pgliteUrl("127.0.0.1", port), port, owned: false, pgliteDir, release: async () => {} };
+      return { url: connectionUrl(port, password), port, owned: false, clusterDir, release: async () => {} };
     }
 
     // We hold the lock: serve the database.
-    let server: PgliteServer;
+    let server: RunningCluster;
     try {
-      mkdirSync(pgliteDir, { recursive: true });
-      server = await startPgliteServer({ dataDir: pgliteDir });
+      server = await startCluster({ clusterDir, password, logFile, durable: true });
     } catch (error) {
       removeStateOf(stateFile, process.pid);
       throw error;
     }
     writeStateAtomically(stateFile, { ...state, port: server.port });
-    const removeOnExit = () => removeStateOf(stateFile, process.pid);
-    // Last resort if the process ends without release(): the data survives (PGlite replays its
-    // WAL on the next start), but a stale lock must not block the next start.
+    // Last resort when the process ends without release() (an uncaught error, process.exit):
+    // stop the server synchronously, the only kind of work an "exit" listener can still do,
+    // and give up the lock. After a SIGKILL not even this runs: the next owner finds the lock's
+    // process dead, and stops and restarts the server that was left running.
+    const removeOnExit = () => {
+      server.stopSync();
+      removeStateOf(stateFile, process.pid);
+    };
     process.once("exit", removeOnExit);
     let released: Promise<void> | undefined;
     return {
       url: server.url,
       port: server.port,
       owned: true,
-      pgliteDir,
+      clusterDir,
       release() {
         released ??= (async () => {
           try {

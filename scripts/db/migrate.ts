@@ -1,15 +1,35 @@
 // `npm run db:migrate`: applies prisma/migrations to the database, exactly as
 // `prisma migrate deploy` does (same engine, same `_prisma_migrations` bookkeeping, ADR 0002):
 // each pending migration once, in folder order, hand-written SQL included. A second run
-// applies nothing.
+// applies nothing. Two runs at once (two portal instances starting, a db:migrate beside npm
+// start) are kept apart by an advisory lock of our own: the second waits, then finds nothing to
+// apply. The engine takes Prisma's lock too, but gives up after 10 s, so on a slow machine the
+// second run failed ("Timed out trying to acquire a postgres advisory lock") instead of waiting.
 import { pathToFileURL } from "node:url";
+import pg from "pg";
 import { displayPath, migrationsDir } from "./config";
 import { withCommandDatabase } from "./command-database";
-import { withDataDirLock } from "./embedded";
 import { describeEngineError, noFilter, openSchemaEngine, readMigrationsList } from "./schema-engine";
+
+/** Our own lock key, next to Prisma's 72707369; session-level, held for the whole run. */
+const MIGRATION_LOCK_KEY = 72707370;
+const MIGRATION_LOCK_WAIT = "10min";
 
 /** Applies the pending migrations to `databaseUrl`; returns the names it applied, in order. */
 export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
+  const lock = new pg.Client({ connectionString: databaseUrl });
+  await lock.connect();
+  try {
+    await lock.query(`SET lock_timeout = '${MIGRATION_LOCK_WAIT}'`);
+    await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    return await applyPendingMigrations(databaseUrl);
+  } finally {
+    // Ending the session releases the lock, also when applying failed.
+    await lock.end();
+  }
+}
+
+async function applyPendingMigrations(databaseUrl: string): Promise<string[]> {
   const { engine, close } = await openSchemaEngine(databaseUrl);
   try {
     const migrationsList = await readMigrationsList();
@@ -22,20 +42,6 @@ export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
   }
 }
 
-/**
- * migrateDatabase for the tools: on the embedded database of `embeddedDataDir`, one process at a
- * time (the engine's own advisory lock cannot tell its connections apart there, ADR 0005).
- */
-export async function migrateSerialized(databaseUrl: string, embeddedDataDir: string | undefined): Promise<string[]> {
-  if (!embeddedDataDir) return migrateDatabase(databaseUrl);
-  return withDataDirLock(
-    embeddedDataDir,
-    "migrate",
-    () => migrateDatabase(databaseUrl),
-    (message) => console.log(`${message} …`),
-  );
-}
-
 /** One progress line for what migrateDatabase did. */
 export function describeMigrationResult(applied: string[]): string {
   if (applied.length === 0) return "Database schema is up to date (no pending migrations).";
@@ -43,9 +49,9 @@ export function describeMigrationResult(applied: string[]): string {
 }
 
 async function main(): Promise<void> {
-  await withCommandDatabase(async ({ url, embeddedDataDir }) => {
+  await withCommandDatabase(async ({ url }) => {
     console.log(`Applying ${displayPath(migrationsDir)} …`);
-    console.log(describeMigrationResult(await migrateSerialized(url, embeddedDataDir)));
+    console.log(describeMigrationResult(await migrateDatabase(url)));
   });
 }
 

@@ -4,12 +4,13 @@
 //
 // The wasm engine's own createMigration cannot reach a shadow database for PostgreSQL, so this
 // asks it for `diff --from-migrations --to-schema --script` instead: the same engine and the
-// same SQL renderer, and the shadow database is a throw-away in-memory PGlite. No running
-// database is needed, so this works whether or not the portal runs.
+// same SQL renderer. The shadow database is a throw-away database on the command's server
+// (DATABASE_URL's, or the embedded one, running or started for the command).
 import { pathToFileURL } from "node:url";
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { withCommandDatabase } from "./command-database";
 import { displayPath, migrationsDir } from "./config";
 import {
   describeEngineError,
@@ -54,9 +55,12 @@ export function nextMigrationTimestamp(existing: string[], now: Date): string {
   return timestampOf(next);
 }
 
-/** The SQL from the migrations folder to schema.prisma, or null when they already agree. */
-export async function pendingSchemaChanges(): Promise<string | null> {
-  const { engine, close } = await openSchemaEngine();
+/**
+ * The SQL from the migrations folder to schema.prisma, or null when they already agree.
+ * `serverUrl` is any database on a server where a shadow database may be created.
+ */
+export async function pendingSchemaChanges(serverUrl: string): Promise<string | null> {
+  const { engine, close } = await openSchemaEngine(serverUrl);
   try {
     const migrationsList = await readMigrationsList();
     const result = await engine.diff({
@@ -85,9 +89,9 @@ export async function writeMigration(folderName: string, sql: string): Promise<s
   return folder;
 }
 
-export async function createMigration(name: string, now = new Date()): Promise<string | null> {
+export async function createMigration(serverUrl: string, name: string, now = new Date()): Promise<string | null> {
   const normalized = normalizeMigrationName(name);
-  const sql = await pendingSchemaChanges();
+  const sql = await pendingSchemaChanges(serverUrl);
   if (sql === null) return null;
   const existing = (await readMigrationsList()).migrationDirectories.map((directory) => directory.path);
   return writeMigration(`${nextMigrationTimestamp(existing, now)}_${normalized}`, sql);
@@ -95,7 +99,8 @@ export async function createMigration(name: string, now = new Date()): Promise<s
 
 async function main(): Promise<void> {
   const name = process.argv.slice(2).join(" ");
-  const folder = await createMigration(name);
+  normalizeMigrationName(name);
+  const folder = await withCommandDatabase(({ url }) => createMigration(url, name));
   if (folder === null) {
     console.log("Migrations already match prisma/schema.prisma: no changes, nothing written.");
   } else {

@@ -2,6 +2,7 @@
 // engines version of the installed prisma CLI). The native engine that `prisma migrate` needs
 // cannot be downloaded on our machines; the wasm build is the same engine, so the migrations
 // folder, the SQL it generates and the `_prisma_migrations` table are exactly Prisma's (ADR 0002).
+import { randomBytes } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -16,7 +17,6 @@ import {
 } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine, SchemasContainer } from "@prisma/schema-engine-wasm";
 import { migrationsDir, schemaPath } from "./config";
-import { startPgliteServer, type PgliteServer } from "./pglite-server";
 
 type SchemaEngineModule = typeof import("@prisma/schema-engine-wasm");
 
@@ -94,30 +94,35 @@ export type OpenedSchemaEngine = {
 };
 
 /**
- * Opens the engine on `databaseUrl`, or, without one, on a throw-away in-memory PGlite (enough
- * for `diff` and `createMigration`, which only read the migrations and the schema).
+ * Opens the engine on `databaseUrl`.
  *
- * The shadow database (where the engine replays the migrations to learn the schema they build)
- * is always a throw-away in-memory PGlite. adapter-pg's own shadow database is a CREATE DATABASE
- * next to the main one: on the embedded server that would be the SAME database (PGlite serves
- * one database whatever name a client asks for), and on a real server it needs CREATEDB.
+ * The shadow database (where the engine replays the migrations to learn the schema they build,
+ * for `diff` and new migrations) is a throw-away database created next to `databaseUrl`'s on
+ * the same server and dropped on close, as Prisma's own CLI does; that needs CREATEDB, which
+ * the embedded server's and the tests' superuser has. `applyMigrations` needs no shadow.
  */
-export async function openSchemaEngine(databaseUrl?: string): Promise<OpenedSchemaEngine> {
+export async function openSchemaEngine(databaseUrl: string): Promise<OpenedSchemaEngine> {
   const { SchemaEngine } = await loadEngineModule();
-  const throwAwayServers: PgliteServer[] = [];
-  const throwAwayAdapter = async (): Promise<SqlDriverAdapter> => {
-    const server = await startPgliteServer({ maxConnections: 4 });
-    throwAwayServers.push(server);
-    const adapter = await engineAdapterFactory(server.url).connect();
-    return wrapQueryable(adapter, () => server.stop());
+  const shadowDatabases: string[] = [];
+  const dropShadow = async (name: string) => {
+    await withAdminClient(databaseUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  };
+  const shadowAdapter = async (): Promise<SqlDriverAdapter> => {
+    const name = `prisma_shadow_${process.pid}_${randomBytes(4).toString("hex")}`;
+    await withAdminClient(databaseUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+    shadowDatabases.push(name);
+    const url = new URL(databaseUrl);
+    url.pathname = `/${name}`;
+    const adapter = await engineAdapterFactory(url.toString()).connect();
+    return wrapQueryable(adapter, () => dropShadow(name));
   };
 
-  const main = databaseUrl ? engineAdapterFactory(databaseUrl) : undefined;
+  const main = engineAdapterFactory(databaseUrl);
   const factory = {
     provider: "postgres" as const,
     adapterName: "@prisma/adapter-pg",
-    connect: async () => (main ? wrapQueryable(await main.connect()) : throwAwayAdapter()),
-    connectToShadowDb: throwAwayAdapter,
+    connect: async () => wrapQueryable(await main.connect()),
+    connectToShadowDb: shadowAdapter,
   };
   const schema = await readSchema();
   const logs: string[] = [];
@@ -136,7 +141,8 @@ export async function openSchemaEngine(databaseUrl?: string): Promise<OpenedSche
     engine,
     async close() {
       engine.free();
-      await Promise.all(throwAwayServers.map((server) => server.stop()));
+      // A shadow database whose adapter the engine did not dispose of must not stay behind.
+      await Promise.all(shadowDatabases.map((name) => dropShadow(name).catch(() => undefined)));
     },
   };
 }
@@ -236,6 +242,16 @@ function wrapQueryable<T extends object>(target: T, afterDispose?: () => Promise
       return (value as (...a: unknown[]) => unknown).bind(object);
     },
   });
+}
+
+async function withAdminClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }
 
 function engineAdapterFactory(connectionString: string): PrismaPg {

@@ -3,8 +3,7 @@
 // embedded server, and the seed's single transaction swaps the old world for the new at once.
 import { pathToFileURL } from "node:url";
 import { withCommandDatabase } from "./command-database";
-import { describeMigrationResult, migrateSerialized } from "./migrate";
-import { EMBEDDED_POOL_MAX } from "./pglite-server";
+import { describeMigrationResult, migrateDatabase } from "./migrate";
 
 export type SeedMode = "reset" | "when-empty";
 
@@ -14,7 +13,7 @@ export type SeedMode = "reset" | "when-empty";
  * `npm start` never overwrites what someone did in the portal.
  * Returns whether the demo world was (re)built.
  */
-export async function seedDatabase(databaseUrl: string, mode: SeedMode, poolMax = EMBEDDED_POOL_MAX): Promise<boolean> {
+export async function seedDatabase(databaseUrl: string, mode: SeedMode, poolMax = 5): Promise<boolean> {
   // Imported late: the generated client must exist first (npm start generates it when missing).
   const [{ createPrismaClient }, { ensureReferenceData }, { seedDemoWorld }] = await Promise.all([
     import("@/lib/db/client"),
@@ -33,8 +32,8 @@ export async function seedDatabase(databaseUrl: string, mode: SeedMode, poolMax 
 }
 
 async function main(): Promise<void> {
-  await withCommandDatabase(async ({ url, embeddedDataDir }) => {
-    console.log(describeMigrationResult(await migrateSerialized(url, embeddedDataDir)));
+  await withCommandDatabase(async ({ url }) => {
+    console.log(describeMigrationResult(await migrateDatabase(url)));
     await seedDatabase(url, "reset");
     console.log("Demo world reset (reference data loaded). Demo login: p.an / demo");
   });

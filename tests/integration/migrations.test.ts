@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrationsDir } from "../../scripts/db/config";
 import { migrateDatabase } from "../../scripts/db/migrate";
 import { nextMigrationTimestamp, normalizeMigrationName, pendingSchemaChanges } from "../../scripts/db/migration";
-import { startPgliteServer, type PgliteServer } from "../../scripts/db/pglite-server";
 import { resetDatabase, testDatabaseUrl, testPrisma } from "../support/database";
 
 const migrationFolders = readdirSync(migrationsDir, { withFileTypes: true })
@@ -62,15 +61,31 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   }
 }
 
+/** A new, empty database on the test server, dropped after the file's tests. */
+function freshDatabase(label: string) {
+  const name = `fresh_${label}_${process.pid}_${Date.now()}`;
+  const url = new URL(testDatabaseUrl());
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    create: () => withClient(testDatabaseUrl(), (client) => client.query(`CREATE DATABASE "${name}"`)),
+    drop: () =>
+      withClient(testDatabaseUrl(), (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+  };
+}
+
 describe("applying the migrations", () => {
-  let fresh: PgliteServer;
+  const fresh = freshDatabase("migrate");
+  const racing = freshDatabase("race");
 
   beforeAll(async () => {
-    fresh = await startPgliteServer({});
+    await fresh.create();
+    await racing.create();
   });
 
   afterAll(async () => {
-    await fresh?.stop();
+    await fresh.drop();
+    await racing.drop();
   });
 
   it("applies every migration folder once, in order, on a fresh database; a second run applies nothing and changes nothing", async () => {
@@ -107,7 +122,19 @@ describe("applying the migrations", () => {
   });
 
   it("builds exactly what prisma/schema.prisma describes (run `npm run db:migration -- <name>` after a schema change)", async () => {
-    expect(await pendingSchemaChanges()).toBeNull();
+    expect(await pendingSchemaChanges(testDatabaseUrl())).toBeNull();
+  });
+
+  it("keeps two runs at once apart: one applies every migration, the other waits and finds nothing to do", async () => {
+    // The schema engine takes PostgreSQL's advisory lock around applying; on the PGlite default
+    // (ADR 0005, superseded by 0010) both runs were granted it and applied the same migration twice.
+    const results = await Promise.all([migrateDatabase(racing.url), migrateDatabase(racing.url)]);
+    const sorted = [...results].sort((a, b) => b.length - a.length);
+    expect(sorted[0]).toEqual(migrationFolders);
+    expect(sorted[1]).toEqual([]);
+    const history = await withClient(racing.url, migrationHistory);
+    expect(history.map((row) => row.migration_name)).toEqual(migrationFolders);
+    expect(history.every((row) => row.finished_at !== null && row.rolled_back_at === null)).toBe(true);
   });
 });
 

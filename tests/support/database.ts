@@ -26,10 +26,9 @@ export function testPrisma(): PrismaClient {
  * "AccessLogEntry" refuses TRUNCATE by a trigger: the access log is append-only for everyone,
  * the application included (migration 20261123200000_access_log_append_only). Tests must still
  * start empty, so the TRUNCATE runs with `session_replication_role = replica`, under which
- * ordinary triggers do not fire. That needs a superuser (the PGlite user and CI's postgres are)
- * and is `SET LOCAL`, so it ends with this transaction: no other statement, and on the
- * embedded server (one shared session, ADR 0005) no other connection, ever runs without the
- * trigger. Dropping or disabling the trigger instead would change the schema under test.
+ * ordinary triggers do not fire. That needs a superuser (the embedded server's and CI's postgres are)
+ * and is `SET LOCAL`, so it ends with this transaction: no other statement ever runs without
+ * the trigger. Dropping or disabling the trigger instead would change the schema under test.
  */
 export async function resetDatabase(): Promise<void> {
   const prisma = testPrisma();

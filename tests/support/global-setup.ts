@@ -1,39 +1,43 @@
 // Vitest global setup of the integration project: one freshly migrated PostgreSQL for the run.
 // - DATABASE_URL set (CI, or a developer's own server): a dedicated database `<name>_test`
 //   next to it, dropped and recreated, so a run never touches the developer's data;
-// - otherwise: an in-memory PGlite served on a free loopback port (ADR 0005), gone afterwards.
+// - otherwise: a throw-away embedded PostgreSQL server in a temporary folder (ADR 0010), started
+//   for the run and removed afterwards (npm test starts one for the whole run and passes it in
+//   as DATABASE_URL, so this branch serves `npx vitest` on its own).
 // The files then run one at a time (fileParallelism: false) against it, each test emptying it
 // with resetDatabase() from tests/support/database.ts.
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../../scripts/db/migrate";
-import { EMBEDDED_POOL_MAX, startPgliteServer } from "../../scripts/db/pglite-server";
+import { startThrowAwayCluster } from "../../scripts/db/postgres-server";
 import { recreateDatabase, siblingDatabaseUrl } from "../../scripts/db/sibling-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** The URL of the run's test database. */
     databaseUrl: string;
-    /** Pool size for clients of it: small on the single-backend embedded server. */
+    /** Pool size for the test clients of it. */
     databasePoolMax: number;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const configured = process.env.DATABASE_URL;
-  let databaseUrl: string;
-  let poolMax: number;
+  const poolMax = Number(process.env.DATABASE_POOL_MAX ?? 5);
+  let serverUrl = configured;
   let teardown = async () => {};
-
-  if (configured) {
-    const target = siblingDatabaseUrl(configured, "test");
-    await recreateDatabase(configured, target.name);
+  if (!serverUrl) {
+    const cluster = await startThrowAwayCluster("vitest");
+    serverUrl = cluster.url;
+    teardown = () => cluster.stop();
+  }
+  const target = siblingDatabaseUrl(serverUrl, "test");
+  let databaseUrl: string;
+  try {
+    await recreateDatabase(serverUrl, target.name);
     databaseUrl = target.url;
-    poolMax = Number(process.env.DATABASE_POOL_MAX ?? 5);
-  } else {
-    const server = await startPgliteServer({});
-    databaseUrl = server.url;
-    poolMax = EMBEDDED_POOL_MAX;
-    teardown = () => server.stop();
+  } catch (error) {
+    await teardown();
+    throw error;
   }
 
   try {
