@@ -1,8 +1,8 @@
 // Vitest runs two projects (ADR 0007):
 // - unit: pure tests beside the code, in parallel;
 // - integration: tests/integration against a real, freshly migrated PostgreSQL (the embedded
-//   embedded server by default, DATABASE_URL's server when set), one file at a time because the files
-//   share that database and reset it between tests.
+//   server by default, DATABASE_URL's when set), one file at a time because the files share that
+//   database and reset it between tests.
 // `npm test` (scripts/test.ts) runs both, then the Playwright end-to-end tests.
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
