@@ -13,7 +13,15 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { configuredDatabaseUrl, displayPath, portalDataDir, redactUrl, repoRoot, schemaPath } from "./db/config";
+import {
+  configuredDatabaseUrl,
+  configuredMigrationUrl,
+  displayPath,
+  portalDataDir,
+  redactUrl,
+  repoRoot,
+  schemaPath,
+} from "./db/config";
 import { acquireEmbeddedDatabase, embeddedPaths, type EmbeddedDatabase } from "./db/embedded";
 import { describeMigrationResult, migrateDatabase } from "./db/migrate";
 import { seedDatabase } from "./db/seed";
@@ -197,8 +205,10 @@ async function main(): Promise<void> {
     await ensureGeneratedClient();
 
     let databaseUrl: string;
+    let migrationUrl: string;
     if (configured) {
       databaseUrl = configured;
+      migrationUrl = configuredMigrationUrl() ?? configured;
       console.log(`Database: ${redactUrl(configured)} (DATABASE_URL)`);
     } else {
       embedded = await acquireEmbeddedDatabase(dataDir, {
@@ -206,6 +216,7 @@ async function main(): Promise<void> {
         onWait: (message) => console.log(`${message} …`),
       });
       databaseUrl = embedded.url;
+      migrationUrl = embedded.ownerUrl;
       console.log(`Embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${displayPath(embedded.clusterDir)})`);
       const { legacyPgliteDir } = embeddedPaths(dataDir);
       if (existsSync(legacyPgliteDir)) {
@@ -217,6 +228,8 @@ async function main(): Promise<void> {
     }
 
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
+    // The portal process gets the runtime role only, never the owner's credentials.
+    delete env.MIGRATION_DATABASE_URL;
     if (embedded) {
       // `next start` runs with NODE_ENV=production, where demo login is off unless enabled; the
       // embedded database only ever holds the demo world, so the demo login is the way in.
@@ -232,7 +245,8 @@ async function main(): Promise<void> {
     // The seed below runs in this process and reads the settings through lib/env.ts.
     Object.assign(process.env, env);
 
-    console.log(describeMigrationResult(await migrateDatabase(databaseUrl)));
+    // Migrations as the owner role; the seed and the portal as the runtime role (ADR 0010).
+    console.log(describeMigrationResult(await migrateDatabase(migrationUrl)));
     const seeded = await seedDatabase(databaseUrl, "when-empty");
     console.log(seeded ? "Empty database: demo world seeded." : "Reference data checked; existing data kept.");
 

@@ -30,6 +30,15 @@ export function configuredDatabaseUrl(): string | undefined {
   return url && url !== "" ? url : undefined;
 }
 
+/**
+ * The owner role's URL for migrations on a real PostgreSQL (ADR 0010): MIGRATION_DATABASE_URL,
+ * or DATABASE_URL when the portal and its migrations use the same role.
+ */
+export function configuredMigrationUrl(): string | undefined {
+  const url = process.env.MIGRATION_DATABASE_URL;
+  return url && url !== "" ? url : configuredDatabaseUrl();
+}
+
 /** A path relative to the repository when it lies inside it: shorter progress lines. */
 export function displayPath(absolute: string): string {
   const relative = path.relative(repoRoot, absolute);

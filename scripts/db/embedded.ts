@@ -10,12 +10,20 @@
 // - db:* commands use a running portal's server, or own one for their own run when none runs.
 // A lock whose process is dead (killed with SIGKILL, power loss) is taken over; a server that
 // process left running is stopped and started again by its new owner (postgres-server.ts).
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { displayPath } from "./config";
-import { connectionUrl, startCluster, type RunningCluster } from "./postgres-server";
+import {
+  APP_ROLE,
+  connectionUrl,
+  EMBEDDED_DATABASE,
+  OWNER_ROLE,
+  provisionPortalRoles,
+  startCluster,
+  type RunningCluster,
+} from "./postgres-server";
 
 export type EmbeddedOwner = "portal" | "command";
 
@@ -27,7 +35,12 @@ type EmbeddedState = {
 };
 
 export type EmbeddedDatabase = {
+  /** The portal's URL: the runtime role, which owns nothing (ADR 0010). */
   url: string;
+  /** The owner's URL, for migrations. */
+  ownerUrl: string;
+  /** The superuser's URL, for what needs CREATEDB (the schema engine's shadow databases). */
+  adminUrl: string;
   port: number;
   /** True when this process serves the database and must stop it. */
   owned: boolean;
@@ -45,6 +58,25 @@ export function embeddedPaths(dataDir: string) {
     logFile: path.join(dataDir, "postgres.log"),
     /** Where the PGlite default (ADR 0005, superseded) kept its data; no longer read. */
     legacyPgliteDir: path.join(dataDir, "pglite"),
+  };
+}
+
+/**
+ * The owner's and the runtime role's passwords, derived from the superuser's: nothing more to
+ * keep, and different per role.
+ */
+function rolePasswords(superuserPassword: string): { owner: string; app: string } {
+  const derive = (role: string) => createHmac("sha256", superuserPassword).update(role).digest("base64url");
+  return { owner: derive(OWNER_ROLE), app: derive(APP_ROLE) };
+}
+
+/** The three URLs of the embedded database on `port`. */
+function embeddedUrls(port: number, password: string) {
+  const passwords = rolePasswords(password);
+  return {
+    url: connectionUrl(port, passwords.app, EMBEDDED_DATABASE, APP_ROLE),
+    ownerUrl: connectionUrl(port, passwords.owner, EMBEDDED_DATABASE, OWNER_ROLE),
+    adminUrl: connectionUrl(port, password),
   };
 }
 
@@ -209,13 +241,19 @@ export async function acquireEmbeddedDatabase(dataDir: string, options: AcquireO
         continue;
       }
       const port = current.port;
-      return { url: connectionUrl(port, password), port, owned: false, clusterDir, release: async () => {} };
+      return { ...embeddedUrls(port, password), port, owned: false, clusterDir, release: async () => {} };
     }
 
     // We hold the lock: serve the database.
     let server: RunningCluster;
     try {
-      server = await startCluster({ clusterDir, password, logFile, durable: true });
+      server = await startCluster({
+        clusterDir,
+        password,
+        logFile,
+        durable: true,
+        provision: (port, superuserPassword) => provisionPortalRoles(port, superuserPassword, rolePasswords(password)),
+      });
     } catch (error) {
       removeStateOf(stateFile, process.pid);
       throw error;
@@ -232,7 +270,7 @@ export async function acquireEmbeddedDatabase(dataDir: string, options: AcquireO
     process.once("exit", removeOnExit);
     let released: Promise<void> | undefined;
     return {
-      url: server.url,
+      ...embeddedUrls(server.port, password),
       port: server.port,
       owned: true,
       clusterDir,

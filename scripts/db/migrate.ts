@@ -49,9 +49,9 @@ export function describeMigrationResult(applied: string[]): string {
 }
 
 async function main(): Promise<void> {
-  await withCommandDatabase(async ({ url }) => {
+  await withCommandDatabase(async ({ ownerUrl }) => {
     console.log(`Applying ${displayPath(migrationsDir)} …`);
-    console.log(describeMigrationResult(await migrateDatabase(url)));
+    console.log(describeMigrationResult(await migrateDatabase(ownerUrl)));
   });
 }
 

@@ -100,7 +100,7 @@ export async function createMigration(serverUrl: string, name: string, now = new
 async function main(): Promise<void> {
   const name = process.argv.slice(2).join(" ");
   normalizeMigrationName(name);
-  const folder = await withCommandDatabase(({ url }) => createMigration(url, name));
+  const folder = await withCommandDatabase(({ adminUrl }) => createMigration(adminUrl, name));
   if (folder === null) {
     console.log("Migrations already match prisma/schema.prisma: no changes, nothing written.");
   } else {

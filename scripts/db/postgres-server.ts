@@ -27,10 +27,18 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 
-/** The cluster's superuser; the portal connects as this role on the embedded server. */
+/** The cluster's superuser: it creates the roles and the database, nothing else uses it. */
 export const EMBEDDED_USER = "postgres";
 /** The database the portal uses inside the embedded cluster. */
 export const EMBEDDED_DATABASE = "portal";
+/**
+ * Least-privilege roles (ADR 0010; the migration *_runtime_role grants the rights): the owner
+ * of the database and its schema runs the migrations; the portal logs in as a member of the
+ * group role portal_runtime, which may SELECT and INSERT on the access log but not change it.
+ */
+export const OWNER_ROLE = "portal_owner";
+export const RUNTIME_GROUP_ROLE = "portal_runtime";
+export const APP_ROLE = "portal_app";
 
 type Binaries = { initdb: string; pg_ctl: string; postgres: string };
 
@@ -177,6 +185,8 @@ export type ClusterOptions = {
    * the portal's own data.
    */
   durable: boolean;
+  /** Creates the roles and the portal's database after every start; default: the database only. */
+  provision?: (port: number, superuserPassword: string) => Promise<void>;
 };
 
 /** Creates the cluster when the folder holds none; an interrupted initdb leaves nothing behind. */
@@ -271,16 +281,21 @@ function runningPostmasterPid(clusterDir: string): number | null {
   }
 }
 
-export function connectionUrl(port: number, password: string, database = EMBEDDED_DATABASE): string {
+export function connectionUrl(
+  port: number,
+  password: string,
+  database = EMBEDDED_DATABASE,
+  user = EMBEDDED_USER,
+): string {
   const url = new URL(`postgresql://127.0.0.1:${port}/${database}`);
-  url.username = EMBEDDED_USER;
+  url.username = user;
   url.password = password;
   return url.toString();
 }
 
 export type RunningCluster = {
   port: number;
-  /** URL of the portal's database (created on first start). */
+  /** The superuser's URL of the portal's database (created on first start). */
   url: string;
   /** Stops the server (fast shutdown: open transactions roll back, a clean checkpoint is written). */
   stop(): Promise<void>;
@@ -323,7 +338,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       }
       continue;
     }
-    await ensureDatabase(port, options.password);
+    await (options.provision ?? createDatabase)(port, options.password);
     const stopArgs = ["stop", "-D", options.clusterDir, "-m", "fast", "-w", "-t", "60"];
     let stopped: Promise<void> | undefined;
     return {
@@ -342,15 +357,53 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
   throw lastError instanceof Error ? lastError : new Error("PostgreSQL did not start");
 }
 
-async function ensureDatabase(port: number, password: string): Promise<void> {
+/** Runs `work` as the superuser on the cluster's maintenance database. */
+export async function asSuperuser<T>(
+  port: number,
+  password: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: connectionUrl(port, password, "postgres") });
   await client.connect();
   try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [EMBEDDED_DATABASE]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${EMBEDDED_DATABASE}"`);
+    return await work(client);
   } finally {
     await client.end();
   }
+}
+
+/** The default provisioning (throw-away clusters): the database, owned by the superuser. */
+async function createDatabase(port: number, password: string): Promise<void> {
+  await asSuperuser(port, password, async (client) => {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [EMBEDDED_DATABASE]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${EMBEDDED_DATABASE}"`);
+  });
+}
+
+/**
+ * The portal's provisioning (the embedded server of `npm start`): the owner and the runtime
+ * roles with their passwords, and the database owned by the owner, the way the README tells an
+ * administrator to set up a real PostgreSQL. Idempotent: run on every start.
+ */
+export async function provisionPortalRoles(
+  port: number,
+  superuserPassword: string,
+  passwords: { owner: string; app: string },
+): Promise<void> {
+  await asSuperuser(port, superuserPassword, async (client) => {
+    const exists = async (role: string) =>
+      Boolean((await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role])).rowCount);
+    if (!(await exists(RUNTIME_GROUP_ROLE))) await client.query(`CREATE ROLE ${RUNTIME_GROUP_ROLE} NOLOGIN`);
+    if (!(await exists(OWNER_ROLE))) await client.query(`CREATE ROLE ${OWNER_ROLE} LOGIN`);
+    if (!(await exists(APP_ROLE))) await client.query(`CREATE ROLE ${APP_ROLE} LOGIN IN ROLE ${RUNTIME_GROUP_ROLE}`);
+    // Passwords are not parameters in PostgreSQL's grammar: literal, escaped by pg.
+    await client.query(`ALTER ROLE ${OWNER_ROLE} PASSWORD ${client.escapeLiteral(passwords.owner)}`);
+    await client.query(`ALTER ROLE ${APP_ROLE} PASSWORD ${client.escapeLiteral(passwords.app)}`);
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [EMBEDDED_DATABASE]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${EMBEDDED_DATABASE}" OWNER ${OWNER_ROLE}`);
+    await client.query(`REVOKE ALL ON DATABASE "${EMBEDDED_DATABASE}" FROM PUBLIC`);
+    await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE "${EMBEDDED_DATABASE}" TO ${RUNTIME_GROUP_ROLE}`);
+  });
 }
 
 function rotateLog(logFile: string): void {

@@ -32,8 +32,8 @@ export async function seedDatabase(databaseUrl: string, mode: SeedMode, poolMax 
 }
 
 async function main(): Promise<void> {
-  await withCommandDatabase(async ({ url }) => {
-    console.log(describeMigrationResult(await migrateDatabase(url)));
+  await withCommandDatabase(async ({ url, ownerUrl }) => {
+    console.log(describeMigrationResult(await migrateDatabase(ownerUrl)));
     await seedDatabase(url, "reset");
     console.log("Demo world reset (reference data loaded). Demo login: p.an / demo");
   });

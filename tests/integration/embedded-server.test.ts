@@ -6,7 +6,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { acquireEmbeddedDatabase, embeddedPaths, embeddedPassword } from "../../scripts/db/embedded";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "portal-embedded-test-"));
@@ -43,13 +43,19 @@ describe("the embedded PostgreSQL server", () => {
     try {
       expect(portal.owned).toBe(true);
       const [settings] = await query<{ version: string; listen: string; sockets: string; auth: string }>(
-        portal.url,
+        portal.adminUrl,
         `SELECT current_setting('server_version_num') AS version, current_setting('listen_addresses') AS listen,
                 current_setting('unix_socket_directories') AS sockets, current_setting('password_encryption') AS auth`,
       );
       expect(Number(settings!.version)).toBeGreaterThanOrEqual(180000);
       expect(settings).toMatchObject({ listen: "127.0.0.1", sockets: "", auth: "scram-sha-256" });
-      await query(portal.url, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('before restart')");
+
+      // Least privilege (ADR 0010): the portal's role owns nothing; the owner's runs migrations.
+      expect(await query(portal.url, "SELECT current_user AS role")).toEqual([{ role: "portal_app" }]);
+      expect(await query(portal.ownerUrl, "SELECT current_user AS role")).toEqual([{ role: "portal_owner" }]);
+      await expect(query(portal.url, "CREATE TABLE intruder (value text)")).rejects.toThrow(/permission denied/);
+      await query(portal.ownerUrl, "CREATE TABLE kept (value text); GRANT SELECT, INSERT ON kept TO portal_runtime");
+      await query(portal.url, "INSERT INTO kept VALUES ('before restart')");
 
       // A db:* command beside the running portal uses the portal's server.
       const command = await acquireEmbeddedDatabase(dataDir, { owner: "command" });
