@@ -29,6 +29,12 @@ function portFromEnv(): number {
   return port;
 }
 
+/** NODE_OPTIONS with `option` added when it is not already there. */
+function withNodeOption(current: string | undefined, option: string): string {
+  const options = (current ?? "").split(/\s+/).filter(Boolean);
+  return (options.includes(option) ? options : [...options, option]).join(" ");
+}
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: repoRoot, env, stdio: "inherit" });
@@ -216,6 +222,10 @@ async function main(): Promise<void> {
     env.NEXTAUTH_SECRET ||= env.AUTH_SECRET;
     // A care-record portal does not report usage to anyone, Next's anonymous telemetry included.
     env.NEXT_TELEMETRY_DISABLED ||= "1";
+    // Object.prototype.__proto__ is switched off in the server (and the build): the accessor that
+    // prototype pollution goes through throws instead of swapping a prototype (ADR 0011). Added to
+    // whatever NODE_OPTIONS the caller set, once.
+    env.NODE_OPTIONS = withNodeOption(env.NODE_OPTIONS, "--disable-proto=throw");
     // The seed below runs in this process and reads the settings through lib/env.ts.
     Object.assign(process.env, env);
 
