@@ -78,11 +78,14 @@ export type FormActionDefinition<Gate extends ActionGate, Schema extends z.ZodTy
 
 export type FormAction = (previous: FormState, formData: FormData) => Promise<FormState>;
 
-const gates = new WeakMap<FormAction, ActionGate>();
+/** What a test needs to know of an action made here: whom it lets in and which fields it reads. */
+export type FormActionInfo = { gate: ActionGate; schema: z.ZodType };
 
-/** The gate of an action made by formAction; undefined for a function that was not (tests use it). */
-export function formActionGate(action: unknown): ActionGate | undefined {
-  return typeof action === "function" ? gates.get(action as FormAction) : undefined;
+const made = new WeakMap<FormAction, FormActionInfo>();
+
+/** The gate and schema of an action made by formAction; undefined for any other function. */
+export function formActionInfo(action: unknown): FormActionInfo | undefined {
+  return typeof action === "function" ? made.get(action as FormAction) : undefined;
 }
 
 export function formAction<Gate extends ActionGate, Schema extends z.ZodType, Translate>(
@@ -118,7 +121,7 @@ export function formAction<Gate extends ActionGate, Schema extends z.ZodType, Tr
     }
     return outcome ? failed(outcome, parsed.values, attempt) : { status: "done" };
   };
-  gates.set(action, definition.gate);
+  made.set(action, { gate: definition.gate, schema: definition.schema });
   return action;
 }
 
