@@ -222,10 +222,6 @@ async function main(): Promise<void> {
     env.NEXTAUTH_SECRET ||= env.AUTH_SECRET;
     // A care-record portal does not report usage to anyone, Next's anonymous telemetry included.
     env.NEXT_TELEMETRY_DISABLED ||= "1";
-    // Object.prototype.__proto__ is switched off in the server (and the build): the accessor that
-    // prototype pollution goes through throws instead of swapping a prototype (ADR 0011). Added to
-    // whatever NODE_OPTIONS the caller set, once.
-    env.NODE_OPTIONS = withNodeOption(env.NODE_OPTIONS, "--disable-proto=throw");
     // The seed below runs in this process and reads the settings through lib/env.ts.
     Object.assign(process.env, env);
 
@@ -236,7 +232,11 @@ async function main(): Promise<void> {
     if (mode === "start") await buildIfStale(env);
     if (stopping) return;
 
-    child = spawn(bin("next"), [mode, "-p", String(port)], { cwd: repoRoot, env, stdio: "inherit" });
+    // The server runs with Object.prototype.__proto__ switched off: the accessor that prototype
+    // pollution goes through throws instead of swapping a prototype (ADR 0011). Only the server:
+    // `next build` loads a bundled chalk that still assigns `__proto__` and would fail.
+    const serverEnv = { ...env, NODE_OPTIONS: withNodeOption(env.NODE_OPTIONS, "--disable-proto=throw") };
+    child = spawn(bin("next"), [mode, "-p", String(port)], { cwd: repoRoot, env: serverEnv, stdio: "inherit" });
     child.once("exit", (code, signal) => {
       if (!stopping) {
         console.log(`next ${mode} ended (${signal ?? `exit code ${code}`}).`);

@@ -21,7 +21,7 @@ import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { Actor, GatedActor } from "@/lib/auth/actor";
 import { requirePageActor, requireRoleChosenActor, requireSignedInActor } from "@/lib/auth/guards";
-import { isPortalError, type PortalError } from "@/lib/errors";
+import { isPortalError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { parseForm, type FormProblem } from "./form-data";
 import type { FormState } from "./form-state";
@@ -162,14 +162,15 @@ function fieldErrorsOf(
   issues: ReadonlyArray<{ path: string; code?: string }>,
   messages: FormMessages,
 ): Record<string, string> {
-  const fieldErrors: Record<string, string> = {};
+  const fieldErrors = new Map<string, string>();
   const fields = messages.fields ?? {};
   for (const issue of issues) {
-    if (Object.hasOwn(fieldErrors, issue.path) || !Object.hasOwn(fields, issue.path)) continue;
+    if (fieldErrors.has(issue.path) || !Object.hasOwn(fields, issue.path)) continue;
     const message = fields[issue.path]!;
-    fieldErrors[issue.path] = typeof message === "string" ? message : message(issue);
+    fieldErrors.set(issue.path, typeof message === "string" ? message : message(issue));
   }
-  return fieldErrors;
+  // The first issue per field wins; fromEntries defines own properties whatever the name.
+  return Object.fromEntries(fieldErrors);
 }
 
 async function failureOf(error: unknown, messages: FormMessages, requestId: string): Promise<FormFailure> {
@@ -177,7 +178,7 @@ async function failureOf(error: unknown, messages: FormMessages, requestId: stri
     console.error(`[${requestId}] server action failed`, error);
     return { formError: messages.generic };
   }
-  switch ((error as PortalError).code) {
+  switch (error.code) {
     case "forbidden":
     case "suspended":
     case "declaration_required":
