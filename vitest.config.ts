@@ -19,6 +19,9 @@ export default defineConfig({
     ],
   },
   test: {
+    // The server runs with Object.prototype.__proto__ switched off (scripts/start.ts, ADR 0011);
+    // the tests run the same code the same way, so a dependency that needs it fails here first.
+    execArgv: ["--disable-proto=throw"],
     setupFiles: ["tests/support/vitest-setup.ts"],
     // A test that forgets to restore a spy must not leak it into the next test.
     restoreMocks: true,

@@ -2,6 +2,7 @@
 // one tap away (no dropdown to open on a tablet), and each name is written in its own language
 // and tagged with `lang` so a screen reader pronounces "Français" in French.
 import { getLocale, getTranslations } from "next-intl/server";
+import { StateForm } from "@/components/forms/state-form";
 import { changeLocale } from "@/lib/i18n/actions";
 import { localeLanguage, localeNames, locales } from "@/lib/i18n/config";
 import { cx } from "@/components/ui/cx";
@@ -9,7 +10,7 @@ import { cx } from "@/components/ui/cx";
 export async function LanguageSwitcher({ className }: { className?: string }) {
   const [t, current] = await Promise.all([getTranslations("common"), getLocale()]);
   return (
-    <form action={changeLocale} className={cx("no-print", className)}>
+    <StateForm action={changeLocale} className={cx("no-print", className)}>
       <fieldset className="flex flex-wrap items-center gap-1">
         <legend className="sr-only">{t("language")}</legend>
         {locales.map((locale) => {
@@ -34,6 +35,6 @@ export async function LanguageSwitcher({ className }: { className?: string }) {
           );
         })}
       </fieldset>
-    </form>
+    </StateForm>
   );
 }

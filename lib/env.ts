@@ -71,7 +71,9 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".") || "(settings)"}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
   }
-  return parsed.data;
+  // Without a prototype and frozen: an optional setting that is not set reads as undefined, never
+  // as a key some polluted Object.prototype would hand down (ADR 0011), and nothing changes it later.
+  return Object.freeze(Object.assign(Object.create(null) as Env, parsed.data));
 }
 
 export const env: Env = parseEnv(process.env);

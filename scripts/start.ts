@@ -38,6 +38,12 @@ function portFromEnv(): number {
   return port;
 }
 
+/** NODE_OPTIONS with `option` added when it is not already there. */
+function withNodeOption(current: string | undefined, option: string): string {
+  const options = (current ?? "").split(/\s+/).filter(Boolean);
+  return (options.includes(option) ? options : [...options, option]).join(" ");
+}
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: repoRoot, env, stdio: "inherit" });
@@ -253,7 +259,11 @@ async function main(): Promise<void> {
     if (mode === "start") await buildIfStale(env);
     if (stopping) return;
 
-    child = spawn(bin("next"), [mode, "-p", String(port)], { cwd: repoRoot, env, stdio: "inherit" });
+    // The server runs with Object.prototype.__proto__ switched off: the accessor that prototype
+    // pollution goes through throws instead of swapping a prototype (ADR 0011). Only the server:
+    // `next build` loads a bundled chalk that still assigns `__proto__` and would fail.
+    const serverEnv = { ...env, NODE_OPTIONS: withNodeOption(env.NODE_OPTIONS, "--disable-proto=throw") };
+    child = spawn(bin("next"), [mode, "-p", String(port)], { cwd: repoRoot, env: serverEnv, stdio: "inherit" });
     child.once("exit", (code, signal) => {
       if (!stopping) {
         console.log(`next ${mode} ended (${signal ?? `exit code ${code}`}).`);

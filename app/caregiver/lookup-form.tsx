@@ -5,22 +5,18 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert, SubmitButton, TextAreaField, TextField } from "@/components/ui";
 import { MAX_CARE_QUESTION_LENGTH } from "@/lib/dossier/schemas";
-import { idleLookupFormState, type LookupFormState } from "./lookup-state";
+import { idleFormState, type FormState } from "@/lib/http/form-state";
 
-export function LookupForm({
-  action,
-}: {
-  action: (previous: LookupFormState, formData: FormData) => Promise<LookupFormState>;
-}) {
-  const [state, formAction] = useActionState(action, idleLookupFormState);
+export function LookupForm({ action }: { action: (previous: FormState, formData: FormData) => Promise<FormState> }) {
+  const [state, formAction] = useActionState(action, idleFormState);
   const t = useTranslations("caregiver.lookup");
   const tForm = useTranslations("form");
   const error = state.status === "error" ? state : null;
   return (
     <form action={formAction} aria-label={t("formLabel")} className="flex flex-col gap-4" noValidate>
       {error?.formError ? (
-        <Alert tone="warning" title={error.formError.title}>
-          <p>{error.formError.body}</p>
+        <Alert tone="warning" title={error.formErrorTitle}>
+          <p>{error.formError}</p>
         </Alert>
       ) : null}
       <TextField

@@ -1,15 +1,26 @@
 "use server";
+// Choosing the role a session acts in. A public endpoint made by formAction (lib/http/action.ts):
+// signed in and not suspended is enough here (the role is what is being chosen), and lib/auth
+// checks that the role is really held.
 import { redirect } from "next/navigation";
-import { requireSignedInActor } from "@/lib/auth/guards";
-import { chooseActiveRole } from "@/lib/auth/portal-session";
-import { isRole } from "@/lib/auth/roles";
-import { prisma } from "@/lib/db";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { chooseSessionRole } from "@/lib/auth/session";
+import { Role } from "@/lib/generated/prisma/enums";
+import { formAction } from "@/lib/http/action";
 
-/** A server action is a public endpoint: it re-checks the session and that the role is held. */
-export async function chooseRoleAction(formData: FormData): Promise<void> {
-  const actor = await requireSignedInActor();
-  const role = formData.get("role");
-  if (!isRole(role) || !actor.roles.includes(role)) redirect("/choose-role");
-  await chooseActiveRole(prisma, actor, role);
-  redirect("/");
-}
+const ZChooseRoleForm = z.object({ role: z.enum(Role) });
+
+export const chooseRoleAction = formAction({
+  gate: "signed-in",
+  schema: ZChooseRoleForm,
+  translations: () => getTranslations("errors"),
+  messages: (t) => ({
+    forbidden: { title: t("forbidden.title"), text: t("forbidden.body") },
+    generic: { title: t("generic.title"), text: t("generic.body") },
+  }),
+  run: async ({ actor, input }) => {
+    await chooseSessionRole(actor, input.role);
+    redirect("/");
+  },
+});

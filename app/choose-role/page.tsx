@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { StateForm } from "@/components/forms/state-form";
 import { PageShell } from "@/components/page-shell";
 import { Card, PageHeading, SubmitButton } from "@/components/ui";
 import { requireSignedInActor } from "@/lib/auth/guards";
@@ -26,12 +27,12 @@ export default async function ChooseRolePage() {
         {actor.roles.map((role) => (
           <li key={role}>
             <Card>
-              <form action={chooseRoleAction}>
+              <StateForm action={chooseRoleAction}>
                 <input type="hidden" name="role" value={role} />
                 <SubmitButton size="lg" fullWidth variant={role === actor.activeRole ? "secondary" : "primary"}>
                   {t("choose", { role: tRoles(role) })}
                 </SubmitButton>
-              </form>
+              </StateForm>
             </Card>
           </li>
         ))}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { StateForm } from "@/components/forms/state-form";
 import { LegalText } from "@/components/legal-text";
 import { PageShell } from "@/components/page-shell";
 import { Alert, Card, PageHeading, SubmitButton } from "@/components/ui";
@@ -57,12 +58,12 @@ export default async function DeclarationPage({ searchParams }: { searchParams: 
       </Card>
       <p className="no-print mt-4 text-ink-muted">{t("printHint")}</p>
       {pending ? (
-        <form action={acceptDeclarationAction} className="no-print mt-6">
+        <StateForm action={acceptDeclarationAction} className="no-print mt-6">
           <input type="hidden" name="version" value={declaration.version} />
           <SubmitButton size="lg" fullWidth>
             {t("accept")}
           </SubmitButton>
-        </form>
+        </StateForm>
       ) : null}
     </PageShell>
   );

@@ -1,34 +1,31 @@
 "use server";
-// Break the glass from the nurse's home page or a refused file. A public endpoint: it re-checks
-// the actor, validates with the form's schema, and lib/access decides and logs.
+// Break the glass from the nurse's home page or a refused file. A public endpoint: formAction
+// (lib/http/action.ts) re-checks the actor and reads the form; lib/access decides and logs.
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requirePageActor } from "@/lib/auth/guards";
+import { formAction } from "@/lib/http/action";
 import { openEmergencyAccess } from "@/lib/nursing";
 import { ZEmergencyAccessForm } from "@/lib/nursing/schemas";
-import type { ActionFormState } from "./_forms/form-state";
-import { runFormAction } from "./_forms/run-action";
 
-export async function emergencyAccessAction(previous: ActionFormState, formData: FormData): Promise<ActionFormState> {
-  const actor = await requirePageActor(["NURSE"]);
-  const t = await getTranslations("nurse");
-  let patientId = "";
-  const failed = await runFormAction(
-    previous,
-    formData,
-    ZEmergencyAccessForm,
-    {
-      fields: { patientId: t("emergency.patientError"), reason: t("emergency.reasonError") },
-      conflict: t("errors.conflict"),
-      // Never says whether the number belongs to a patient.
-      forbidden: t("emergency.refused"),
-      notFound: t("emergency.refused"),
-      generic: t("errors.generic"),
-    },
-    async (data) => {
-      patientId = (await openEmergencyAccess({ actor, patient: data.patientId, reason: data.reason })).patientId;
-    },
-  );
-  if (failed) return failed;
-  redirect(`/nurse/patients/${encodeURIComponent(patientId)}`);
-}
+export const emergencyAccessAction = formAction({
+  gate: { roles: ["NURSE"] },
+  schema: ZEmergencyAccessForm,
+  translations: () => getTranslations("nurse"),
+  messages: (t) => ({
+    fields: { patientId: t("emergency.patientError"), reason: t("emergency.reasonError") },
+    conflict: t("errors.conflict"),
+    // Never says whether the number belongs to a patient.
+    forbidden: t("emergency.refused"),
+    notFound: t("emergency.refused"),
+    generic: t("errors.generic"),
+  }),
+  run: async ({ actor, input, requestId }) => {
+    const { patientId } = await openEmergencyAccess({
+      actor,
+      patient: input.patientId,
+      reason: input.reason,
+      requestId,
+    });
+    redirect(`/nurse/patients/${encodeURIComponent(patientId)}`);
+  },
+});

@@ -9,7 +9,7 @@ import { PageHeading } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
 import { listCareTeamPatients, listRoutedCorrections } from "@/lib/nursing";
 import { ListCard } from "./_components/list-card";
-import { EmergencyAccessCard } from "./_forms/emergency-access-card";
+import { EmergencyAccessCard } from "./_components/emergency-access-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("nurse");

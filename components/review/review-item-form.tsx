@@ -6,10 +6,10 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert, SubmitButton, TextAreaField } from "@/components/ui";
-import { idleReviewFormState, type ReviewFormState } from "./form-state";
+import { idleFormState, type FormState } from "@/lib/http/form-state";
 
 export type ReviewItemFormProps = {
-  action: (previous: ReviewFormState, formData: FormData) => Promise<ReviewFormState>;
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
   /** Names the form for screen readers: there is one per item on the page. */
   formLabel: string;
   idField: { name: string; value: string };
@@ -18,7 +18,7 @@ export type ReviewItemFormProps = {
 };
 
 export function ReviewItemForm({ action, formLabel, idField, textField, submitLabel }: ReviewItemFormProps) {
-  const [state, formAction] = useActionState(action, idleReviewFormState);
+  const [state, formAction] = useActionState(action, idleFormState);
   const tForm = useTranslations("form");
   const error = state.status === "error" ? state : null;
   return (
@@ -31,15 +31,15 @@ export function ReviewItemForm({ action, formLabel, idField, textField, submitLa
         name={textField.name}
         label={textField.label}
         hint={textField.hint}
-        error={error?.fieldError}
+        error={error?.fieldErrors[textField.name]}
         required={textField.required}
         markOptional={!textField.required}
         maxLength={textField.maxLength}
-        defaultValue={error?.text ?? ""}
+        defaultValue={error?.values[textField.name] ?? ""}
         rows={3}
         // Only after a failed send, never on page load: the person just pressed the button
         // and needs to land on what is wrong.
-        autoFocus={Boolean(error?.fieldError)}
+        autoFocus={Boolean(error?.fieldErrors[textField.name])}
       />
       <div>
         <SubmitButton pendingLabel={tForm("submitting")}>{submitLabel}</SubmitButton>

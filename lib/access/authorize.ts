@@ -14,6 +14,7 @@
 // its log entry commits; callers turn it into a response with assertAllowed.
 import type { Actor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
+import { ownOption } from "@/lib/own-option";
 import { PortalError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -63,7 +64,7 @@ async function decideAndLog(
   now: Date,
   options: LogOptions = {},
 ): Promise<AccessDecision> {
-  const settings = input.settings ?? { availabilityWindowMonths: env.AVAILABILITY_WINDOW_MONTHS };
+  const settings = ownOption(input, "settings") ?? { availabilityWindowMonths: env.AVAILABILITY_WINDOW_MONTHS };
   const facts = await loadAccessFacts(tx, {
     personId: input.actor.personId,
     role: input.actor.activeRole,
@@ -86,7 +87,9 @@ async function decideAndLog(
     // The decision's own moment: misuse detection counts denials by it.
     occurredAt: now,
   });
-  if (!decision.allowed) await detectMisuse(tx, { personId: input.actor.personId, now, settings: settings.misuse });
+  if (!decision.allowed) {
+    await detectMisuse(tx, { personId: input.actor.personId, now, settings: ownOption(settings, "misuse") });
+  }
   return decision;
 }
 

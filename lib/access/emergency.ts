@@ -11,6 +11,7 @@
 // reason: each break of the glass is reviewed on its own.
 import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
+import { ownOption } from "@/lib/own-option";
 import { PortalError } from "@/lib/errors";
 import type { AccessDecision } from "./policy";
 import { type AuthorizeInput, withPatientAccess } from "./authorize";
@@ -33,7 +34,7 @@ export async function requestEmergencyAccess(
     });
   }
   const now = input.now ?? new Date();
-  const hours = input.hours ?? env.EMERGENCY_ACCESS_HOURS;
+  const hours = ownOption(input, "hours") ?? env.EMERGENCY_ACCESS_HOURS;
 
   // Chosen before the decision so the grant's log entry names the emergency access it opens.
   const emergencyAccessId = randomUUID();

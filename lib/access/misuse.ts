@@ -5,6 +5,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GatedActor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
+import { ownOption } from "@/lib/own-option";
 import { PortalError } from "@/lib/errors";
 import type { Db } from "./facts";
 import { displayName } from "@/lib/people/display-name";
@@ -37,7 +38,7 @@ export async function detectMisuse(
   tx: Prisma.TransactionClient,
   input: { personId: string; now: Date; settings?: MisuseSettings },
 ): Promise<{ suspensionId: string } | null> {
-  const settings = input.settings ?? defaultMisuseSettings;
+  const settings = ownOption(input, "settings") ?? defaultMisuseSettings;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${MISUSE_LOCK_NAMESPACE}::int, hashtext(${input.personId}))`;
 
   const windowStart = new Date(input.now.getTime() - settings.windowMinutes * 60_000);

@@ -16,10 +16,16 @@ export async function requireSignedInActor(): Promise<Actor> {
   return state.actor;
 }
 
-/** The full gate: signed in, not suspended, a role chosen, its current declaration accepted. */
-export async function requirePageActor(allowedRoles?: readonly Role[]): Promise<GatedActor> {
+/** Signed in, not suspended, a role chosen; its declaration may be pending (accepting it needs this). */
+export async function requireRoleChosenActor(): Promise<GatedActor> {
   const actor = await requireSignedInActor();
   if (!actor.activeRole) redirect("/choose-role");
+  return actor as GatedActor;
+}
+
+/** The full gate: signed in, not suspended, a role chosen, its current declaration accepted. */
+export async function requirePageActor(allowedRoles?: readonly Role[]): Promise<GatedActor> {
+  const actor = await requireRoleChosenActor();
   if (!actor.declaration.accepted) redirect("/declaration");
   if (allowedRoles && !allowedRoles.includes(actor.activeRole)) redirect(roleHomePath[actor.activeRole]);
   return actor as GatedActor;

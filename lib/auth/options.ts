@@ -76,10 +76,34 @@ function oidcProvider(): OAuthConfig<OidcProfile> {
   };
 }
 
+/**
+ * next-auth's own cookies, every one spelled out although these are its defaults: next-auth merges
+ * `authOptions.cookies` (and `jwt`, `session`, `adapter`) over its defaults by reading the
+ * property, so an option left out would be taken from a polluted Object.prototype (ADR 0011).
+ */
+function authCookie(name: string, maxAge?: number) {
+  return {
+    name,
+    options: { httpOnly: true, sameSite: "lax", path: "/", secure: useSecureCookies, domain: undefined, maxAge },
+  } as const;
+}
+const cookiePrefix = useSecureCookies ? "__Secure-" : "";
+
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   useSecureCookies,
-  session: { strategy: "jwt", maxAge: ABSOLUTE_SESSION_SECONDS },
+  debug: false,
+  adapter: undefined,
+  cookies: {
+    sessionToken: authCookie(sessionCookieName),
+    callbackUrl: authCookie(`${cookiePrefix}next-auth.callback-url`),
+    csrfToken: authCookie(`${useSecureCookies ? "__Host-" : ""}next-auth.csrf-token`),
+    pkceCodeVerifier: authCookie(`${cookiePrefix}next-auth.pkce.code_verifier`, 15 * 60),
+    state: authCookie(`${cookiePrefix}next-auth.state`, 15 * 60),
+    nonce: authCookie(`${cookiePrefix}next-auth.nonce`),
+  },
+  jwt: { maxAge: ABSOLUTE_SESSION_SECONDS },
+  session: { strategy: "jwt", maxAge: ABSOLUTE_SESSION_SECONDS, updateAge: 24 * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     ...(demoLoginEnabled

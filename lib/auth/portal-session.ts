@@ -65,7 +65,9 @@ export async function loadSessionState(db: PrismaClient, sessionId: string | und
   const row = rows[0];
   if (!row || row.ended) return { status: "none" };
 
-  const activeRole = isRole(row.activeRole) ? row.activeRole : null;
+  const roles = (row.roles ?? []).filter(isRole);
+  // A role taken away since it was chosen is no longer acted in: back to the role choice.
+  const activeRole = isRole(row.activeRole) && roles.includes(row.activeRole) ? row.activeRole : null;
   if (row.idleSeconds > idleTimeoutMinutes(activeRole) * 60) {
     await endPortalSession(db, row.sessionId, "idle");
     return { status: "expired" };
@@ -83,7 +85,7 @@ export async function loadSessionState(db: PrismaClient, sessionId: string | und
       sessionId: row.sessionId,
       personId: row.personId,
       displayName: displayName(row),
-      roles: (row.roles ?? []).filter(isRole),
+      roles,
       activeRole,
       declaration: { currentVersion: row.currentVersion, accepted: row.accepted },
       suspended: row.suspended,

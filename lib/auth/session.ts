@@ -7,8 +7,9 @@ import { decode } from "next-auth/jwt";
 import type { Actor } from "@/lib/auth/actor";
 import { sessionCookieName } from "@/lib/auth/options";
 import { authSecret } from "@/lib/auth/secret";
-import { loadSessionState, type SessionState } from "@/lib/auth/portal-session";
+import { chooseActiveRole, loadSessionState, type SessionState } from "@/lib/auth/portal-session";
 import { prisma } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 async function sessionIdFromCookie(): Promise<string | undefined> {
   const value = (await cookies()).get(sessionCookieName)?.value;
@@ -29,4 +30,9 @@ export const getSessionState = cache(async (): Promise<SessionState> => {
 export async function getActor(): Promise<Actor | null> {
   const state = await getSessionState();
   return state.status === "active" ? state.actor : null;
+}
+
+/** Sets the role the caller's session acts in; only a role the person really holds. */
+export async function chooseSessionRole(actor: Actor, role: Role): Promise<void> {
+  await chooseActiveRole(prisma, actor, role);
 }

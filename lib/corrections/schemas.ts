@@ -97,3 +97,34 @@ export const ZRejectCorrectionForm = z.object({
   correctionVersion: ZVersion,
   reason: z.string().trim().min(MIN_REASON_LENGTH).max(MAX_REASON_LENGTH),
 });
+
+/**
+ * The resolve form as posted: besides the chosen field, the page sends the version of every
+ * field's row as it showed them (`versions.contact.phone`), since the agent picks the field in
+ * the form; the action takes the chosen one's as `entityVersion`.
+ */
+export const ZResolveAdministrativePost = ZResolveAdministrativeForm.omit({ entityVersion: true }).extend({
+  versions: z.object(
+    Object.fromEntries(
+      [...new Set(administrativeFieldNames.map((field) => field.split(".")[0]!))].map((group) => [
+        group,
+        z.object(
+          Object.fromEntries(
+            administrativeFieldNames
+              .filter((field) => field.startsWith(`${group}.`))
+              .map((field) => [field.slice(group.length + 1), ZVersion]),
+          ),
+        ),
+      ]),
+    ),
+  ) as unknown as z.ZodType<Record<string, Record<string, number>>>,
+});
+
+/** The version the page showed for one administrative field, from the posted `versions`. */
+export function postedFieldVersion(
+  versions: Record<string, Record<string, number>>,
+  field: AdministrativeField,
+): number | undefined {
+  const [group, name] = field.split(".") as [string, string];
+  return Object.hasOwn(versions, group) && Object.hasOwn(versions[group]!, name) ? versions[group]![name] : undefined;
+}

@@ -198,3 +198,21 @@ function brusselsOffsetMs(instant: Date): number {
   );
   return wall - Math.floor(instant.getTime() / 60_000) * 60_000;
 }
+
+/**
+ * A work-screen form posts the file's patient beside its own fields. Only a claim: the access
+ * decision (WRITE_NURSING_FILE) is what lets the write through.
+ */
+export const ZFilePatient = z.object({ patientId: ZRowId });
+
+/** The posted form of a work-screen write: the patient of the file and the entry's own fields. */
+function withFilePatient<Schema extends z.ZodType>(schema: Schema) {
+  return z.intersection(ZFilePatient, schema);
+}
+
+export const ZAddNoteForm = withFilePatient(ZAddNote);
+export const ZRecordVitalForm = withFilePatient(ZRecordVital);
+export const ZPlanVisitForm = withFilePatient(ZPlanVisit);
+export const ZCorrectNoteForm = withFilePatient(ZCorrectNote);
+export const ZCorrectVitalForm = withFilePatient(ZCorrectVital);
+export const ZUpdateCarePlanItemForm = withFilePatient(ZUpdateCarePlanItem);

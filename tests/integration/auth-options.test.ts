@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Account, User } from "next-auth";
 import type { JWT } from "next-auth/jwt";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions, sessionCookieName, useSecureCookies } from "@/lib/auth/options";
 import { loadSessionState } from "@/lib/auth/portal-session";
 import { seedDemoWorld } from "@/lib/demo-world/seed";
 import { resetDatabase, testPrisma } from "../support/database";
@@ -69,5 +69,51 @@ describe("sign-in callbacks", () => {
     expect(await redirect({ url: "http://localhost:3000/nurse", baseUrl })).toBe("http://localhost:3000/nurse");
     expect(await redirect({ url: "https://evil.example/phish", baseUrl })).toBe(baseUrl);
     expect(await redirect({ url: "//evil.example", baseUrl })).toBe(baseUrl);
+  });
+});
+
+describe("security options", () => {
+  // next-auth reads authOptions.cookies, .jwt, .session and .adapter as properties and merges
+  // them over its defaults: one left out would come from a polluted Object.prototype (ADR 0011).
+  it("spells out every cookie, with next-auth's own default names and attributes, and no domain", () => {
+    // next-auth 4's defaultCookies(useSecureCookies) (core/lib/cookie.js), which it does not export.
+    const prefix = useSecureCookies ? "__Secure-" : "";
+    const expected: Record<string, { name: string; maxAge?: number }> = {
+      sessionToken: { name: `${prefix}next-auth.session-token` },
+      callbackUrl: { name: `${prefix}next-auth.callback-url` },
+      csrfToken: { name: `${useSecureCookies ? "__Host-" : ""}next-auth.csrf-token` },
+      pkceCodeVerifier: { name: `${prefix}next-auth.pkce.code_verifier`, maxAge: 900 },
+      state: { name: `${prefix}next-auth.state`, maxAge: 900 },
+      nonce: { name: `${prefix}next-auth.nonce` },
+    };
+    const cookies = authOptions.cookies ?? {};
+    expect(Object.keys(cookies).sort()).toEqual(Object.keys(expected).sort());
+    for (const [cookie, { name, maxAge }] of Object.entries(expected)) {
+      const configured = cookies[cookie as keyof typeof cookies]!;
+      expect(configured.name, cookie).toBe(name);
+      expect(configured.options, cookie).toEqual({
+        httpOnly: true,
+        sameSite: "lax",
+        path: "/",
+        secure: useSecureCookies,
+        domain: undefined,
+        maxAge,
+      });
+      // Own properties, also where undefined: nothing is left to be looked up elsewhere.
+      for (const option of ["httpOnly", "sameSite", "path", "secure", "domain", "maxAge"]) {
+        expect(Object.hasOwn(configured.options, option), `${cookie}.${option}`).toBe(true);
+      }
+    }
+    expect(cookies.sessionToken!.name).toBe(sessionCookieName);
+  });
+
+  it("names the session, the token and the absence of an adapter itself", () => {
+    for (const key of ["secret", "useSecureCookies", "debug", "adapter", "cookies", "jwt", "session"] as const) {
+      expect(Object.hasOwn(authOptions, key), key).toBe(true);
+    }
+    expect(authOptions.session).toEqual({ strategy: "jwt", maxAge: 12 * 60 * 60, updateAge: 24 * 60 * 60 });
+    expect(authOptions.jwt).toEqual({ maxAge: 12 * 60 * 60 });
+    expect(authOptions.adapter).toBeUndefined();
+    expect(authOptions.debug).toBe(false);
   });
 });

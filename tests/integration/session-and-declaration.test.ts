@@ -178,4 +178,18 @@ describe("role choice", () => {
     const asNurse = await loadSessionState(db, nina.sessionId);
     expect(asNurse.status === "active" && asNurse.actor.declaration).toEqual({ currentVersion: 4, accepted: true });
   });
+
+  it("stops acting in a role taken away after it was chosen: back to the role choice", async () => {
+    await db.personRole.create({ data: { personId: "usr-nina", role: "TRUSTED_PERSON" } });
+    const nina = await actorFor("usr-nina");
+    await chooseActiveRole(db, nina, "TRUSTED_PERSON");
+    const before = await loadSessionState(db, nina.sessionId);
+    expect(before.status === "active" && before.actor.activeRole).toBe("TRUSTED_PERSON");
+
+    await db.personRole.deleteMany({ where: { personId: "usr-nina", role: "TRUSTED_PERSON" } });
+    const after = await loadSessionState(db, nina.sessionId);
+    expect(after.status).toBe("active");
+    expect(after.status === "active" && after.actor.activeRole).toBeNull();
+    expect(after.status === "active" && after.actor.roles).toEqual(["NURSE"]);
+  });
 });

@@ -1,14 +1,10 @@
 "use server";
-// Asking a correction and commenting on an assessment. Each opens with the page's guard, checks
-// the form with the shared zod schema, and lets lib/corrections decide (REQUEST_CORRECTION,
-// EXERCISE_PATIENT_RIGHTS) and write with its log entry. The form's idempotency key becomes the
-// row's id, so a double submit creates one request or one comment.
-import { randomUUID } from "node:crypto";
+// Asking a correction and commenting on an assessment. Each is a public endpoint made by
+// formAction (lib/http/action.ts), which re-checks the actor and reads the form; lib/corrections
+// decides (REQUEST_CORRECTION, EXERCISE_PATIENT_RIGHTS) and writes with its log entry. The form's
+// idempotency key becomes the row's id, so a double submit creates one request or one comment.
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { actionErrorKind } from "@/components/patient-settings/action-errors";
-import { formFailure, formValues, type ActionFormState } from "@/components/patient-settings/form-state";
-import { requirePageActor } from "@/lib/auth/guards";
 import { addPatientComment, requestCorrection } from "@/lib/corrections";
 import {
   MAX_DESCRIPTION_LENGTH,
@@ -16,85 +12,69 @@ import {
   ZPatientCommentForm,
   ZRequestCorrectionForm,
 } from "@/lib/corrections/schemas";
+import { formAction, type FormMessages } from "@/lib/http/action";
 
 const PATH = "/patient/corrections";
 
-export async function requestCorrectionAction(previous: ActionFormState, formData: FormData): Promise<ActionFormState> {
-  const actor = await requirePageActor(["PATIENT"]);
-  const t = await getTranslations("corrections");
-  const values = formValues(formData, ["section", "entry", "description"]);
-  const parsed = ZRequestCorrectionForm.safeParse({ ...values, idempotencyKey: formData.get("idempotencyKey") });
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if (field === "description")
-        fieldErrors.description = t("request.descriptionError", {
-          min: MIN_DESCRIPTION_LENGTH,
-          max: MAX_DESCRIPTION_LENGTH,
-        });
-      else if (field === "section") fieldErrors.section = t("request.sectionError");
-      else if (field === "entry") fieldErrors.entry = t("request.entryError");
-    }
-    return formFailure(
-      previous,
-      values,
-      Object.keys(fieldErrors).length ? { fieldErrors } : { formError: t("errors.generic") },
-    );
-  }
-  const [entryType, entryId] = parsed.data.entry ? parsed.data.entry.split(":") : [];
-  try {
+type Translate = Awaited<ReturnType<typeof getTranslations<"corrections">>>;
+
+function messages(t: Translate, fields: FormMessages["fields"]): FormMessages {
+  return {
+    fields,
+    forbidden: t("errors.forbidden"),
+    conflict: t("errors.conflict"),
+    notFound: t("errors.notFound"),
+    generic: t("errors.generic"),
+  };
+}
+
+/** "NursingNote:<id>" from the form, as the entry lib/corrections expects. */
+function entryOf(entry: string | undefined): { type: string; id: string } | undefined {
+  const [type, id] = entry ? entry.split(":") : [];
+  return type && id ? { type, id } : undefined;
+}
+
+export const requestCorrectionAction = formAction({
+  gate: { roles: ["PATIENT"] },
+  schema: ZRequestCorrectionForm,
+  translations: () => getTranslations("corrections"),
+  messages: (t) =>
+    messages(t, {
+      description: t("request.descriptionError", { min: MIN_DESCRIPTION_LENGTH, max: MAX_DESCRIPTION_LENGTH }),
+      section: t("request.sectionError"),
+      entry: t("request.entryError"),
+    }),
+  run: async ({ actor, input, requestId, t }) => {
     const outcome = await requestCorrection({
       actor,
       patientId: actor.personId,
-      section: parsed.data.section,
-      entry: entryType && entryId ? { type: entryType, id: entryId } : undefined,
-      description: parsed.data.description,
-      idempotencyKey: parsed.data.idempotencyKey,
-      requestId: randomUUID(),
+      section: input.section,
+      entry: entryOf(input.entry),
+      description: input.description,
+      idempotencyKey: input.idempotencyKey,
+      requestId,
     });
-    if (!outcome.allowed) return formFailure(previous, values, { formError: t("errors.forbidden") });
+    if (!outcome.allowed) return { formError: t("errors.forbidden") };
     if (!outcome.result.ok) {
-      return formFailure(previous, values, {
+      return {
         fieldErrors: {
           entry: t(outcome.result.problem === "assessment" ? "request.assessmentError" : "request.entryError"),
         },
-      });
+      };
     }
-  } catch (error) {
-    return formFailure(previous, values, { formError: t(`errors.${actionErrorKind(error, "request correction")}`) });
-  }
-  redirect(`${PATH}?done=requested`);
-}
+    redirect(`${PATH}?done=requested`);
+  },
+});
 
-export async function addCommentAction(previous: ActionFormState, formData: FormData): Promise<ActionFormState> {
-  const actor = await requirePageActor(["PATIENT"]);
-  const t = await getTranslations("corrections");
-  const values = formValues(formData, ["text"]);
-  const parsed = ZPatientCommentForm.safeParse({
-    ...values,
-    noteId: formData.get("noteId"),
-    idempotencyKey: formData.get("idempotencyKey"),
-  });
-  if (!parsed.success) {
-    const textIssue = parsed.error.issues.some((issue) => issue.path[0] === "text");
-    return formFailure(
-      previous,
-      values,
-      textIssue ? { fieldErrors: { text: t("comments.textError") } } : { formError: t("errors.generic") },
-    );
-  }
-  try {
-    const outcome = await addPatientComment({
-      actor,
-      patientId: actor.personId,
-      requestId: randomUUID(),
-      ...parsed.data,
-    });
-    if (!outcome.allowed) return formFailure(previous, values, { formError: t("errors.forbidden") });
-    if (!outcome.result.ok) return formFailure(previous, values, { formError: t("comments.notAssessment") });
-  } catch (error) {
-    return formFailure(previous, values, { formError: t(`errors.${actionErrorKind(error, "add patient comment")}`) });
-  }
-  redirect(`${PATH}?done=commented`);
-}
+export const addCommentAction = formAction({
+  gate: { roles: ["PATIENT"] },
+  schema: ZPatientCommentForm,
+  translations: () => getTranslations("corrections"),
+  messages: (t) => messages(t, { text: t("comments.textError") }),
+  run: async ({ actor, input, requestId, t }) => {
+    const outcome = await addPatientComment({ actor, patientId: actor.personId, requestId, ...input });
+    if (!outcome.allowed) return { formError: t("errors.forbidden") };
+    if (!outcome.result.ok) return { formError: t("comments.notAssessment") };
+    redirect(`${PATH}?done=commented`);
+  },
+});

@@ -1,13 +1,10 @@
 "use server";
-// Exclusion actions: the guard first, the form checked with the shared zod schema, then
-// lib/patient-settings decides MANAGE_PATIENT_SETTINGS again and writes with its log entry. The
-// patient is always the signed-in person.
-import { randomUUID } from "node:crypto";
+// Exclusion actions. Each is a public endpoint made by formAction (lib/http/action.ts), which
+// re-checks the actor and reads the form; lib/patient-settings decides MANAGE_PATIENT_SETTINGS
+// again and writes with its log entry. The patient is always the signed-in person.
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { actionErrorKind, personFieldErrors } from "@/components/patient-settings/action-errors";
-import { formFailure, formValues, type ActionFormState } from "@/components/patient-settings/form-state";
-import { requirePageActor } from "@/lib/auth/guards";
+import { formAction, type FormFailure, type FormMessages } from "@/lib/http/action";
 import { excludeByInsz, excludeRelatedPerson, liftExclusion, type ChangeResult } from "@/lib/patient-settings";
 import { ZExcludeByInszForm, ZExcludeRelatedForm, ZLiftExclusionForm } from "@/lib/patient-settings/schemas";
 
@@ -16,84 +13,55 @@ const PATH = "/patient/exclusions";
 type Translate = Awaited<ReturnType<typeof getTranslations<"exclusions">>>;
 type Outcome = { allowed: true; result: ChangeResult } | { allowed: false };
 
-/** Runs one change and maps its answer; returns the `done` code, or the failed form state. */
-async function run(
-  previous: ActionFormState,
-  values: Record<string, string>,
-  t: Translate,
-  change: () => Promise<Outcome>,
-  codes: { changed: string; unchanged: string },
-): Promise<string | ActionFormState> {
-  try {
-    const outcome = await change();
-    if (!outcome.allowed) return formFailure(previous, values, { formError: t("errors.forbidden") });
-    if (!outcome.result.ok)
-      return formFailure(previous, values, {
-        formError: t(outcome.result.problem === "self" ? "errors.self" : "errors.noMatch"),
-      });
-    return outcome.result.changed ? codes.changed : codes.unchanged;
-  } catch (error) {
-    return formFailure(previous, values, { formError: t(`errors.${actionErrorKind(error, "exclusion change")}`) });
-  }
+function messages(t: Translate): FormMessages {
+  return {
+    fields: { insz: t("errors.insz"), lastName: t("errors.lastName") },
+    forbidden: t("errors.forbidden"),
+    conflict: t("errors.conflict"),
+    notFound: t("errors.notFound"),
+    generic: t("errors.generic"),
+  };
 }
 
-export async function excludeRelatedAction(previous: ActionFormState, formData: FormData): Promise<ActionFormState> {
-  const actor = await requirePageActor(["PATIENT"]);
-  const t = await getTranslations("exclusions");
-  const parsed = ZExcludeRelatedForm.safeParse({ personId: formData.get("personId") });
-  if (!parsed.success) return formFailure(previous, {}, { formError: t("errors.generic") });
-  const done = await run(
-    previous,
-    {},
-    t,
-    () =>
-      excludeRelatedPerson({
-        actor,
-        patientId: actor.personId,
-        requestId: randomUUID(),
-        personId: parsed.data.personId,
-      }),
-    { changed: "excluded", unchanged: "alreadyExcluded" },
-  );
-  if (typeof done !== "string") return done;
-  redirect(`${PATH}?done=${done}`);
+/** Maps one change's answer: a redirect with its `done` code, or the failure to show. */
+function answer(outcome: Outcome, t: Translate, codes: { changed: string; unchanged: string }): FormFailure {
+  if (!outcome.allowed) return { formError: t("errors.forbidden") };
+  if (!outcome.result.ok) return { formError: t(outcome.result.problem === "self" ? "errors.self" : "errors.noMatch") };
+  redirect(`${PATH}?done=${outcome.result.changed ? codes.changed : codes.unchanged}`);
 }
 
-export async function excludeByInszAction(previous: ActionFormState, formData: FormData): Promise<ActionFormState> {
-  const actor = await requirePageActor(["PATIENT"]);
-  const t = await getTranslations("exclusions");
-  const values = formValues(formData, ["insz", "lastName"]);
-  const parsed = ZExcludeByInszForm.safeParse(values);
-  if (!parsed.success) return formFailure(previous, values, { fieldErrors: personFieldErrors(parsed.error.issues, t) });
-  const done = await run(
-    previous,
-    values,
-    t,
-    () => excludeByInsz({ actor, patientId: actor.personId, requestId: randomUUID(), ...parsed.data }),
-    { changed: "excluded", unchanged: "alreadyExcluded" },
-  );
-  if (typeof done !== "string") return done;
-  redirect(`${PATH}?done=${done}`);
-}
+export const excludeRelatedAction = formAction({
+  gate: { roles: ["PATIENT"] },
+  schema: ZExcludeRelatedForm,
+  translations: () => getTranslations("exclusions"),
+  messages,
+  run: async ({ actor, input, requestId, t }) =>
+    answer(await excludeRelatedPerson({ actor, patientId: actor.personId, requestId, personId: input.personId }), t, {
+      changed: "excluded",
+      unchanged: "alreadyExcluded",
+    }),
+});
 
-export async function liftExclusionAction(previous: ActionFormState, formData: FormData): Promise<ActionFormState> {
-  const actor = await requirePageActor(["PATIENT"]);
-  const t = await getTranslations("exclusions");
-  const parsed = ZLiftExclusionForm.safeParse({ exclusionId: formData.get("exclusionId") });
-  if (!parsed.success) return formFailure(previous, {}, { formError: t("errors.generic") });
-  const done = await run(
-    previous,
-    {},
-    t,
-    () =>
-      liftExclusion({
-        actor,
-        patientId: actor.personId,
-        requestId: randomUUID(),
-        exclusionId: parsed.data.exclusionId,
-      }),
-    { changed: "lifted", unchanged: "alreadyLifted" },
-  );
-  if (typeof done !== "string") return done;
-  redirect(`${PATH}?done=${done}`);
-}
+export const excludeByInszAction = formAction({
+  gate: { roles: ["PATIENT"] },
+  schema: ZExcludeByInszForm,
+  translations: () => getTranslations("exclusions"),
+  messages,
+  run: async ({ actor, input, requestId, t }) =>
+    answer(await excludeByInsz({ actor, patientId: actor.personId, requestId, ...input }), t, {
+      changed: "excluded",
+      unchanged: "alreadyExcluded",
+    }),
+});
+
+export const liftExclusionAction = formAction({
+  gate: { roles: ["PATIENT"] },
+  schema: ZLiftExclusionForm,
+  translations: () => getTranslations("exclusions"),
+  messages,
+  run: async ({ actor, input, requestId, t }) =>
+    answer(await liftExclusion({ actor, patientId: actor.personId, requestId, exclusionId: input.exclusionId }), t, {
+      changed: "lifted",
+      unchanged: "alreadyLifted",
+    }),
+});

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { ActionForm } from "@/components/patient-settings/action-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { Card } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
 import { readPatientSettings } from "@/lib/patient-settings";

@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { ActionForm, type FieldSpec } from "@/app/nurse/_forms/action-form";
+import { ActionForm, type FieldSpec } from "@/components/forms/action-form";
 import { PageShell } from "@/components/page-shell";
 import { Alert, Card, LinkButton, PageHeading } from "@/components/ui";
 import { buttonClasses } from "@/components/ui/button-styles";

@@ -1,16 +1,15 @@
 "use server";
-// The nurse's writes to one file. Each action is a public endpoint: it re-checks the actor,
-// validates with the form's schema, and lets lib/nursing (or lib/corrections/nurse) decide
-// (WRITE_NURSING_FILE, logged) and write. The patient id of the file forms comes from a hidden
-// field and is only a claim: the access decision is what lets the write through. Resolving a
-// correction takes its patient from the stored request instead. On success: redirect back with
-// what happened (post/redirect/get).
-import { randomUUID } from "node:crypto";
+// The nurse's writes to one file. Each action is a public endpoint made by formAction
+// (lib/http/action.ts), which re-checks the actor and reads the form; lib/nursing (or
+// lib/corrections/nurse) decides (WRITE_NURSING_FILE, logged) and writes. The patient id of the
+// file forms comes from a hidden field and is only a claim: the access decision is what lets the
+// write through. Resolving a correction takes its patient from the stored request instead. On
+// success: redirect back with what happened (post/redirect/get).
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
-import { requirePageActor } from "@/lib/auth/guards";
 import { resolveRoutedCorrection, type ResolveProblem } from "@/lib/corrections/nurse";
+import { formAction, type FormMessages } from "@/lib/http/action";
 import {
   addNursingNote,
   correctNursingNote,
@@ -21,19 +20,17 @@ import {
   type NursingContext,
 } from "@/lib/nursing";
 import {
-  ZAddNote,
-  ZCorrectNote,
-  ZCorrectVital,
-  ZPlanVisit,
-  ZRecordVital,
+  ZAddNoteForm,
+  ZCorrectNoteForm,
+  ZCorrectVitalForm,
+  ZPlanVisitForm,
+  ZRecordVitalForm,
   ZResolveCorrection,
-  ZRowId,
-  ZUpdateCarePlanItem,
+  ZUpdateCarePlanItemForm,
+  type ZFilePatient,
 } from "@/lib/nursing/schemas";
-import { formValues, type ActionFormState } from "../../_forms/form-state";
-import { runFormAction, type FormMessages } from "../../_forms/run-action";
-import { fieldErrorMessages, type NurseTranslate, type WorkScreenForm } from "./form-messages";
 import type { Done } from "./done";
+import { fieldErrorMessages, type NurseTranslate, type WorkScreenForm } from "./form-messages";
 
 function formMessages(form: WorkScreenForm, t: NurseTranslate): FormMessages {
   return {
@@ -45,69 +42,42 @@ function formMessages(form: WorkScreenForm, t: NurseTranslate): FormMessages {
   };
 }
 
-async function writeFileEntry<S extends z.ZodType>(
-  previous: ActionFormState,
-  formData: FormData,
+/** A work-screen form: its posted schema, the confirmation it redirects to, the lib function that writes. */
+function fileEntryAction<Entry extends z.ZodType>(
   form: WorkScreenForm,
-  schema: S,
+  schema: z.ZodIntersection<typeof ZFilePatient, Entry>,
   done: Done,
-  write: (context: NursingContext, data: z.output<S>) => Promise<unknown>,
-): Promise<ActionFormState> {
-  const actor = await requirePageActor(["NURSE"]);
-  const t = await getTranslations("nurse");
-  const patientId = ZRowId.safeParse(formData.get("patientId"));
-  if (!patientId.success)
-    return { status: "error", fieldErrors: {}, formError: t("errors.generic"), values: {}, attempt: 1 };
-  const failed = await runFormAction(previous, formData, schema, formMessages(form, t), async (data) => {
-    await write({ actor, patientId: patientId.data }, data);
-  });
-  if (failed) return failed;
-  redirect(`/nurse/patients/${encodeURIComponent(patientId.data)}?done=${done}`);
-}
-
-/** A form's schema, the confirmation it redirects to, and the lib function that writes. */
-function fileEntryForm<S extends z.ZodType>(
-  schema: S,
-  done: Done,
-  write: (context: NursingContext, data: z.output<S>) => Promise<unknown>,
+  write: (context: NursingContext, data: z.output<Entry>) => Promise<unknown>,
 ) {
-  return {
-    schema: schema as z.ZodType,
-    done,
-    write: write as (context: NursingContext, data: unknown) => Promise<unknown>,
-  };
+  return formAction({
+    gate: { roles: ["NURSE"] },
+    schema,
+    translations: () => getTranslations("nurse"),
+    messages: (t) => formMessages(form, t),
+    run: async ({ actor, input, requestId }) => {
+      const { patientId, ...entry } = input;
+      await write({ actor, patientId, requestId }, entry as z.output<Entry>);
+      redirect(`/nurse/patients/${encodeURIComponent(patientId)}?done=${done}`);
+    },
+  });
 }
 
-const fileEntryForms = {
-  addNote: fileEntryForm(ZAddNote, "note", addNursingNote),
-  recordVital: fileEntryForm(ZRecordVital, "vital", recordVitalSign),
-  planVisit: fileEntryForm(ZPlanVisit, "visit", planVisit),
-  correctNote: fileEntryForm(ZCorrectNote, "corrected", correctNursingNote),
-  correctVital: fileEntryForm(ZCorrectVital, "vitalCorrected", correctVitalSign),
-  updateCarePlan: fileEntryForm(ZUpdateCarePlanItem, "carePlan", updateCarePlanItem),
-} satisfies Partial<Record<WorkScreenForm, unknown>>;
-
-function submit(
-  form: keyof typeof fileEntryForms,
-  previous: ActionFormState,
-  formData: FormData,
-): Promise<ActionFormState> {
-  const { schema, done, write } = fileEntryForms[form];
-  return writeFileEntry(previous, formData, form, schema, done, write);
-}
-
-export const addNoteAction = async (previous: ActionFormState, formData: FormData) =>
-  submit("addNote", previous, formData);
-export const recordVitalAction = async (previous: ActionFormState, formData: FormData) =>
-  submit("recordVital", previous, formData);
-export const planVisitAction = async (previous: ActionFormState, formData: FormData) =>
-  submit("planVisit", previous, formData);
-export const correctNoteAction = async (previous: ActionFormState, formData: FormData) =>
-  submit("correctNote", previous, formData);
-export const correctVitalAction = async (previous: ActionFormState, formData: FormData) =>
-  submit("correctVital", previous, formData);
-export const updateCarePlanAction = async (previous: ActionFormState, formData: FormData) =>
-  submit("updateCarePlan", previous, formData);
+export const addNoteAction = fileEntryAction("addNote", ZAddNoteForm, "note", addNursingNote);
+export const recordVitalAction = fileEntryAction("recordVital", ZRecordVitalForm, "vital", recordVitalSign);
+export const planVisitAction = fileEntryAction("planVisit", ZPlanVisitForm, "visit", planVisit);
+export const correctNoteAction = fileEntryAction("correctNote", ZCorrectNoteForm, "corrected", correctNursingNote);
+export const correctVitalAction = fileEntryAction(
+  "correctVital",
+  ZCorrectVitalForm,
+  "vitalCorrected",
+  correctVitalSign,
+);
+export const updateCarePlanAction = fileEntryAction(
+  "updateCarePlan",
+  ZUpdateCarePlanItemForm,
+  "carePlan",
+  updateCarePlanItem,
+);
 
 const resolveProblemMessage = {
   stale: "errors.conflict",
@@ -119,27 +89,14 @@ const resolveProblemMessage = {
   emergency_only: "resolve.emergencyOnly",
 } as const satisfies Record<ResolveProblem, string>;
 
-export async function resolveCorrectionAction(previous: ActionFormState, formData: FormData): Promise<ActionFormState> {
-  const actor = await requirePageActor(["NURSE"]);
-  const t = await getTranslations("nurse");
-  let problem: ResolveProblem | null = null;
-  let patientId = "";
-  const failed = await runFormAction(
-    previous,
-    formData,
-    ZResolveCorrection,
-    formMessages("resolveCorrection", t),
-    async (data) => {
-      const outcome = await resolveRoutedCorrection({ actor, ...data, requestId: randomUUID() });
-      if (outcome.ok) patientId = outcome.patientId;
-      else problem = outcome.problem;
-    },
-  );
-  if (failed) return failed;
-  if (problem) {
-    const values = formValues(formData);
-    const attempt = (previous.status === "error" ? previous.attempt : 0) + 1;
-    return { status: "error", fieldErrors: {}, formError: t(resolveProblemMessage[problem]), values, attempt };
-  }
-  redirect(`/nurse/patients/${encodeURIComponent(patientId)}?done=resolved`);
-}
+export const resolveCorrectionAction = formAction({
+  gate: { roles: ["NURSE"] },
+  schema: ZResolveCorrection,
+  translations: () => getTranslations("nurse"),
+  messages: (t) => formMessages("resolveCorrection", t),
+  run: async ({ actor, input, requestId, t }) => {
+    const outcome = await resolveRoutedCorrection({ actor, ...input, requestId });
+    if (!outcome.ok) return { formError: t(resolveProblemMessage[outcome.problem]) };
+    redirect(`/nurse/patients/${encodeURIComponent(outcome.patientId)}?done=resolved`);
+  },
+});

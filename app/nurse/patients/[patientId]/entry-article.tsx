@@ -2,7 +2,7 @@
 // request): a heading to jump to, its text, its history and the form that changes it. The id
 // `entry-<row id>` is the anchor a routed correction request links to.
 import type { ReactNode } from "react";
-import { ActionForm, type ActionFormProps } from "../../_forms/action-form";
+import { ActionForm, type ActionFormProps } from "@/components/forms/action-form";
 
 export function entryAnchor(entryId: string): string {
   return `entry-${entryId}`;

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui";
 import { MAX_NOTE_LENGTH, nursingNoteKinds, vitalTypes } from "@/lib/nursing/schemas";
-import { ActionForm, type ActionFormProps, type FieldSpec } from "../../_forms/action-form";
+import { ActionForm, type ActionFormProps, type FieldSpec } from "@/components/forms/action-form";
 import { addNoteAction, planVisitAction, recordVitalAction } from "./actions";
 import { fieldErrorMessages, type NurseTranslate } from "./form-messages";
 

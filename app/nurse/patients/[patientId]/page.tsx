@@ -12,7 +12,7 @@ import { PageShell } from "@/components/page-shell";
 import { Alert, LinkButton, PageHeading } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
 import { readNurseWorkScreen } from "@/lib/nursing";
-import { EmergencyAccessCard } from "../../_forms/emergency-access-card";
+import { EmergencyAccessCard } from "../../_components/emergency-access-card";
 import { CarePlanSection } from "./care-plan-section";
 import { ZDone } from "./done";
 import { NewEntryForms } from "./new-entry-forms";

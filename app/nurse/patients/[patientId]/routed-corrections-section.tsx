@@ -6,7 +6,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui";
 import type { RoutedCorrection } from "@/lib/nursing";
 import { MAX_REASON_LENGTH } from "@/lib/nursing/schemas";
-import { ActionForm } from "../../_forms/action-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { resolveCorrectionAction } from "./actions";
 import { entryAnchor, EntryArticle } from "./entry-article";
 import { fieldErrorMessages } from "./form-messages";

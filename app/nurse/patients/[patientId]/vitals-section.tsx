@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { NursingFile } from "@/lib/dossier";
 import type { RevisionDto } from "@/lib/nursing";
 import { MAX_REASON_LENGTH } from "@/lib/nursing/schemas";
-import type { FieldSpec } from "../../_forms/action-form";
+import type { FieldSpec } from "@/components/forms/action-form";
 import { correctVitalAction } from "./actions";
 import { EditDisclosure, EntryArticle } from "./entry-article";
 import { ListCard } from "../../_components/list-card";

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/patient-settings/action-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { DeniedNotice } from "@/components/patient-settings/denied-notice";
 import { PageShell } from "@/components/page-shell";
 import { Alert, Card, LinkButton, PageHeading } from "@/components/ui";
@@ -69,7 +69,7 @@ export default async function CorrectionDetailPage({ params }: { params: Promise
     ...administrativeFieldNames.filter((field) => !fieldsOfSection.includes(field)),
   ];
   const versions = Object.fromEntries(
-    administrativeFieldNames.map((field) => [`v:${field}`, String(administrative.versions[field])]),
+    administrativeFieldNames.map((field) => [`versions.${field}`, String(administrative.versions[field])]),
   );
 
   return (

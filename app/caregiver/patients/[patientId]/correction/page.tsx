@@ -9,7 +9,7 @@ import { z } from "zod";
 import { FileRefusal } from "@/components/nursing-file";
 import { decimalsOf, knownUnits, typeOrder, unitKey } from "@/components/nursing-file/vital-groups";
 import { PageShell } from "@/components/page-shell";
-import { ActionForm } from "@/components/patient-settings/action-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { Alert, Card, LinkButton, PageHeading } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
 import { fileSections, MAX_DESCRIPTION_LENGTH, MIN_DESCRIPTION_LENGTH } from "@/lib/corrections/schemas";

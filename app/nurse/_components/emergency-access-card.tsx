@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui";
 import { MAX_REASON_LENGTH } from "@/lib/nursing/schemas";
 import { emergencyAccessAction } from "../actions";
-import { ActionForm, type FieldSpec } from "./action-form";
+import { ActionForm, type FieldSpec } from "@/components/forms/action-form";
 
 export async function EmergencyAccessCard({ patientId }: { patientId?: string }) {
   const t = await getTranslations("nurse");
