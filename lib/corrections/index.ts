@@ -9,6 +9,7 @@
 import type { GatedActor } from "@/lib/auth/actor";
 import { type AccessDecision, withPatientAccess } from "@/lib/access";
 import { requireServiceCenter } from "@/lib/access/misuse";
+import { belgianCalendarDay } from "@/lib/belgian-calendar";
 import { PortalError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { CorrectionStatus, FileSection, Role } from "@/lib/generated/prisma/enums";
@@ -426,7 +427,7 @@ async function readAdministrative(tx: Tx, patientId: string): Promise<Administra
 }
 
 async function responsibleNurseOf(tx: Tx, patientId: string, now: Date): Promise<{ id: string; name: string } | null> {
-  const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  const today = belgianCalendarDay(now);
   const assignment = await tx.careTeamAssignment.findFirst({
     where: {
       patientId,

@@ -2,6 +2,7 @@
 // allowed access decision for this patient first (lib/access withPatientAccess), which is why
 // these functions take the transaction that decision was logged in and are named `unsafe...`.
 import { listPatientComments } from "@/lib/corrections";
+import { isoDateOfColumn } from "@/lib/belgian-calendar";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { displayName, type NamedPerson } from "@/lib/people/display-name";
 
@@ -110,7 +111,7 @@ export type NursingFile = {
 };
 
 const personName = (person: NamedPerson | null) => (person ? displayName(person) : null);
-const day = (date: Date) => date.toISOString().slice(0, 10);
+const day = isoDateOfColumn;
 const optionalDay = (date: Date | null) => (date ? day(date) : null);
 
 export async function unsafeReadAdministrativeSections(

@@ -7,7 +7,7 @@
 // hide a patient the person may read.
 import type { GatedActor } from "@/lib/auth/actor";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { belgianCalendarDate } from "@/lib/access/policy";
+import { belgianCalendarDay } from "@/lib/belgian-calendar";
 import { displayName } from "@/lib/people/display-name";
 
 export type RelatedPatient = { patientId: string; name: string; since: Date };
@@ -25,8 +25,7 @@ const byName = (a: RelatedPatient, b: RelatedPatient) => a.name.localeCompare(b.
 export async function listMyPatients(input: ListInput): Promise<RelatedPatient[]> {
   if (input.actor.activeRole !== "DOCTOR" && input.actor.activeRole !== "CAREGIVER") return [];
   const db = input.db ?? (await appDb());
-  // A calendar date at UTC midnight, like the DATE columns it is compared with.
-  const today = new Date(`${belgianCalendarDate(input.now ?? new Date())}T00:00:00.000Z`);
+  const today = belgianCalendarDay(input.now ?? new Date());
   const relations = await db.therapeuticRelation.findMany({
     where: {
       caregiverId: input.actor.personId,

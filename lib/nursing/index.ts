@@ -12,12 +12,12 @@ import { randomUUID } from "node:crypto";
 import type { GatedActor } from "@/lib/auth/actor";
 import { type AccessDecision, assertAllowed, withPatientAccess, type AuthorizeInput } from "@/lib/access";
 import { unsafeReadNursingFile, type HealthSection, type NursingFile } from "@/lib/dossier/read";
+import { belgianCalendarDay, brusselsLocalToInstant, isoDateOfColumn } from "@/lib/belgian-calendar";
 import { PortalError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { displayName } from "@/lib/people/display-name";
 import { type RoutedCorrection, unsafeReadRoutedCorrections } from "./team";
 import {
-  brusselsLocalToInstant,
   vitalRanges,
   type AddNoteInput,
   type CorrectNoteInput,
@@ -292,7 +292,7 @@ export async function updateCarePlanItem(context: NursingContext, input: UpdateC
       current: await tx.carePlanItem.findFirst({ where: { id: input.itemId, patientId: context.patientId } }),
       update: (item) => {
         // A plan item that stops or completes gets its end date today; reopening it clears it.
-        const endDate = input.status === "ACTIVE" ? null : (item.endDate ?? new Date(now.toISOString().slice(0, 10)));
+        const endDate = input.status === "ACTIVE" ? null : (item.endDate ?? belgianCalendarDay(now));
         return tx.carePlanItem.updateMany({
           where: { id: item.id, patientId: context.patientId, version: input.version },
           data: {
@@ -311,7 +311,7 @@ export async function updateCarePlanItem(context: NursingContext, input: UpdateC
         description: item.description,
         frequency: item.frequency,
         status: item.status,
-        endDate: item.endDate?.toISOString().slice(0, 10) ?? null,
+        endDate: item.endDate ? isoDateOfColumn(item.endDate) : null,
       }),
     }),
   );

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { GatedActor } from "@/lib/auth/actor";
 import { withPatientAccess } from "@/lib/access";
 import { type AccessFacts, withinAvailabilityWindow } from "@/lib/access/policy";
+import { belgianCalendarDay } from "@/lib/belgian-calendar";
 import { env } from "@/lib/env";
 import { PortalError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -33,16 +34,11 @@ function requireNurse(actor: Input["actor"]): void {
   if (actor.activeRole !== "NURSE") throw new PortalError("forbidden");
 }
 
-/** Calendar date of today at UTC midnight, the way @db.Date columns are compared. */
-function today(now: Date): Date {
-  return new Date(`${now.toISOString().slice(0, 10)}T00:00:00.000Z`);
-}
-
 export async function listCareTeamPatients(input: Input): Promise<CareTeamPatient[]> {
   requireNurse(input.actor);
   const db = await appDb(input.db);
   const now = input.now ?? new Date();
-  const day = today(now);
+  const day = belgianCalendarDay(now);
   const assignments = await db.careTeamAssignment.findMany({
     where: {
       nurseId: input.actor.personId,

@@ -9,6 +9,7 @@
 // concurrent submits of the same form.
 import type { GatedActor } from "@/lib/auth/actor";
 import { type AccessDecision, withPatientAccess } from "@/lib/access";
+import { belgianCalendarDate, isoDateOfColumn } from "@/lib/belgian-calendar";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ConsentEventKind, Role } from "@/lib/generated/prisma/enums";
 import { displayName } from "@/lib/people/display-name";
@@ -111,9 +112,9 @@ export async function readPatientSettings(input: SettingsInput): Promise<Allowed
       select: { id: true, kind: true, occurredAt: true, recordedById: true, recordedBy: { select: nameSelect } },
     });
     const excludedIds = new Set(exclusions.map((exclusion) => exclusion.excludedPerson.id));
-    const today = now.toISOString().slice(0, 10);
+    const today = belgianCalendarDate(now);
     const ongoing = (endDate: Date | null, revokedAt?: Date | null) =>
-      !revokedAt && (endDate === null || endDate.toISOString().slice(0, 10) >= today);
+      !revokedAt && (endDate === null || isoDateOfColumn(endDate) >= today);
     const excludable = new Map<string, ExcludableView>();
     for (const relation of relations) {
       const person = relation.caregiver;

@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { GatedActor } from "@/lib/auth/actor";
 import { assertAllowed, withPatientAccess } from "@/lib/access";
 import { requireServiceCenter } from "@/lib/access/misuse";
+import { dateColumnValue, isoDateOfColumn } from "@/lib/belgian-calendar";
 import { TEXT_LOCALES, type LocalizedDocument } from "@/lib/declarations/content/types";
 import { PortalError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -28,7 +29,7 @@ async function appDb(db?: PrismaClient): Promise<PrismaClient> {
   return prisma;
 }
 
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+const day = (date: Date | null) => (date ? isoDateOfColumn(date) : null);
 
 export type PatientSearchHit = {
   patientId: string;
@@ -246,7 +247,7 @@ export async function correctAdministrative(
               ? {
                   firstName: correction.firstName,
                   lastName: correction.lastName,
-                  birthDate: correction.birthDate ? new Date(`${correction.birthDate}T00:00:00.000Z`) : null,
+                  birthDate: correction.birthDate ? dateColumnValue(correction.birthDate) : null,
                 }
               : {
                   email: correction.email,
