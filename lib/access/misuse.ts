@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GatedActor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
 import { PortalError } from "@/lib/errors";
+import { LIST_LIMITS } from "@/lib/limits";
 import type { Db } from "./facts";
 import { displayName } from "@/lib/people/display-name";
 
@@ -179,6 +180,7 @@ export async function listReviewItems(input: { actor: GatedActor; db?: Db }): Pr
     db.emergencyAccess.findMany({
       where: { reviewedAt: null },
       orderBy: { startedAt: "desc" },
+      take: LIST_LIMITS.reviewEmergencyAccesses,
       select: {
         id: true,
         reason: true,
@@ -191,6 +193,7 @@ export async function listReviewItems(input: { actor: GatedActor; db?: Db }): Pr
     db.suspension.findMany({
       where: { liftedAt: null },
       orderBy: { createdAt: "desc" },
+      take: LIST_LIMITS.reviewSuspensions,
       select: {
         id: true,
         cause: true,

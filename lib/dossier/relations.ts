@@ -8,6 +8,7 @@
 import type { GatedActor } from "@/lib/auth/actor";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { belgianCalendarDay } from "@/lib/belgian-calendar";
+import { LIST_LIMITS } from "@/lib/limits";
 import { displayName } from "@/lib/people/display-name";
 
 export type RelatedPatient = { patientId: string; name: string; since: Date };
@@ -33,6 +34,8 @@ export async function listMyPatients(input: ListInput): Promise<RelatedPatient[]
       startDate: { lte: today },
       OR: [{ endDate: null }, { endDate: { gte: today } }],
     },
+    orderBy: { startDate: "asc" },
+    take: LIST_LIMITS.relations,
     select: {
       patientId: true,
       startDate: true,
@@ -64,6 +67,7 @@ export async function listAppointingPatients(input: ListInput): Promise<RelatedP
       patient: { select: { person: { select: { honorific: true, firstName: true, lastName: true } } } },
     },
     orderBy: { appointedAt: "asc" },
+    take: LIST_LIMITS.relations,
   });
   const seen = new Map<string, RelatedPatient>();
   for (const appointment of appointments) {

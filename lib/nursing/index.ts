@@ -14,6 +14,7 @@ import { type AccessDecision, assertAllowed, withPatientAccess, type AuthorizeIn
 import { unsafeReadNursingFile, type HealthSection, type NursingFile } from "@/lib/dossier/read";
 import { belgianCalendarDay, brusselsLocalToInstant, isoDateOfColumn } from "@/lib/belgian-calendar";
 import { PortalError } from "@/lib/errors";
+import { LIST_LIMITS } from "@/lib/limits";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { displayName } from "@/lib/people/display-name";
 import { type RoutedCorrection, unsafeReadRoutedCorrections } from "./team";
@@ -374,7 +375,9 @@ export async function readNurseWorkScreen(
     const file = await unsafeReadNursingFile(tx, context.patientId, { includeHealth: true });
     const revisions = await tx.recordRevision.findMany({
       where: { patientId: context.patientId, entityType: { in: revisedEntityTypes } },
-      orderBy: { version: "desc" },
+      // The latest revisions of the file; within one entry still newest version first.
+      orderBy: [{ changedAt: "desc" }, { version: "desc" }],
+      take: LIST_LIMITS.revisions,
       include: revisionInclude,
     });
     const routed = await unsafeReadRoutedCorrections(tx, context.actor.personId, context.patientId, now);

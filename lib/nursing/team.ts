@@ -10,6 +10,7 @@ import { type AccessFacts, withinAvailabilityWindow } from "@/lib/access/policy"
 import { belgianCalendarDay } from "@/lib/belgian-calendar";
 import { env } from "@/lib/env";
 import { PortalError } from "@/lib/errors";
+import { LIST_LIMITS } from "@/lib/limits";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { displayName } from "@/lib/people/display-name";
 
@@ -49,11 +50,12 @@ export async function listCareTeamPatients(input: Input): Promise<CareTeamPatien
       patient: {
         select: {
           person: { select: { honorific: true, firstName: true, lastName: true } },
-          careEpisodes: { select: { endDate: true } },
+          careEpisodes: { select: { endDate: true }, orderBy: { startDate: "desc" }, take: LIST_LIMITS.careEpisodes },
         },
       },
     },
     orderBy: [{ patient: { person: { lastName: "asc" } } }, { patient: { person: { firstName: "asc" } } }],
+    take: LIST_LIMITS.relations,
   });
   const seen = new Set<string>();
   const result: CareTeamPatient[] = [];
@@ -165,6 +167,7 @@ export async function listRoutedCorrections(input: Input): Promise<RoutedCorrect
   const requests = await db.correctionRequest.findMany({
     where: routedWhere(input.actor.personId),
     orderBy: { dueAt: "asc" },
+    take: LIST_LIMITS.routedCorrections,
     include: routedInclude,
   });
   const result: RoutedCorrection[] = [];
@@ -198,6 +201,7 @@ export async function unsafeReadRoutedCorrections(
   const requests = await tx.correctionRequest.findMany({
     where: routedWhere(nurseId, patientId),
     orderBy: { dueAt: "asc" },
+    take: LIST_LIMITS.routedCorrections,
     include: routedInclude,
   });
   return requests.map((request) => toRoutedCorrection(request, now));

@@ -10,6 +10,7 @@
 import type { GatedActor } from "@/lib/auth/actor";
 import { type AccessDecision, withPatientAccess } from "@/lib/access";
 import { belgianCalendarDate, isoDateOfColumn } from "@/lib/belgian-calendar";
+import { LIST_LIMITS } from "@/lib/limits";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ConsentEventKind, Role } from "@/lib/generated/prisma/enums";
 import { displayName } from "@/lib/people/display-name";
@@ -91,24 +92,31 @@ export async function readPatientSettings(input: SettingsInput): Promise<Allowed
     const appointments = await tx.trustedPersonAppointment.findMany({
       where: { patientId, revokedAt: null },
       orderBy: { appointedAt: "asc" },
+      take: LIST_LIMITS.patientSettingsRows,
       select: { id: true, appointedAt: true, trustedPerson: { select: nameSelect } },
     });
     const exclusions = await tx.exclusion.findMany({
       where: { patientId, liftedAt: null },
       orderBy: { createdAt: "asc" },
+      take: LIST_LIMITS.patientSettingsRows,
       select: { id: true, createdAt: true, excludedPerson: { select: nameSelect } },
     });
     const relations = await tx.therapeuticRelation.findMany({
       where: { patientId },
+      orderBy: { startDate: "desc" },
+      take: LIST_LIMITS.patientSettingsRows,
       select: { endDate: true, revokedAt: true, caregiver: { select: nameSelect } },
     });
     const assignments = await tx.careTeamAssignment.findMany({
       where: { patientId },
+      orderBy: { startDate: "desc" },
+      take: LIST_LIMITS.patientSettingsRows,
       select: { endDate: true, nurse: { select: nameSelect } },
     });
     const consentEvents = await tx.consentEvent.findMany({
       where: { patientId },
       orderBy: [{ occurredAt: "desc" }, { kind: "desc" }],
+      take: LIST_LIMITS.patientSettingsRows,
       select: { id: true, kind: true, occurredAt: true, recordedById: true, recordedBy: { select: nameSelect } },
     });
     const excludedIds = new Set(exclusions.map((exclusion) => exclusion.excludedPerson.id));

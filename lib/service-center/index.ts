@@ -12,6 +12,7 @@ import { requireServiceCenter } from "@/lib/access/misuse";
 import { dateColumnValue, isoDateOfColumn } from "@/lib/belgian-calendar";
 import { TEXT_LOCALES, type LocalizedDocument } from "@/lib/declarations/content/types";
 import { PortalError } from "@/lib/errors";
+import { LIST_LIMITS } from "@/lib/limits";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { normalizeInsz } from "@/lib/insz";
@@ -138,7 +139,7 @@ async function unsafeReadAdministrativeFile(tx: Tx, patientId: string): Promise<
   const revisions = await tx.recordRevision.findMany({
     where: { patientId, entityType: { in: ["Person", "SocialData", "FinancialAdministrativeData"] } },
     orderBy: { changedAt: "desc" },
-    take: 50,
+    take: LIST_LIMITS.administrativeRevisions,
     include: { author: { select: { honorific: true, firstName: true, lastName: true } } },
   });
   return {
