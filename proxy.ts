@@ -1,28 +1,21 @@
-// Runs before every page and API request (ADR 0012). Three jobs, none of them access control:
-// 1. Request shape. Every /api path except next-auth's own applies lib/http/request-guards.ts:
-//    a write needs this portal's Origin and exactly application/json (403/415), a body larger
-//    than the limit is refused on its Content-Length (413), and a read another site started
-//    (Sec-Fetch-Site: cross-site) is refused (403) before any session, decision or log entry.
-//    withActor applies the same rules again inside every handler. A page that another site
-//    navigates to, other than the entry pages, shows the calm "open this from the portal" page
-//    instead (a rewrite: no data, no access-log entry).
+// Runs before every page request (ADR 0012). Three jobs, none of them access control:
+// 1. Cross-site navigations. A page that another site navigated a browser to
+//    (Sec-Fetch-Site: cross-site), other than the entry pages, shows the calm "open this from
+//    the portal" page instead (a rewrite: no data, no access-log entry, no misuse count).
 // 2. Browser headers: a Content-Security-Policy with a fresh nonce per request (Next reads it
 //    from the request and stamps its own scripts), HSTS when the public URL is https, and
-//    Cache-Control: no-store on every page and API answer.
+//    Cache-Control: no-store.
 // 3. An optimistic redirect: a browser without a session cookie is sent to the login page
-//    before anything renders. The real checks run in every page and route
-//    (lib/auth/guards.ts, lib/http/route.ts), which re-read the session in the database; never
-//    rely on this file for access control.
+//    before anything renders. The real checks run in every page (lib/auth/guards.ts), which
+//    re-reads the session in the database; never rely on this file for access control.
+//
+// API routes are not matched: withActor (lib/http/route.ts) applies the request-shape rules in
+// every route handler, and lib/http/api-routes.test.ts fails on a handler that is not wrapped
+// in it. Running the proxy for them would make Next read every request body whole before the
+// handler (it buffers bodies for a proxy), which is what the body limits must prevent.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import {
-  apiRequestRefusal,
-  CROSS_SITE_NOTICE_PATH,
-  isAuthEndpoint,
-  isCrossSite,
-  isSafeMethod,
-  pageRefusesCrossSite,
-} from "@/lib/http/request-guards";
+import { CROSS_SITE_NOTICE_PATH, isCrossSite, isSafeMethod, pageRefusesCrossSite } from "@/lib/http/request-guards";
 import {
   contentSecurityPolicy,
   createNonce,
@@ -45,19 +38,7 @@ function withCommonHeaders<T extends Response>(response: T): T {
   return response;
 }
 
-function guardApi(request: NextRequest): NextResponse {
-  if (!isAuthEndpoint(request.nextUrl.pathname)) {
-    const refusal = apiRequestRefusal(request, { publicUrl: env.AUTH_URL });
-    if (refusal) {
-      return withCommonHeaders(
-        NextResponse.json({ error: { code: refusal.code, message: refusal.userMessage } }, { status: refusal.status }),
-      );
-    }
-  }
-  return withCommonHeaders(NextResponse.next());
-}
-
-function guardPage(request: NextRequest): NextResponse {
+export function proxy(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
   const nonce = createNonce();
   const policy = contentSecurityPolicy({
@@ -84,19 +65,14 @@ function guardPage(request: NextRequest): NextResponse {
   return finish(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 
-export function proxy(request: NextRequest) {
-  return request.nextUrl.pathname.startsWith("/api/") ? guardApi(request) : guardPage(request);
-}
-
 export const config = {
-  // Everything but Next's build output (/_next/static/) and the files of public/ (plus the
-  // manifest route), which carry no personal data and need no session. API routes are
-  // included: the request-shape rules above must hold for a route handler that forgets
-  // withActor too. The public files are named one by one, never by extension: a rule like
-  // "anything ending in .png" would let `/nurse/patients/<id>.png` past the cross-site rule, and
-  // an unknown id is still a decision that misuse detection counts. Next reads this value
-  // statically, so it is one literal; proxy.test.ts checks it against the public/ folder.
+  // Every page: not the API (see above), not Next's build output (/_next/static/), not the files
+  // of public/ (plus the manifest route), which carry no personal data and need no session.
+  // The public files are named one by one, never by extension: a rule like "anything ending in
+  // .png" would let `/nurse/patients/<id>.png` past the cross-site rule, and an unknown id is
+  // still a decision that misuse detection counts. Next reads this value statically, so it is
+  // one literal; proxy.test.ts checks it against the public/ folder.
   matcher: [
-    "/((?!_next/static/|(?:favicon\\.ico|icon\\.svg|icon-192\\.png|icon-512\\.png|apple-touch-icon\\.png|manifest\\.webmanifest|robots\\.txt)$).*)",
+    "/((?!api/|_next/static/|(?:favicon\\.ico|icon\\.svg|icon-192\\.png|icon-512\\.png|apple-touch-icon\\.png|manifest\\.webmanifest|robots\\.txt)$).*)",
   ],
 };

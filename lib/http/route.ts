@@ -2,8 +2,8 @@
 // (lib/http/request-guards.ts: Origin and media type of a write, no cross-site read, body size),
 // authentication, the suspension check, the declaration gate or input parsing, and every
 // failure leaves in the one JSON error shape `{ error: { code, message } }` (never a raw
-// exception, never a 500 for bad input). proxy.ts applies the same request-shape rules to every
-// /api path before any handler runs, so a route that forgot this wrapper is still covered.
+// exception, never a 500 for bad input). lib/http/api-routes.test.ts reads app/api and fails on a
+// route handler that is not wrapped here, so a new route cannot forget it.
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
@@ -12,7 +12,7 @@ import { getActor } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { PortalError, isPortalError } from "@/lib/errors";
 import { apiRequestRefusal, contentLengthRefusal, jsonMediaTypeRefusal } from "@/lib/http/request-guards";
-import { NO_STORE } from "@/lib/http/security-headers";
+import { NO_STORE, strictTransportSecurity } from "@/lib/http/security-headers";
 import { MAX_JSON_BODY_BYTES } from "@/lib/limits";
 
 export type RouteContext<Params> = {
@@ -48,7 +48,15 @@ export function errorResponse(error: PortalError): Response {
     error: { code: error.code, message: error.userMessage },
   };
   if (error.issues?.length) body.error.issues = error.issues;
-  return Response.json(body, { status: error.status, headers: { "Cache-Control": NO_STORE } });
+  return withApiHeaders(Response.json(body, { status: error.status }));
+}
+
+/** Every API answer: never stored (it is personal data), and HSTS when the portal is on https. */
+function withApiHeaders(response: Response): Response {
+  response.headers.set("Cache-Control", NO_STORE);
+  const hsts = strictTransportSecurity(env.AUTH_URL);
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
+  return response;
 }
 
 /** Resolves the gate for an actor; the order matters: suspension denies before anything else. */
@@ -78,9 +86,7 @@ export function withActor<Params = Record<string, string>>(
       if (refusal) throw refusal;
       const actor = gateActor(await getActor(), options);
       const params = (await context.params) as Params;
-      const response = await handler({ actor, request, params, requestId });
-      response.headers.set("Cache-Control", NO_STORE);
-      return response;
+      return withApiHeaders(await handler({ actor, request, params, requestId }));
     } catch (error) {
       if (isPortalError(error)) return errorResponse(error);
       console.error(`[${requestId}] unhandled error in ${request.method} ${request.nextUrl.pathname}`, error);
