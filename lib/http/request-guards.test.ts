@@ -3,7 +3,6 @@ import {
   allowedOriginHosts,
   apiRequestRefusal,
   contentLengthRefusal,
-  isAuthEndpoint,
   isCrossSite,
   jsonMediaTypeRefusal,
   mediaTypeOf,
@@ -187,14 +186,5 @@ describe("cross-site pages", () => {
       expect(sameOriginPath(bad), bad).toBeNull();
     }
     expect(sameOriginPath(undefined)).toBeNull();
-  });
-});
-
-describe("isAuthEndpoint", () => {
-  it("is next-auth's own paths and nothing that merely starts like them", () => {
-    expect(isAuthEndpoint("/api/auth/callback/demo")).toBe(true);
-    expect(isAuthEndpoint("/api/auth")).toBe(true);
-    expect(isAuthEndpoint("/api/authx/anything")).toBe(false);
-    expect(isAuthEndpoint("/api/declarations/accept")).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // Checks on the shape of a request, made before anything reads a session, decides, logs or
-// reads a body (ADR 0012). Pure functions over method, URL and headers, so that proxy.ts (which
-// runs before every request) and withActor (which runs in every route handler) apply the same
-// rules, and unit tests can read them on their own.
+// reads a body (ADR 0012). Pure functions over method, URL and headers: withActor applies them
+// in every route handler, proxy.ts the cross-site rule to every page, and unit tests read them
+// on their own.
 //
 // - Cross-site request forgery. A route handler that changes something requires an Origin
 //   whose host is the request's own host or the public URL's (AUTH_URL): the rule Next applies
@@ -143,15 +143,6 @@ export function apiRequestRefusal(request: ApiRequestShape, options: ApiGuardOpt
     jsonMediaTypeRefusal(request.headers) ??
     contentLengthRefusal(request.headers, options.maxBodyBytes)
   );
-}
-
-/**
- * next-auth's own endpoints protect their POSTs with their own CSRF token (double-submit
- * cookie), and the demo-login contract (shared/spec/demo-world.md) posts a form to them, with
- * or without an Origin. They are the only API paths these rules leave alone.
- */
-export function isAuthEndpoint(pathname: string): boolean {
-  return pathname === "/api/auth" || pathname.startsWith("/api/auth/");
 }
 
 /**

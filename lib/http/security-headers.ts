@@ -1,4 +1,5 @@
-// The browser-side defences of every response, built here and set by proxy.ts (ADR 0012).
+// The browser-side defences of every response, built here and set by proxy.ts on pages and by
+// withActor on API answers (ADR 0012).
 // Pure functions of their inputs, so the policy can be read and unit-tested on its own; no Next
 // or Node imports (proxy.ts runs before the app).
 //

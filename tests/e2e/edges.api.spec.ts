@@ -7,11 +7,11 @@
 //   access-log entry and counts for no misuse detection;
 // - the Content-Security-Policy's nonce, HSTS, Cache-Control, body limits and range checks.
 import { readdirSync, readFileSync } from "node:fs";
-import { request as httpRequest } from "node:http";
+import { type ClientRequest, request as httpRequest } from "node:http";
 import { join, relative } from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginOverHttp, signedInContextPool } from "./support/login";
+import { signedInContextPool } from "./support/login";
 
 test.describe.configure({ mode: "serial" });
 
@@ -34,6 +34,42 @@ async function expectError(response: APIResponse, status: number, code: string):
   const body = JSON.parse(text) as { error?: { code?: string; message?: string } };
   expect(body.error?.code, text).toBe(code);
   return body.error!.message!;
+}
+
+type RawResponse = { status: number; body: string };
+
+/**
+ * A request through node:http, for what the request fixture will not send: no Origin at all
+ * (the api project adds the portal's to every context), a lying Content-Length, chunks.
+ */
+function rawRequest(
+  baseURL: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  write: (request: ClientRequest) => void,
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(new URL(path, baseURL), { method, headers }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => {
+        resolve({ status: response.statusCode ?? 0, body });
+        // The request may still be unfinished (a lying Content-Length): drop the connection.
+        request.destroy();
+      });
+    });
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      if (!request.destroyed || error.code !== "ECONNRESET") reject(error);
+    });
+    write(request);
+  });
+}
+
+/** The Cookie header of a signed-in context, for a raw request in the same session. */
+async function cookieHeader(context: APIRequestContext): Promise<string> {
+  return (await context.storageState()).cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -95,60 +131,63 @@ test("the table below names every JSON write route in app/api", () => {
 for (const [route, write] of Object.entries(WRITES)) {
   test(`${route}: refused from another origin and as text/plain, changes nothing, works from the portal`, async ({
     baseURL,
-    playwright,
   }) => {
     const method = route.split(" ")[0] as WriteMethod;
     const api = await signedIn(baseURL, write.username);
-    // A context that sends no Origin at all (signedIn's contexts send the portal's).
-    const bare = await playwright.request.newContext({ baseURL });
-    await loginOverHttp(bare, write.username);
-    const send = (context: APIRequestContext, headers: Record<string, string>) =>
-      context.fetch(write.path, { method, headers, data: JSON.stringify(write.body) });
+    const body = JSON.stringify(write.body);
+    // Through the signed-in context (which sends the portal's Origin unless told otherwise)...
+    const send = async (headers: Record<string, string>): Promise<RawResponse> => {
+      const response = await api.fetch(write.path, { method, headers, data: body });
+      return { status: response.status(), body: await response.text() };
+    };
+    // ...or raw, with the same session cookie and no Origin header at all.
+    const cookie = await cookieHeader(api);
+    const sendWithoutOrigin = (contentType: string) =>
+      rawRequest(baseURL!, method, write.path, { "Content-Type": contentType, Cookie: cookie }, (request) =>
+        request.end(body),
+      );
 
-    const refusals: Array<[string, APIRequestContext, Record<string, string>, number, string]> = [
+    const refusals: Array<[string, () => Promise<RawResponse>, number, string]> = [
       [
         "foreign Origin, text/plain; application/json",
-        api,
-        { Origin: FOREIGN_ORIGIN, "Content-Type": "text/plain; application/json" },
+        () => send({ Origin: FOREIGN_ORIGIN, "Content-Type": "text/plain; application/json" }),
         403,
         "forbidden",
       ],
       [
         "foreign Origin, application/json",
-        api,
-        { Origin: FOREIGN_ORIGIN, "Content-Type": "application/json" },
+        () => send({ Origin: FOREIGN_ORIGIN, "Content-Type": "application/json" }),
         403,
         "forbidden",
       ],
-      ["Origin null", api, { Origin: "null", "Content-Type": "application/json" }, 403, "forbidden"],
-      ["no Origin, application/json", bare, { "Content-Type": "application/json" }, 403, "forbidden"],
-      ["no Origin, text/plain", bare, { "Content-Type": "text/plain" }, 403, "forbidden"],
+      ["Origin null", () => send({ Origin: "null", "Content-Type": "application/json" }), 403, "forbidden"],
+      ["no Origin, application/json", () => sendWithoutOrigin("application/json"), 403, "forbidden"],
+      ["no Origin, text/plain", () => sendWithoutOrigin("text/plain"), 403, "forbidden"],
       [
         "own Origin, text/plain; application/json",
-        api,
-        { "Content-Type": "text/plain; application/json" },
+        () => send({ "Content-Type": "text/plain; application/json" }),
         415,
         "unsupported_media_type",
       ],
       [
         "own Origin, form-encoded",
-        api,
-        { "Content-Type": "application/x-www-form-urlencoded" },
+        () => send({ "Content-Type": "application/x-www-form-urlencoded" }),
         415,
         "unsupported_media_type",
       ],
     ];
-    for (const [label, context, headers, status, code] of refusals) {
+    for (const [label, attempt, status, code] of refusals) {
       await test.step(label, async () => {
-        await expectError(await send(context, headers), status, code);
+        const response = await attempt();
+        expect(response.status, `${label}: ${response.body}`).toBe(status);
+        expect(JSON.parse(response.body), label).toMatchObject({ error: { code } });
         await write.unchanged(api);
       });
     }
-    await bare.dispose();
 
     // The control: the very same write from the portal's own origin is accepted.
-    const accepted = await send(api, { "Content-Type": "application/json; charset=utf-8" });
-    expect(accepted.status(), await accepted.text()).toBe(write.allowedStatus);
+    const accepted = await send({ "Content-Type": "application/json; charset=utf-8" });
+    expect(accepted.status, accepted.body).toBe(write.allowedStatus);
   });
 }
 
@@ -304,59 +343,38 @@ test("no HSTS over plain http; no-store on personal pages and API answers", asyn
 // Limits.
 // ---------------------------------------------------------------------------------------------
 
-/** A raw request, for what the request fixture will not send: a lying Content-Length, chunks. */
-function rawPost(
-  baseURL: string,
-  path: string,
-  headers: Record<string, string>,
-  write: (body: NodeJS.WritableStream & { end: () => void }) => void,
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const url = new URL(path, baseURL);
-    const req = httpRequest(url, { method: "POST", headers }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => {
-        resolve({ status: res.statusCode ?? 0, body });
-        // The request may still be unfinished (a lying Content-Length): drop the connection.
-        req.destroy();
-      });
-    });
-    req.on("error", (error: NodeJS.ErrnoException) => {
-      if (!req.destroyed || error.code !== "ECONNRESET") reject(error);
-    });
-    write(req);
-  });
-}
-
 test("an oversized body is refused with 413: on its Content-Length before a byte is read, and while streaming", async ({
   baseURL,
 }) => {
   const origin = new URL(baseURL!).origin;
   // 100 MB announced, 10 bytes sent, the request never finished: only an answer given before
   // reading the body can arrive.
-  const announced = await rawPost(
+  const announced = await rawRequest(
     baseURL!,
+    "POST",
     "/api/patients/pat-an/emergency-access",
     { Origin: origin, "Content-Type": "application/json", "Content-Length": String(100 * 1024 * 1024) },
-    (body) => body.write('{"reason":'),
+    (request) => request.write('{"reason":'),
   );
   expect(announced.status).toBe(413);
   expect(JSON.parse(announced.body)).toMatchObject({ error: { code: "payload_too_large" } });
 
   // No Content-Length (chunked): read as a stream and refused once past the limit.
   const noah = await signedIn(baseURL, "n.noah");
-  const cookie = (await noah.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-  const streamed = await rawPost(
+  const streamed = await rawRequest(
     baseURL!,
+    "POST",
     "/api/patients/pat-bart/emergency-access",
-    { Origin: origin, "Content-Type": "application/json", "Transfer-Encoding": "chunked", Cookie: cookie },
-    (body) => {
-      body.write('{"reason":"');
-      for (let index = 0; index < 20; index += 1) body.write("x".repeat(8 * 1024));
-      body.write('"}');
-      body.end();
+    {
+      Origin: origin,
+      "Content-Type": "application/json",
+      "Transfer-Encoding": "chunked",
+      Cookie: await cookieHeader(noah),
+    },
+    (request) => {
+      request.write('{"reason":"');
+      for (let index = 0; index < 20; index += 1) request.write("x".repeat(8 * 1024));
+      request.end('"}');
     },
   );
   expect(streamed.status, streamed.body).toBe(413);

@@ -45,6 +45,7 @@ async function expectScriptsCarryNonce(page: Page, path: string): Promise<void> 
 }
 
 test("pages hydrate and work under the nonce policy, with no CSP violation", async ({ page }) => {
+  test.setTimeout(120_000);
   const violations = await watchCsp(page);
 
   // The login form signs in through JavaScript (next-auth's client): it only works hydrated.
@@ -81,6 +82,7 @@ test("a link from another site to a file page opens a calm notice in the person'
   page,
   baseURL,
 }) => {
+  test.setTimeout(120_000);
   const violations = await watchCsp(page);
   await loginViaFormTo(page, "p.an", "/patient");
   // Another site, served by the test itself: a page with a link into the portal.
