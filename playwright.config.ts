@@ -54,6 +54,9 @@ export default defineConfig({
     {
       name: "api",
       testMatch: /.*\.api\.spec\.ts$/,
+      // Like a browser on the portal's own pages: JSON routes refuse a write without this Origin
+      // (ADR 0012). tests/e2e/edges.api.spec.ts sends foreign and missing ones on purpose.
+      use: { extraHTTPHeaders: { Origin: baseURL } },
     },
   ],
   webServer: {

@@ -16,6 +16,15 @@ export async function generateMetadata(): Promise<Metadata> {
     description: t("metaDescription"),
     // A care record is not for search engines, not even its login page.
     robots: { index: false, follow: false },
+    // public/: the favicon for every browser, the SVG for those that take it, the touch icon
+    // for a phone's home screen. The manifest link comes from app/manifest.ts.
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+        { url: "/icon.svg", type: "image/svg+xml" },
+      ],
+      apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+    },
   };
 }
 

@@ -4,6 +4,7 @@
 // of failing the page, so an old or hand-edited link still shows the log.
 import { z } from "zod";
 import type { AccessLogFilter } from "@/lib/audit/view";
+import { ZEntryId } from "@/lib/http/params";
 import { AccessDecision, Role } from "@/lib/generated/prisma/enums";
 
 export const outcomeFilters = ["all", "allowed", "refused"] as const;
@@ -14,20 +15,12 @@ export type OutcomeFilter = (typeof outcomeFilters)[number];
 export type PeriodFilter = (typeof periodFilters)[number];
 export type RoleFilter = (typeof roleFilters)[number];
 
-const MAX_ENTRY_ID = 2n ** 63n - 1n;
-
 const ZAccessLogSearchParams = z.object({
   outcome: z.enum(outcomeFilters).catch("all"),
   role: z.enum(roleFilters).catch("all"),
   period: z.enum(periodFilters).catch("all"),
   // An entry id (bigint in the database); anything else starts again at the newest entry.
-  before: z
-    .string()
-    .regex(/^[1-9]\d{0,18}$/)
-    .transform(BigInt)
-    .refine((id) => id <= MAX_ENTRY_ID)
-    .optional()
-    .catch(undefined),
+  before: ZEntryId.optional().catch(undefined),
 });
 
 export type AccessLogSearchParams = z.infer<typeof ZAccessLogSearchParams>;

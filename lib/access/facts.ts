@@ -7,7 +7,8 @@
 // the very next request.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
-import { type AccessFacts, belgianCalendarDate } from "./policy";
+import { belgianCalendarDate } from "@/lib/belgian-calendar";
+import type { AccessFacts } from "./policy";
 
 /** A client or an interactive transaction: the facts can be read inside the caller's transaction. */
 export type Db = PrismaClient | Prisma.TransactionClient;

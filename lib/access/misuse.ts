@@ -7,6 +7,7 @@ import type { GatedActor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
 import { ownOption } from "@/lib/own-option";
 import { PortalError } from "@/lib/errors";
+import { LIST_LIMITS } from "@/lib/limits";
 import type { Db } from "./facts";
 import { displayName } from "@/lib/people/display-name";
 
@@ -180,6 +181,7 @@ export async function listReviewItems(input: { actor: GatedActor; db?: Db }): Pr
     db.emergencyAccess.findMany({
       where: { reviewedAt: null },
       orderBy: { startedAt: "desc" },
+      take: LIST_LIMITS.reviewEmergencyAccesses,
       select: {
         id: true,
         reason: true,
@@ -192,6 +194,7 @@ export async function listReviewItems(input: { actor: GatedActor; db?: Db }): Pr
     db.suspension.findMany({
       where: { liftedAt: null },
       orderBy: { createdAt: "desc" },
+      take: LIST_LIMITS.reviewSuspensions,
       select: {
         id: true,
         cause: true,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type AccessAction, type AccessFacts, accessActions, addCalendarMonths, decideAccess } from "./policy";
+import { type AccessAction, type AccessFacts, accessActions, decideAccess } from "./policy";
 
 // ---------------------------------------------------------------------------------------------
 // A reference of the rules, written separately and as plainly as possible from domain.md: a
@@ -260,12 +260,5 @@ describe("availability window", () => {
     expect(decideAccess({ ...base, patient: { ...base.patient, careOngoing: true } }, "READ_HEALTH").allowed).toBe(
       true,
     );
-  });
-
-  it("clamps to the end of shorter months", () => {
-    expect(addCalendarMonths("2026-11-30", 3)).toBe("2027-02-28");
-    expect(addCalendarMonths("2027-11-30", 3)).toBe("2028-02-29");
-    expect(addCalendarMonths("2026-01-31", 1)).toBe("2026-02-28");
-    expect(addCalendarMonths("2026-10-15", 14)).toBe("2027-12-15");
   });
 });

@@ -4,6 +4,7 @@
 //
 // Deny by default: a role, action or state this file does not know denies, and the only way to
 // `allowed: true` is the single `allow(...)` at the end of `decideAccess`.
+import { addCalendarMonths, belgianCalendarDate, isoDateOfColumn } from "@/lib/belgian-calendar";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export const AccessAction = {
@@ -156,7 +157,7 @@ export function withinAvailabilityWindow(facts: AccessFacts): boolean {
   const { careOngoing, careEndedOn } = facts.patient;
   if (careOngoing) return true;
   if (careEndedOn === null) return false;
-  const lastAvailableDay = addCalendarMonths(isoDate(careEndedOn), facts.availabilityWindowMonths);
+  const lastAvailableDay = addCalendarMonths(isoDateOfColumn(careEndedOn), facts.availabilityWindowMonths);
   return belgianCalendarDate(facts.now) <= lastAvailableDay;
 }
 
@@ -195,35 +196,4 @@ export function decideAccess(facts: AccessFacts, action: AccessAction): AccessDe
 
 function deny(reason: Extract<AccessDecision, { allowed: false }>["reason"]): AccessDecision {
   return { allowed: false, reason };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Calendar helpers: care dates are calendar dates (no time zone), "today" is the Belgian date.
-// ---------------------------------------------------------------------------------------------
-
-const belgianDateFormat = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Brussels",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** YYYY-MM-DD of an instant in Belgium. */
-export function belgianCalendarDate(instant: Date): string {
-  return belgianDateFormat.format(instant);
-}
-
-/** YYYY-MM-DD of a calendar date stored as UTC midnight (Postgres `date`). */
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** Adds calendar months; the day is clamped to the month's last day (30 Nov + 3 months = 28 Feb). */
-export function addCalendarMonths(isoDay: string, months: number): string {
-  const [year, month, day] = isoDay.split("-").map(Number) as [number, number, number];
-  const targetMonthIndex = month - 1 + months;
-  const targetYear = year + Math.floor(targetMonthIndex / 12);
-  const targetMonth = ((targetMonthIndex % 12) + 12) % 12;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(targetYear, targetMonth, Math.min(day, lastDay))).toISOString().slice(0, 10);
 }

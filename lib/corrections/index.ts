@@ -9,6 +9,8 @@
 import type { GatedActor } from "@/lib/auth/actor";
 import { type AccessDecision, withPatientAccess } from "@/lib/access";
 import { requireServiceCenter } from "@/lib/access/misuse";
+import { belgianCalendarDay } from "@/lib/belgian-calendar";
+import { LIST_LIMITS } from "@/lib/limits";
 import { PortalError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { CorrectionStatus, FileSection, Role } from "@/lib/generated/prisma/enums";
@@ -55,12 +57,14 @@ export type PatientCommentView = {
  * same transaction `tx` (the file view shows each comment beside its entry, to every reader).
  */
 export async function listPatientComments(tx: Tx, patientId: string): Promise<PatientCommentView[]> {
+  // The latest comments, put back in the order they were written.
   const rows = await tx.patientComment.findMany({
     where: { patientId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: LIST_LIMITS.patientComments,
     select: { id: true, entityType: true, entityId: true, text: true, createdAt: true, author: { select: nameSelect } },
   });
-  return rows.map((row) => ({
+  return rows.toReversed().map((row) => ({
     id: row.id,
     entityType: row.entityType,
     entityId: row.entityId,
@@ -300,6 +304,7 @@ export async function readPatientCorrections(input: {
       const requests = await tx.correctionRequest.findMany({
         where: { patientId: input.patientId },
         orderBy: { createdAt: "desc" },
+        take: LIST_LIMITS.patientCorrectionRequests,
         select: requestSelect,
       });
       const notes = await tx.nursingNote.findMany({
@@ -351,6 +356,7 @@ export async function listCorrectionQueue(input: { actor: GatedActor; db?: Db; n
   const rows = await db.correctionRequest.findMany({
     where: { status: { in: ["OPEN", "ROUTED_TO_NURSE"] } },
     orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+    take: LIST_LIMITS.correctionQueue,
     select: {
       ...requestSelect,
       patient: { select: { id: true, person: { select: nameSelect } } },
@@ -426,7 +432,7 @@ async function readAdministrative(tx: Tx, patientId: string): Promise<Administra
 }
 
 async function responsibleNurseOf(tx: Tx, patientId: string, now: Date): Promise<{ id: string; name: string } | null> {
-  const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  const today = belgianCalendarDay(now);
   const assignment = await tx.careTeamAssignment.findFirst({
     where: {
       patientId,

@@ -1,17 +1,19 @@
 // Date arithmetic for the demo world. Calendar dates (@db.Date columns) are UTC midnight of the
-// day; moments of care (visits, notes) are placed at Belgian morning and evening hours, written
+// day, counted from the Belgian "today" (lib/belgian-calendar.ts); moments of care (visits, notes) are placed at Belgian morning and evening hours, written
 // as UTC (Belgium is UTC+1 in winter, UTC+2 in summer; an hour off does not matter for a demo).
+
+import { belgianCalendarDay } from "@/lib/belgian-calendar";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** UTC midnight of the calendar day of `moment`. */
+/** UTC midnight of the UTC day of `moment`: for values that already are calendar dates. */
 export function startOfUtcDay(moment: Date): Date {
   return new Date(Date.UTC(moment.getUTCFullYear(), moment.getUTCMonth(), moment.getUTCDate()));
 }
 
-/** The calendar date `days` days before the day of `today` (negative: after). */
+/** The calendar date `days` days before the Belgian date of the moment `today` (negative: after). */
 export function dateDaysAgo(today: Date, days: number): Date {
-  return new Date(startOfUtcDay(today).getTime() - days * DAY_MS);
+  return new Date(belgianCalendarDay(today).getTime() - days * DAY_MS);
 }
 
 /** Exactly `days` x 24 hours before `today`, keeping its time of day. */

@@ -2,13 +2,12 @@
 // allowed access decision for this patient first (lib/access withPatientAccess), which is why
 // these functions take the transaction that decision was logged in and are named `unsafe...`.
 import { listPatientComments } from "@/lib/corrections";
+import { isoDateOfColumn } from "@/lib/belgian-calendar";
+import { LIST_LIMITS } from "@/lib/limits";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { displayName, type NamedPerson } from "@/lib/people/display-name";
 
 type Tx = Prisma.TransactionClient;
-
-/** The most a single read returns of the long histories; older entries come with paging later. */
-const HISTORY_LIMIT = { notes: 500, vitals: 2000, woundCare: 200 } as const;
 
 export type AdministrativeSections = {
   identification: { firstName: string; lastName: string; insz: string; birthDate: string | null };
@@ -110,7 +109,7 @@ export type NursingFile = {
 };
 
 const personName = (person: NamedPerson | null) => (person ? displayName(person) : null);
-const day = (date: Date) => date.toISOString().slice(0, 10);
+const day = isoDateOfColumn;
 const optionalDay = (date: Date | null) => (date ? day(date) : null);
 
 export async function unsafeReadAdministrativeSections(
@@ -146,7 +145,12 @@ export async function unsafeReadAdministrativeSections(
           billingAddress: true,
         },
       },
-      careEpisodes: { select: { startDate: true, endDate: true }, orderBy: { startDate: "asc" } },
+      // The latest episodes, put back in time order below.
+      careEpisodes: {
+        select: { startDate: true, endDate: true },
+        orderBy: { startDate: "desc" },
+        take: LIST_LIMITS.careEpisodes,
+      },
     },
   });
   const { person } = patient;
@@ -167,7 +171,7 @@ export async function unsafeReadAdministrativeSections(
     },
     social: patient.socialData,
     financialAdministrative: patient.financialData,
-    episodes: patient.careEpisodes.map((episode) => ({
+    episodes: patient.careEpisodes.toReversed().map((episode) => ({
       startDate: day(episode.startDate),
       endDate: optionalDay(episode.endDate),
     })),
@@ -179,33 +183,39 @@ export async function unsafeReadHealthSection(tx: Tx, patientId: string): Promis
   const carePlan = await tx.carePlanItem.findMany({
     where: { patientId },
     orderBy: [{ status: "asc" }, { startDate: "desc" }],
+    take: LIST_LIMITS.carePlanItems,
   });
   const nursingNotes = await tx.nursingNote.findMany({
     where: { patientId },
     orderBy: { writtenAt: "desc" },
-    take: HISTORY_LIMIT.notes,
+    take: LIST_LIMITS.nursingNotes,
     include: { author: { select: { honorific: true, firstName: true, lastName: true } } },
   });
   const vitalSigns = await tx.vitalSign.findMany({
     where: { patientId },
     orderBy: { measuredAt: "desc" },
-    take: HISTORY_LIMIT.vitals,
+    take: LIST_LIMITS.vitalSigns,
   });
   const woundCare = await tx.woundCareEntry.findMany({
     where: { patientId },
     orderBy: { performedAt: "desc" },
-    take: HISTORY_LIMIT.woundCare,
+    take: LIST_LIMITS.woundCare,
     include: { author: { select: { honorific: true, firstName: true, lastName: true } } },
   });
   const medicationSchedule = await tx.medicationScheduleItem.findMany({
     where: { patientId },
     orderBy: { startDate: "desc" },
+    take: LIST_LIMITS.medicationScheduleItems,
   });
-  const plannedVisits = await tx.plannedVisit.findMany({
-    where: { patientId },
-    orderBy: { startsAt: "asc" },
-    include: { nurse: { select: { honorific: true, firstName: true, lastName: true } } },
-  });
+  // The latest visits (the planned ones and the most recent past ones), shown in time order.
+  const plannedVisits = (
+    await tx.plannedVisit.findMany({
+      where: { patientId },
+      orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+      take: LIST_LIMITS.plannedVisits,
+      include: { nurse: { select: { honorific: true, firstName: true, lastName: true } } },
+    })
+  ).reverse();
   // Read in the caller's READ_HEALTH transaction: whoever may read the note reads her comment
   // with it, and a reader without READ_HEALTH (the service center) never reaches this line.
   const commentsByNote = new Map<string, PatientComment[]>();

@@ -7,7 +7,8 @@
 // hide a patient the person may read.
 import type { GatedActor } from "@/lib/auth/actor";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { belgianCalendarDate } from "@/lib/access/policy";
+import { belgianCalendarDay } from "@/lib/belgian-calendar";
+import { LIST_LIMITS } from "@/lib/limits";
 import { displayName } from "@/lib/people/display-name";
 
 export type RelatedPatient = { patientId: string; name: string; since: Date };
@@ -25,8 +26,7 @@ const byName = (a: RelatedPatient, b: RelatedPatient) => a.name.localeCompare(b.
 export async function listMyPatients(input: ListInput): Promise<RelatedPatient[]> {
   if (input.actor.activeRole !== "DOCTOR" && input.actor.activeRole !== "CAREGIVER") return [];
   const db = input.db ?? (await appDb());
-  // A calendar date at UTC midnight, like the DATE columns it is compared with.
-  const today = new Date(`${belgianCalendarDate(input.now ?? new Date())}T00:00:00.000Z`);
+  const today = belgianCalendarDay(input.now ?? new Date());
   const relations = await db.therapeuticRelation.findMany({
     where: {
       caregiverId: input.actor.personId,
@@ -34,6 +34,8 @@ export async function listMyPatients(input: ListInput): Promise<RelatedPatient[]
       startDate: { lte: today },
       OR: [{ endDate: null }, { endDate: { gte: today } }],
     },
+    orderBy: { startDate: "asc" },
+    take: LIST_LIMITS.relations,
     select: {
       patientId: true,
       startDate: true,
@@ -65,6 +67,7 @@ export async function listAppointingPatients(input: ListInput): Promise<RelatedP
       patient: { select: { person: { select: { honorific: true, firstName: true, lastName: true } } } },
     },
     orderBy: { appointedAt: "asc" },
+    take: LIST_LIMITS.relations,
   });
   const seen = new Map<string, RelatedPatient>();
   for (const appointment of appointments) {

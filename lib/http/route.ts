@@ -1,13 +1,19 @@
-// Every API route handler is wrapped once here, so none can skip authentication, the
-// suspension check, the declaration gate or input parsing, and every failure leaves in the
-// one JSON error shape `{ error: { code, message } }` (never a raw exception, never a 500
-// for bad input).
+// Every API route handler is wrapped once here, so none can skip the request-shape rules
+// (lib/http/request-guards.ts: Origin and media type of a write, no cross-site read, body size),
+// authentication, the suspension check, the declaration gate or input parsing, and every
+// failure leaves in the one JSON error shape `{ error: { code, message } }` (never a raw
+// exception, never a 500 for bad input). lib/http/api-routes.test.ts reads app/api and fails on a
+// route handler that is not wrapped here, so a new route cannot forget it.
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import type { Actor, GatedActor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { PortalError, isPortalError } from "@/lib/errors";
+import { apiRequestRefusal, contentLengthRefusal, jsonMediaTypeRefusal } from "@/lib/http/request-guards";
+import { NO_STORE, strictTransportSecurity } from "@/lib/http/security-headers";
+import { MAX_JSON_BODY_BYTES } from "@/lib/limits";
 
 export type RouteContext<Params> = {
   actor: GatedActor;
@@ -26,6 +32,13 @@ type Options = {
    * The route must call authorizePatientAccess/withPatientAccess and assertAllowed.
    */
   gateInAccessDecision?: boolean;
+  /**
+   * Only for a public, non-personal GET (none yet): answer reads that another site started
+   * (`Sec-Fetch-Site: cross-site`). Every other route refuses them before the session is read.
+   */
+  allowCrossSiteReads?: boolean;
+  /** A route that reads a larger body than MAX_JSON_BODY_BYTES says so here and to parseJsonBody. */
+  maxBodyBytes?: number;
 };
 
 type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -35,7 +48,15 @@ export function errorResponse(error: PortalError): Response {
     error: { code: error.code, message: error.userMessage },
   };
   if (error.issues?.length) body.error.issues = error.issues;
-  return Response.json(body, { status: error.status, headers: { "Cache-Control": "no-store" } });
+  return withApiHeaders(Response.json(body, { status: error.status }));
+}
+
+/** Every API answer: never stored (it is personal data), and HSTS when the portal is on https. */
+function withApiHeaders(response: Response): Response {
+  response.headers.set("Cache-Control", NO_STORE);
+  const hsts = strictTransportSecurity(env.AUTH_URL);
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
+  return response;
 }
 
 /** Resolves the gate for an actor; the order matters: suspension denies before anything else. */
@@ -55,11 +76,17 @@ export function withActor<Params = Record<string, string>>(
   return async (request, context) => {
     const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
     try {
+      // Before the session is read: a forged request must not even refresh its idle timer, and
+      // a refused cross-site read must reach no decision, no log entry, no misuse count.
+      const refusal = apiRequestRefusal(request, {
+        publicUrl: env.AUTH_URL,
+        allowCrossSiteReads: options.allowCrossSiteReads === true,
+        maxBodyBytes: options.maxBodyBytes,
+      });
+      if (refusal) throw refusal;
       const actor = gateActor(await getActor(), options);
       const params = (await context.params) as Params;
-      const response = await handler({ actor, request, params, requestId });
-      response.headers.set("Cache-Control", "no-store");
-      return response;
+      return withApiHeaders(await handler({ actor, request, params, requestId }));
     } catch (error) {
       if (isPortalError(error)) return errorResponse(error);
       console.error(`[${requestId}] unhandled error in ${request.method} ${request.nextUrl.pathname}`, error);
@@ -68,15 +95,20 @@ export function withActor<Params = Record<string, string>>(
   };
 }
 
-/** Reads and validates a JSON body; every problem becomes a 4xx naming the field. */
+/**
+ * Reads and validates a JSON body; every problem becomes a 4xx naming the field. The size is
+ * checked on Content-Length before a byte is read (413), and a body without Content-Length is
+ * read as a stream and abandoned as soon as it passes the limit: it is never read whole first.
+ */
 export async function parseJsonBody<Schema extends z.ZodType>(
   request: Request,
   schema: Schema,
+  options: { maxBytes?: number } = {},
 ): Promise<z.infer<Schema>> {
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().includes("application/json")) throw new PortalError("unsupported_media_type");
-  const text = await request.text();
-  if (text.length > 64 * 1024) throw new PortalError("payload_too_large");
+  const maxBytes = options.maxBytes ?? MAX_JSON_BODY_BYTES;
+  const refusal = jsonMediaTypeRefusal(request.headers) ?? contentLengthRefusal(request.headers, maxBytes);
+  if (refusal) throw refusal;
+  const text = await readBodyText(request, maxBytes);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -86,6 +118,35 @@ export async function parseJsonBody<Schema extends z.ZodType>(
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw invalidInput(parsed.error, "body");
   return parsed.data;
+}
+
+/** The body as UTF-8 text, at most `maxBytes` bytes (413 beyond, whatever Content-Length said). */
+async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new PortalError("payload_too_large", { userMessage: `The request body is larger than ${maxBytes} bytes.` });
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new PortalError("invalid_input", { userMessage: "The body is not valid UTF-8." });
+  }
 }
 
 /** Validates the query string; unknown parameters and bad values become a 400 naming them. */

@@ -1,6 +1,7 @@
 // Locale settings shared by the server (request config, server action) and the client (language
 // switcher). No server-only imports here: the switcher's client bundle reads `locales`.
 // See docs/decisions/0003-i18n-with-next-intl.md.
+import { BELGIAN_TIME_ZONE } from "@/lib/belgian-calendar";
 import type { Formats } from "next-intl";
 
 export const locales = ["nl-BE", "fr-BE", "en"] as const;
@@ -17,7 +18,7 @@ export const localeCookieMaxAgeSeconds = 60 * 60 * 24 * 365;
  * Every date and time is shown in Belgian time, whatever the device or server clock says: a
  * nurse's note written at 23:30 must not show up as the next day on a server running in UTC.
  */
-export const timeZone = "Europe/Brussels";
+export const timeZone = BELGIAN_TIME_ZONE;
 
 /**
  * Each language named in itself (an autonym), never translated: someone who cannot read the

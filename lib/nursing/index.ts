@@ -12,12 +12,13 @@ import { randomUUID } from "node:crypto";
 import type { GatedActor } from "@/lib/auth/actor";
 import { type AccessDecision, assertAllowed, withPatientAccess, type AuthorizeInput } from "@/lib/access";
 import { unsafeReadNursingFile, type HealthSection, type NursingFile } from "@/lib/dossier/read";
+import { belgianCalendarDay, brusselsLocalToInstant, isoDateOfColumn } from "@/lib/belgian-calendar";
 import { PortalError } from "@/lib/errors";
+import { LIST_LIMITS } from "@/lib/limits";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { displayName } from "@/lib/people/display-name";
 import { type RoutedCorrection, unsafeReadRoutedCorrections } from "./team";
 import {
-  brusselsLocalToInstant,
   vitalRanges,
   type AddNoteInput,
   type CorrectNoteInput,
@@ -292,7 +293,7 @@ export async function updateCarePlanItem(context: NursingContext, input: UpdateC
       current: await tx.carePlanItem.findFirst({ where: { id: input.itemId, patientId: context.patientId } }),
       update: (item) => {
         // A plan item that stops or completes gets its end date today; reopening it clears it.
-        const endDate = input.status === "ACTIVE" ? null : (item.endDate ?? new Date(now.toISOString().slice(0, 10)));
+        const endDate = input.status === "ACTIVE" ? null : (item.endDate ?? belgianCalendarDay(now));
         return tx.carePlanItem.updateMany({
           where: { id: item.id, patientId: context.patientId, version: input.version },
           data: {
@@ -311,7 +312,7 @@ export async function updateCarePlanItem(context: NursingContext, input: UpdateC
         description: item.description,
         frequency: item.frequency,
         status: item.status,
-        endDate: item.endDate?.toISOString().slice(0, 10) ?? null,
+        endDate: item.endDate ? isoDateOfColumn(item.endDate) : null,
       }),
     }),
   );
@@ -374,7 +375,9 @@ export async function readNurseWorkScreen(
     const file = await unsafeReadNursingFile(tx, context.patientId, { includeHealth: true });
     const revisions = await tx.recordRevision.findMany({
       where: { patientId: context.patientId, entityType: { in: revisedEntityTypes } },
-      orderBy: { version: "desc" },
+      // The latest revisions of the file; within one entry still newest version first.
+      orderBy: [{ changedAt: "desc" }, { version: "desc" }],
+      take: LIST_LIMITS.revisions,
       include: revisionInclude,
     });
     const routed = await unsafeReadRoutedCorrections(tx, context.actor.personId, context.patientId, now);

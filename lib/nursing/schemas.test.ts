@@ -1,25 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import {
-  brusselsLocalToInstant,
-  vitalRanges,
-  ZCorrectVital,
-  ZPlanVisit,
-  ZRecordVital,
-  ZResolveCorrection,
-} from "./schemas";
-
-describe("brusselsLocalToInstant", () => {
-  it("reads a wall-clock time in Belgian winter and summer time", () => {
-    expect(brusselsLocalToInstant("2026-11-24T08:30").toISOString()).toBe("2026-11-24T07:30:00.000Z");
-    expect(brusselsLocalToInstant("2026-07-01T08:30").toISOString()).toBe("2026-07-01T06:30:00.000Z");
-  });
-
-  it("is right on the days the clock changes", () => {
-    expect(brusselsLocalToInstant("2026-03-29T12:00").toISOString()).toBe("2026-03-29T10:00:00.000Z");
-    expect(brusselsLocalToInstant("2026-10-25T12:00").toISOString()).toBe("2026-10-25T11:00:00.000Z");
-  });
-});
+import { vitalRanges, ZCorrectVital, ZPlanVisit, ZRecordVital, ZResolveCorrection } from "./schemas";
 
 describe("ZRecordVital", () => {
   it("accepts the edges of each plausible range and refuses just outside", () => {

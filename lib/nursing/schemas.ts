@@ -163,43 +163,6 @@ export const ZEmergencyAccessForm = z.object({
 });
 
 /**
- * The instant a Belgian wall-clock time stands for. The offset is that of Brussels at (about)
- * that moment, found by formatting a first guess: right on both sides of a DST change except
- * inside the skipped or repeated hour, where either reading is acceptable for a planned visit.
- */
-export function brusselsLocalToInstant(local: string): Date {
-  const [datePart, timePart] = local.split("T");
-  const [year, month, day] = datePart!.split("-").map(Number);
-  const [hour, minute] = timePart!.split(":").map(Number);
-  const asUtc = Date.UTC(year!, month! - 1, day!, hour!, minute!);
-  const offset = brusselsOffsetMs(new Date(asUtc));
-  const first = asUtc - offset;
-  return new Date(asUtc - brusselsOffsetMs(new Date(first)));
-}
-
-const brusselsParts = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Brussels",
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
-function brusselsOffsetMs(instant: Date): number {
-  const parts = Object.fromEntries(brusselsParts.formatToParts(instant).map((part) => [part.type, part.value]));
-  const wall = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-  );
-  return wall - Math.floor(instant.getTime() / 60_000) * 60_000;
-}
-
-/**
  * A work-screen form posts the file's patient beside its own fields. Only a claim: the access
  * decision (WRITE_NURSING_FILE) is what lets the write through.
  */

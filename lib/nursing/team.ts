@@ -7,8 +7,10 @@ import { randomUUID } from "node:crypto";
 import type { GatedActor } from "@/lib/auth/actor";
 import { withPatientAccess } from "@/lib/access";
 import { type AccessFacts, withinAvailabilityWindow } from "@/lib/access/policy";
+import { belgianCalendarDay } from "@/lib/belgian-calendar";
 import { env } from "@/lib/env";
 import { PortalError } from "@/lib/errors";
+import { LIST_LIMITS } from "@/lib/limits";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { displayName } from "@/lib/people/display-name";
 
@@ -33,16 +35,11 @@ function requireNurse(actor: Input["actor"]): void {
   if (actor.activeRole !== "NURSE") throw new PortalError("forbidden");
 }
 
-/** Calendar date of today at UTC midnight, the way @db.Date columns are compared. */
-function today(now: Date): Date {
-  return new Date(`${now.toISOString().slice(0, 10)}T00:00:00.000Z`);
-}
-
 export async function listCareTeamPatients(input: Input): Promise<CareTeamPatient[]> {
   requireNurse(input.actor);
   const db = await appDb(input.db);
   const now = input.now ?? new Date();
-  const day = today(now);
+  const day = belgianCalendarDay(now);
   const assignments = await db.careTeamAssignment.findMany({
     where: {
       nurseId: input.actor.personId,
@@ -53,11 +50,12 @@ export async function listCareTeamPatients(input: Input): Promise<CareTeamPatien
       patient: {
         select: {
           person: { select: { honorific: true, firstName: true, lastName: true } },
-          careEpisodes: { select: { endDate: true } },
+          careEpisodes: { select: { endDate: true }, orderBy: { startDate: "desc" }, take: LIST_LIMITS.careEpisodes },
         },
       },
     },
     orderBy: [{ patient: { person: { lastName: "asc" } } }, { patient: { person: { firstName: "asc" } } }],
+    take: LIST_LIMITS.relations,
   });
   const seen = new Set<string>();
   const result: CareTeamPatient[] = [];
@@ -169,6 +167,7 @@ export async function listRoutedCorrections(input: Input): Promise<RoutedCorrect
   const requests = await db.correctionRequest.findMany({
     where: routedWhere(input.actor.personId),
     orderBy: { dueAt: "asc" },
+    take: LIST_LIMITS.routedCorrections,
     include: routedInclude,
   });
   const result: RoutedCorrection[] = [];
@@ -202,6 +201,7 @@ export async function unsafeReadRoutedCorrections(
   const requests = await tx.correctionRequest.findMany({
     where: routedWhere(nurseId, patientId),
     orderBy: { dueAt: "asc" },
+    take: LIST_LIMITS.routedCorrections,
     include: routedInclude,
   });
   return requests.map((request) => toRoutedCorrection(request, now));

@@ -9,6 +9,8 @@
 // concurrent submits of the same form.
 import type { GatedActor } from "@/lib/auth/actor";
 import { type AccessDecision, withPatientAccess } from "@/lib/access";
+import { belgianCalendarDate, isoDateOfColumn } from "@/lib/belgian-calendar";
+import { LIST_LIMITS } from "@/lib/limits";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ConsentEventKind, Role } from "@/lib/generated/prisma/enums";
 import { displayName } from "@/lib/people/display-name";
@@ -90,30 +92,37 @@ export async function readPatientSettings(input: SettingsInput): Promise<Allowed
     const appointments = await tx.trustedPersonAppointment.findMany({
       where: { patientId, revokedAt: null },
       orderBy: { appointedAt: "asc" },
+      take: LIST_LIMITS.patientSettingsRows,
       select: { id: true, appointedAt: true, trustedPerson: { select: nameSelect } },
     });
     const exclusions = await tx.exclusion.findMany({
       where: { patientId, liftedAt: null },
       orderBy: { createdAt: "asc" },
+      take: LIST_LIMITS.patientSettingsRows,
       select: { id: true, createdAt: true, excludedPerson: { select: nameSelect } },
     });
     const relations = await tx.therapeuticRelation.findMany({
       where: { patientId },
+      orderBy: { startDate: "desc" },
+      take: LIST_LIMITS.patientSettingsRows,
       select: { endDate: true, revokedAt: true, caregiver: { select: nameSelect } },
     });
     const assignments = await tx.careTeamAssignment.findMany({
       where: { patientId },
+      orderBy: { startDate: "desc" },
+      take: LIST_LIMITS.patientSettingsRows,
       select: { endDate: true, nurse: { select: nameSelect } },
     });
     const consentEvents = await tx.consentEvent.findMany({
       where: { patientId },
       orderBy: [{ occurredAt: "desc" }, { kind: "desc" }],
+      take: LIST_LIMITS.patientSettingsRows,
       select: { id: true, kind: true, occurredAt: true, recordedById: true, recordedBy: { select: nameSelect } },
     });
     const excludedIds = new Set(exclusions.map((exclusion) => exclusion.excludedPerson.id));
-    const today = now.toISOString().slice(0, 10);
+    const today = belgianCalendarDate(now);
     const ongoing = (endDate: Date | null, revokedAt?: Date | null) =>
-      !revokedAt && (endDate === null || endDate.toISOString().slice(0, 10) >= today);
+      !revokedAt && (endDate === null || isoDateOfColumn(endDate) >= today);
     const excludable = new Map<string, ExcludableView>();
     for (const relation of relations) {
       const person = relation.caregiver;

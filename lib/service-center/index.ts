@@ -9,8 +9,10 @@ import { randomUUID } from "node:crypto";
 import type { GatedActor } from "@/lib/auth/actor";
 import { assertAllowed, withPatientAccess } from "@/lib/access";
 import { requireServiceCenter } from "@/lib/access/misuse";
+import { dateColumnValue, isoDateOfColumn } from "@/lib/belgian-calendar";
 import { TEXT_LOCALES, type LocalizedDocument } from "@/lib/declarations/content/types";
 import { PortalError } from "@/lib/errors";
+import { LIST_LIMITS } from "@/lib/limits";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { normalizeInsz } from "@/lib/insz";
@@ -28,7 +30,7 @@ async function appDb(db?: PrismaClient): Promise<PrismaClient> {
   return prisma;
 }
 
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+const day = (date: Date | null) => (date ? isoDateOfColumn(date) : null);
 
 export type PatientSearchHit = {
   patientId: string;
@@ -137,7 +139,7 @@ async function unsafeReadAdministrativeFile(tx: Tx, patientId: string): Promise<
   const revisions = await tx.recordRevision.findMany({
     where: { patientId, entityType: { in: ["Person", "SocialData", "FinancialAdministrativeData"] } },
     orderBy: { changedAt: "desc" },
-    take: 50,
+    take: LIST_LIMITS.administrativeRevisions,
     include: { author: { select: { honorific: true, firstName: true, lastName: true } } },
   });
   return {
@@ -246,7 +248,7 @@ export async function correctAdministrative(
               ? {
                   firstName: correction.firstName,
                   lastName: correction.lastName,
-                  birthDate: correction.birthDate ? new Date(`${correction.birthDate}T00:00:00.000Z`) : null,
+                  birthDate: correction.birthDate ? dateColumnValue(correction.birthDate) : null,
                 }
               : {
                   email: correction.email,

@@ -8,7 +8,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginOverHttp, loginViaFormTo } from "./support/login";
+import { loginOverHttp, loginViaFormTo, sameOriginHeaders } from "./support/login";
 import { saveScreenshot } from "./support/screenshot";
 
 // Unique enough that finding it on the page proves it is this run's emergency access.
@@ -25,7 +25,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
   expect(evaRead.status(), "d.eva is excluded by An").toBe(403);
   await eva.dispose();
 
-  const noah = await playwright.request.newContext({ baseURL });
+  const noah = await playwright.request.newContext({ baseURL, extraHTTPHeaders: sameOriginHeaders(baseURL) });
   await loginOverHttp(noah, "n.noah");
   const breakTheGlass = await noah.post("/api/patients/pat-an/emergency-access", {
     data: { reason: EMERGENCY_REASON },

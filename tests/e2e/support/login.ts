@@ -65,6 +65,14 @@ export async function loginViaFormTo(page: Page, username: string, home: string)
 }
 
 /**
+ * The Origin a browser sends with a write from the portal's own pages. Every JSON route refuses
+ * a write without it (ADR 0012), so a context that stands in for a person's browser sends it.
+ */
+export function sameOriginHeaders(baseURL: string | undefined): Record<string, string> {
+  return baseURL ? { Origin: new URL(baseURL).origin } : {};
+}
+
+/**
  * A new HTTP-only context signed in as `username`, for a second person acting beside the
  * browser. The caller disposes it (keep them in a list and dispose in afterAll).
  */
@@ -72,7 +80,7 @@ export async function signedInRequestContext(
   baseURL: string | undefined,
   username: string,
 ): Promise<APIRequestContext> {
-  const context = await newRequestContext.newContext({ baseURL });
+  const context = await newRequestContext.newContext({ baseURL, extraHTTPHeaders: sameOriginHeaders(baseURL) });
   await loginOverHttp(context, username);
   return context;
 }

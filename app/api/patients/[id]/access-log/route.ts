@@ -4,15 +4,11 @@ import { z } from "zod";
 import { assertAllowed } from "@/lib/access";
 import { readAccessLog } from "@/lib/audit/view";
 import { parseSearchParams, withActor } from "@/lib/http/route";
-import { patientIdParam } from "@/lib/http/params";
+import { patientIdParam, ZEntryId, ZQueryInt } from "@/lib/http/params";
 
 const ZAccessLogQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z
-    .string()
-    .regex(/^\d{1,19}$/, "must be an entry id")
-    .transform(BigInt)
-    .optional(),
+  limit: ZQueryInt({ min: 1, max: 500 }).default(100),
+  before: ZEntryId.optional(),
 });
 
 export const GET = withActor<{ id: string }>(
