@@ -1,48 +1,70 @@
 // next-auth configuration: the demo provider (development and the embedded setup only) and an
 // OpenID Connect provider standing for eID/itsme. next-auth only proves who the person is; the
 // portal's own server-side session (PortalSession) carries everything else (ADR 0008).
-import { randomUUID } from "node:crypto";
-import type { NextAuthOptions, User } from "next-auth";
+import { headers } from "next/headers";
+import type { NextAuthOptions, Session, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
-import { prisma } from "@/lib/db";
+import { pgPool, prisma } from "@/lib/db";
 import { demoLoginEnabled, env, oidcEnabled } from "@/lib/env";
 import { normalizeInsz } from "@/lib/insz";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { clientAddress } from "@/lib/auth/client-address";
+import { createLoginThrottle, type LoginThrottle } from "@/lib/auth/login-throttle";
+import { attemptPasswordLogin } from "@/lib/auth/password-login";
 import { authSecret } from "@/lib/auth/secret";
-import { createPortalSession, endPortalSession } from "@/lib/auth/portal-session";
+import { createPortalSession, endPortalSession, loadSessionState } from "@/lib/auth/portal-session";
+import { recordLoginAttempt } from "@/lib/auth/security-log";
 import { displayName } from "@/lib/people/display-name";
 
-/** The longest a signed-in browser keeps its cookie; idleness ends sessions much earlier. */
-const ABSOLUTE_SESSION_SECONDS = 12 * 60 * 60;
+/** The cookie lives as long as the absolute session lifetime; the server ends sessions earlier. */
+const ABSOLUTE_SESSION_SECONDS = Math.round(env.SESSION_ABSOLUTE_HOURS * 60 * 60);
 
 export const useSecureCookies = (env.AUTH_URL ?? "").startsWith("https://");
 export const sessionCookieName = `${useSecureCookies ? "__Secure-" : ""}next-auth.session-token`;
 
-const ZDemoCredentials = z.object({
+const ZPasswordCredentials = z.object({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
+  /** The second step of the login form: a TOTP code or a recovery code. */
+  code: z.string().trim().max(20).optional(),
 });
 
-// Unknown usernames are checked against a throw-away hash, so they cost the same time as known
-// ones and the login cannot be used to find out which usernames exist.
-let timingDecoyHash: Promise<string> | undefined;
-function decoyHash(): Promise<string> {
-  timingDecoyHash ??= hashPassword(randomUUID());
-  return timingDecoyHash;
+/**
+ * The failures that the login page must tell apart from a wrong password. next-auth passes the
+ * message of an error thrown here on as `?error=`; app/api/auth/[...nextauth]/route.ts answers
+ * `rate_limited` with HTTP 429 (ADR 0013).
+ */
+export const LOGIN_ERRORS = ["rate_limited", "second_factor_required", "second_factor_invalid"] as const;
+
+let appThrottle: LoginThrottle | undefined;
+/** The app's throttle, over the app's pool (created on first use: tests import this module too). */
+export function appLoginThrottle(): LoginThrottle {
+  appThrottle ??= createLoginThrottle(pgPool);
+  return appThrottle;
 }
 
-async function authorizeDemoLogin(credentials: unknown): Promise<User | null> {
-  const parsed = ZDemoCredentials.safeParse(credentials);
+type RequestHeaders = Record<string, string | string[] | undefined>;
+
+async function authorizePasswordLogin(
+  credentials: unknown,
+  request?: { headers?: RequestHeaders },
+): Promise<User | null> {
+  const parsed = ZPasswordCredentials.safeParse(credentials);
   if (!parsed.success) return null;
-  const person = await prisma.person.findUnique({
-    where: { username: parsed.data.username },
-    select: { id: true, passwordHash: true, honorific: true, firstName: true, lastName: true },
-  });
-  const valid = await verifyPassword(parsed.data.password, person?.passwordHash ?? (await decoyHash()));
-  if (!person?.passwordHash || !valid) return null;
-  return { id: person.id, name: displayName(person) };
+  const headers = request?.headers ?? {};
+  const userAgent = headers["user-agent"];
+  const result = await attemptPasswordLogin(
+    {
+      ...parsed.data,
+      clientAddress: clientAddress(headers),
+      userAgent: typeof userAgent === "string" ? userAgent : null,
+    },
+    { db: prisma, throttle: appLoginThrottle() },
+  );
+  if (result.ok) return { id: result.personId, name: result.name };
+  if (result.error === "invalid_credentials") return null;
+  throw new Error(result.error);
 }
 
 type OidcProfile = { sub: string; [claim: string]: unknown };
@@ -76,6 +98,17 @@ function oidcProvider(): OAuthConfig<OidcProfile> {
   };
 }
 
+/** The client address and user agent of the request being handled, when there is one. */
+async function requestOrigin(): Promise<{ clientAddress: string | null; userAgent: string | null }> {
+  try {
+    const requestHeaders = await headers();
+    return { clientAddress: clientAddress(requestHeaders), userAgent: requestHeaders.get("user-agent") };
+  } catch {
+    // Called outside a request (a test, a script): nothing to record.
+    return { clientAddress: null, userAgent: null };
+  }
+}
+
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   useSecureCookies,
@@ -90,16 +123,28 @@ export const authOptions: NextAuthOptions = {
             credentials: {
               username: { label: "Username", type: "text" },
               password: { label: "Password", type: "password" },
+              code: { label: "Code", type: "text" },
             },
-            authorize: authorizeDemoLogin,
+            authorize: authorizePasswordLogin,
           }),
         ]
       : []),
     ...(oidcEnabled ? [oidcProvider()] : []),
   ],
   callbacks: {
-    async signIn({ user }) {
-      if (user.id.startsWith("unknown:")) return "/login?error=unknown_person";
+    async signIn({ user, account }) {
+      const unknown = user.id.startsWith("unknown:");
+      // The password login logs its own attempts (lib/auth/password-login.ts); the others here.
+      if (account && account.provider !== "demo") {
+        await recordLoginAttempt(prisma, {
+          method: account.provider,
+          outcome: unknown ? "FAILURE" : "SUCCESS",
+          reason: unknown ? "unknown_person" : account.provider,
+          personId: unknown ? null : user.id,
+          ...(await requestOrigin()),
+        });
+      }
+      if (unknown) return "/login?error=unknown_person";
       return true;
     },
     async jwt({ token, user, account }) {
@@ -111,6 +156,13 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
+      // A session that ended on the server (sign-out, idle, absolute lifetime, suspension, role
+      // removed) is no session, whatever the cookie says: answered as next-auth answers a
+      // signed-out browser, `{}` (ADR 0014).
+      const state = await loadSessionState(prisma, typeof token.sid === "string" ? token.sid : undefined, {
+        touch: false,
+      });
+      if (state.status !== "active") return {} as Session;
       // What /api/auth/session shows the browser: a name, nothing that grants access.
       return { expires: session.expires, user: { name: typeof token.name === "string" ? token.name : undefined } };
     },

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import type { Actor, GatedActor } from "@/lib/auth/actor";
-import { getActor } from "@/lib/auth/session";
+import { getSessionState } from "@/lib/auth/session";
 import { PortalError, isPortalError } from "@/lib/errors";
 
 export type RouteContext<Params> = {
@@ -41,6 +41,9 @@ export function errorResponse(error: PortalError): Response {
 /** Resolves the gate for an actor; the order matters: suspension denies before anything else. */
 export function gateActor(actor: Actor | null, options: Options = {}): GatedActor {
   if (!actor) throw new PortalError("unauthenticated");
+  // A suspended person is answered as suspended, whatever else is missing.
+  if (actor.secondFactor.required && !actor.secondFactor.enrolled && !actor.suspended)
+    throw new PortalError("second_factor_required");
   if (!actor.activeRole) throw new PortalError("forbidden", { userMessage: "Choose the role you act in first." });
   if (options.gateInAccessDecision) return actor as GatedActor;
   if (actor.suspended) throw new PortalError("suspended");
@@ -55,7 +58,10 @@ export function withActor<Params = Record<string, string>>(
   return async (request, context) => {
     const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
     try {
-      const actor = gateActor(await getActor(), options);
+      const state = await getSessionState();
+      // A session ended by a suspension that still holds answers as a suspended user does.
+      if (state.status === "suspended") throw new PortalError("suspended");
+      const actor = gateActor(state.status === "active" ? state.actor : null, options);
       const params = (await context.params) as Params;
       const response = await handler({ actor, request, params, requestId });
       response.headers.set("Cache-Control", "no-store");
