@@ -122,3 +122,13 @@ export function createLoginThrottle(
     },
   };
 }
+
+let appThrottle: LoginThrottle | undefined;
+/** The app's throttle over the app's pool (lib/db.ts is imported lazily: it is server-only). */
+export async function appLoginThrottle(): Promise<LoginThrottle> {
+  if (!appThrottle) {
+    const { pgPool } = await import("@/lib/db");
+    appThrottle ??= createLoginThrottle(pgPool);
+  }
+  return appThrottle;
+}

@@ -6,11 +6,11 @@ import type { NextAuthOptions, Session, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
-import { pgPool, prisma } from "@/lib/db";
+import { prisma } from "@/lib/db";
 import { demoLoginEnabled, env, oidcEnabled } from "@/lib/env";
 import { normalizeInsz } from "@/lib/insz";
 import { clientAddress } from "@/lib/auth/client-address";
-import { createLoginThrottle, type LoginThrottle } from "@/lib/auth/login-throttle";
+import { appLoginThrottle } from "@/lib/auth/login-throttle";
 import { attemptPasswordLogin } from "@/lib/auth/password-login";
 import { authSecret } from "@/lib/auth/secret";
 import { createPortalSession, endPortalSession, loadSessionState } from "@/lib/auth/portal-session";
@@ -37,13 +37,6 @@ const ZPasswordCredentials = z.object({
  */
 export const LOGIN_ERRORS = ["rate_limited", "second_factor_required", "second_factor_invalid"] as const;
 
-let appThrottle: LoginThrottle | undefined;
-/** The app's throttle, over the app's pool (created on first use: tests import this module too). */
-export function appLoginThrottle(): LoginThrottle {
-  appThrottle ??= createLoginThrottle(pgPool);
-  return appThrottle;
-}
-
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
 async function authorizePasswordLogin(
@@ -60,7 +53,7 @@ async function authorizePasswordLogin(
       clientAddress: clientAddress(headers),
       userAgent: typeof userAgent === "string" ? userAgent : null,
     },
-    { db: prisma, throttle: appLoginThrottle() },
+    { db: prisma, throttle: await appLoginThrottle() },
   );
   if (result.ok) return { id: result.personId, name: result.name };
   if (result.error === "invalid_credentials") return null;

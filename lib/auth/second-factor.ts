@@ -12,11 +12,17 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, randomInt } from "node:crypto";
 import { generateSecret, generateURI, verify as verifyTotp } from "otplib";
 import QRCode from "qrcode";
+import { appLoginThrottle, type LoginThrottle } from "@/lib/auth/login-throttle";
 import { authSecret } from "@/lib/auth/secret";
 import { PortalError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 type Db = PrismaClient;
+
+/** Pages and actions call without `db` and get the app's client; tests pass their own. */
+async function resolveDb(db: Db | undefined): Promise<Db> {
+  return db ?? (await import("@/lib/db")).prisma;
+}
 
 /** Authenticator-app defaults (SHA-1, 6 digits, 30 s): the only ones every app supports. */
 const PERIOD_SECONDS = 30;
@@ -92,6 +98,8 @@ async function matchingStep(secret: string, code: string, now: Date, afterStep: 
 // ---------------------------------------------------------------------------------------------
 
 export type SecondFactorStatus =
+  /** Signs in with eID/itsme only: no password, so nothing for a second factor to protect. */
+  | { status: "no_password" }
   | { status: "none" }
   | { status: "pending"; secret: string; otpauthUri: string; qrCodeDataUrl: string }
   | { status: "enabled"; enabledAt: Date; recoveryCodesLeft: number };
@@ -103,24 +111,38 @@ async function pendingView(secret: string, label: { issuer: string; account: str
   return { secret, otpauthUri, qrCodeDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
 }
 
+/** The person's own second factor, as their account page shows it; the label names the account in the app. */
 export async function readSecondFactor(input: {
-  db: Db;
+  db?: Db;
   personId: string;
-  label: { issuer: string; account: string };
+  issuer: string;
 }): Promise<SecondFactorStatus> {
-  const row = await input.db.secondFactor.findUnique({ where: { personId: input.personId } });
+  const db = await resolveDb(input.db);
+  const person = await db.person.findUniqueOrThrow({
+    where: { id: input.personId },
+    select: { username: true, passwordHash: true },
+  });
+  if (!person.passwordHash) return { status: "no_password" };
+  const label = { issuer: input.issuer, account: person.username ?? input.personId };
+  const row = await db.secondFactor.findUnique({ where: { personId: input.personId } });
   if (!row) return { status: "none" };
   if (row.enabledAt) {
-    const recoveryCodesLeft = await input.db.recoveryCode.count({ where: { personId: input.personId, usedAt: null } });
+    const recoveryCodesLeft = await db.recoveryCode.count({ where: { personId: input.personId, usedAt: null } });
     return { status: "enabled", enabledAt: row.enabledAt, recoveryCodesLeft };
   }
-  return { status: "pending", ...(await pendingView(decryptSecret(row.secretEncrypted), input.label)) };
+  return { status: "pending", ...(await pendingView(decryptSecret(row.secretEncrypted), label)) };
 }
 
 /** Starts (or restarts) an enrolment with a fresh secret. Refused while a second factor is on. */
-export async function beginEnrolment(input: { db: Db; personId: string }): Promise<void> {
+export async function beginEnrolment(input: { db?: Db; personId: string }): Promise<void> {
   const secretEncrypted = encryptSecret(generateSecret());
-  await input.db.$transaction(async (tx) => {
+  await (
+    await resolveDb(input.db)
+  ).$transaction(async (tx) => {
+    const person = await tx.person.findUnique({ where: { id: input.personId }, select: { passwordHash: true } });
+    if (!person?.passwordHash) {
+      throw new PortalError("invalid_input", { userMessage: "This account signs in without a password." });
+    }
     const existing = await tx.secondFactor.findUnique({ where: { personId: input.personId } });
     if (existing?.enabledAt) {
       throw new PortalError("conflict", { userMessage: "A second factor is already set up. Turn it off first." });
@@ -141,18 +163,19 @@ export type ConfirmResult =
  * recovery codes, returned here once and never readable again.
  */
 export async function confirmEnrolment(input: {
-  db: Db;
+  db?: Db;
   personId: string;
   code: string;
   now?: Date;
 }): Promise<ConfirmResult> {
   const now = input.now ?? new Date();
-  const row = await input.db.secondFactor.findUnique({ where: { personId: input.personId } });
+  const db = await resolveDb(input.db);
+  const row = await db.secondFactor.findUnique({ where: { personId: input.personId } });
   if (!row || row.enabledAt) return { ok: false, problem: "not_pending" };
   const step = await matchingStep(decryptSecret(row.secretEncrypted), input.code.trim(), now, null);
   if (step === null) return { ok: false, problem: "wrong_code" };
   const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-  const enabled = await input.db.$transaction(async (tx) => {
+  const enabled = await db.$transaction(async (tx) => {
     // Only the pending enrolment this code was checked against: a restart in between wins.
     const updated = await tx.secondFactor.updateMany({
       where: { personId: input.personId, enabledAt: null, secretEncrypted: row.secretEncrypted },
@@ -168,19 +191,32 @@ export async function confirmEnrolment(input: {
   return enabled ? { ok: true, recoveryCodes } : { ok: false, problem: "not_pending" };
 }
 
-/** Turns the second factor off, with a current code from the authenticator (or a recovery code). */
+/**
+ * Turns the second factor off, with a current code from the authenticator (or a recovery code).
+ * Wrong codes count as failed logins of the account: a stolen session cannot guess its way to
+ * turning the factor off any faster than a stranger could guess it at the login.
+ */
 export async function disableSecondFactor(input: {
-  db: Db;
+  db?: Db;
   personId: string;
   code: string;
+  throttle?: LoginThrottle;
   now?: Date;
-}): Promise<{ ok: true } | { ok: false; problem: "wrong_code" | "not_enabled" }> {
-  const verdict = await verifySecondFactor(input);
+}): Promise<{ ok: true } | { ok: false; problem: "wrong_code" | "not_enabled" | "rate_limited" }> {
+  const db = await resolveDb(input.db);
+  const throttle = input.throttle ?? (await appLoginThrottle());
+  const person = await db.person.findUnique({ where: { id: input.personId }, select: { username: true } });
+  const keys = { username: person?.username ?? input.personId, clientAddress: null };
+  if ((await throttle.check(keys)).locked) return { ok: false, problem: "rate_limited" };
+  const verdict = await verifySecondFactor({ ...input, db });
   if (verdict === "not_enrolled") return { ok: false, problem: "not_enabled" };
-  if (verdict === "wrong_code") return { ok: false, problem: "wrong_code" };
-  await input.db.$transaction([
-    input.db.recoveryCode.deleteMany({ where: { personId: input.personId } }),
-    input.db.secondFactor.deleteMany({ where: { personId: input.personId } }),
+  if (verdict === "wrong_code") {
+    const state = await throttle.recordFailure(keys);
+    return { ok: false, problem: state.locked ? "rate_limited" : "wrong_code" };
+  }
+  await db.$transaction([
+    db.recoveryCode.deleteMany({ where: { personId: input.personId } }),
+    db.secondFactor.deleteMany({ where: { personId: input.personId } }),
   ]);
   return { ok: true };
 }

@@ -1,7 +1,8 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { answerLockout } from "@/lib/auth/lockout-response";
-import { appLoginThrottle, authOptions } from "@/lib/auth/options";
+import { appLoginThrottle } from "@/lib/auth/login-throttle";
+import { authOptions } from "@/lib/auth/options";
 
 const handler = NextAuth(authOptions);
 
@@ -13,5 +14,5 @@ export { handler as GET };
 export async function POST(request: NextRequest, context: Context): Promise<Response> {
   const copy = request.clone() as NextRequest;
   const response: Response = await handler(request, context);
-  return answerLockout(copy, request, response, appLoginThrottle());
+  return answerLockout(copy, request, response, await appLoginThrottle());
 }

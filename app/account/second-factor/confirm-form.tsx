@@ -1,0 +1,52 @@
+"use client";
+// The last step of the enrolment: the first code from the app turns the second factor on, and
+// the recovery codes appear here, once.
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { Alert, LinkButton, SubmitButton, TextField } from "@/components/ui";
+import { confirmEnrolmentAction } from "./actions";
+import { idleEnrolmentState } from "./enrolment-state";
+
+export function ConfirmEnrolmentForm() {
+  const t = useTranslations("security.secondFactor");
+  const [state, formAction] = useActionState(confirmEnrolmentAction, idleEnrolmentState);
+  if (state.status === "enabled") {
+    return (
+      <section aria-labelledby="recovery-heading" className="flex flex-col gap-4">
+        <h2 id="recovery-heading" className="text-2xl font-bold">
+          {t("recovery.title")}
+        </h2>
+        <Alert tone="success">{t("recovery.intro")}</Alert>
+        <ul aria-label={t("recovery.title")} className="grid grid-cols-2 gap-2 font-mono text-lg">
+          {state.recoveryCodes.map((code) => (
+            <li key={code}>{code}</li>
+          ))}
+        </ul>
+        <div>
+          <LinkButton href="/">{t("recovery.continue")}</LinkButton>
+        </div>
+      </section>
+    );
+  }
+  const error = state.status === "error" ? state : null;
+  return (
+    <form action={formAction} aria-label={t("pending.confirm")} className="flex flex-col gap-4">
+      {error?.formError ? <Alert tone="error">{error.formError}</Alert> : null}
+      <TextField
+        key={`code-${error?.attempt ?? 0}`}
+        name="code"
+        label={t("pending.codeLabel")}
+        hint={t("pending.codeHint")}
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        maxLength={6}
+        required
+        autoFocus={Boolean(error?.fieldError)}
+        error={error?.fieldError}
+      />
+      <div>
+        <SubmitButton>{t("pending.confirm")}</SubmitButton>
+      </div>
+    </form>
+  );
+}
