@@ -12,7 +12,7 @@ export { handler as GET };
 
 /** next-auth's own POST endpoints; a locked-out password login answers 429 (lib/auth/lockout-response.ts). */
 export async function POST(request: NextRequest, context: Context): Promise<Response> {
-  const copy = request.clone() as NextRequest;
+  const bodyCopy = request.clone();
   const response: Response = await handler(request, context);
-  return answerLockout(copy, request, response, await appLoginThrottle());
+  return answerLockout(request, bodyCopy, response, await appLoginThrottle());
 }
