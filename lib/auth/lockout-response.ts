@@ -42,22 +42,23 @@ async function usernameOf(request: Request): Promise<string> {
 }
 
 /**
- * `request` is a clone taken before next-auth read the body; `response` is next-auth's answer.
- * Anything but a lockout of the password login passes through unchanged.
+ * `response` is next-auth's answer to `request`; `bodyCopy` is a clone of the request taken
+ * before next-auth read its body (for the username, to tell how long the lock lasts). Anything
+ * but a lockout of the password login passes through unchanged.
  */
 export async function answerLockout(
   request: NextRequest,
-  original: NextRequest,
+  bodyCopy: Request,
   response: Response,
   throttle: LoginThrottle,
 ): Promise<Response> {
-  if (original.method !== "POST" || original.nextUrl.pathname !== PASSWORD_CALLBACK_PATH) return response;
-  const origin = original.nextUrl.origin;
+  if (request.method !== "POST" || request.nextUrl.pathname !== PASSWORD_CALLBACK_PATH) return response;
+  const origin = request.nextUrl.origin;
   if ((await errorOf(response, origin)) !== "rate_limited") return response;
 
   const state = await throttle.check({
-    username: await usernameOf(request),
-    clientAddress: clientAddress(original.headers),
+    username: await usernameOf(bodyCopy),
+    clientAddress: clientAddress(request.headers),
   });
   const retryAfterSeconds = state.locked ? state.retryAfterSeconds : 60;
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
