@@ -75,7 +75,7 @@ test("n.nina enrols a second factor and needs it at her next login", async ({ pa
   await expectNoSeriousAxeViolations(page, "login code step");
   await codeStep.getByLabel("Code").fill(wrong);
   await codeStep.getByRole("button", { name: "Bevestigen" }).click();
-  await expect(page.getByRole("alert")).toContainText("Deze code klopt niet, of werd al gebruikt.");
+  await expect(page.getByRole("alert").filter({ hasText: "Deze code klopt niet, of werd al gebruikt." })).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 
   // The next time step's code: the one used to confirm the set-up may still be current, and a
