@@ -30,13 +30,6 @@ const ZPasswordCredentials = z.object({
   code: z.string().trim().max(20).optional(),
 });
 
-/**
- * The failures that the login page must tell apart from a wrong password. next-auth passes the
- * message of an error thrown here on as `?error=`; app/api/auth/[...nextauth]/route.ts answers
- * `rate_limited` with HTTP 429 (ADR 0013).
- */
-export const LOGIN_ERRORS = ["rate_limited", "second_factor_required", "second_factor_invalid"] as const;
-
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
 async function authorizePasswordLogin(
@@ -45,18 +38,22 @@ async function authorizePasswordLogin(
 ): Promise<User | null> {
   const parsed = ZPasswordCredentials.safeParse(credentials);
   if (!parsed.success) return null;
-  const headers = request?.headers ?? {};
-  const userAgent = headers["user-agent"];
+  const requestHeaders = request?.headers ?? {};
+  const userAgent = requestHeaders["user-agent"];
   const result = await attemptPasswordLogin(
     {
       ...parsed.data,
-      clientAddress: clientAddress(headers),
+      clientAddress: clientAddress(requestHeaders),
       userAgent: typeof userAgent === "string" ? userAgent : null,
     },
     { db: prisma, throttle: await appLoginThrottle() },
   );
   if (result.ok) return { id: result.personId, name: result.name };
+  // A wrong password or unknown username: next-auth's own answer (CredentialsSignin), the same for both.
   if (result.error === "invalid_credentials") return null;
+  // The failures the login page must tell apart: next-auth passes a thrown error's message on as
+  // `?error=` (rate_limited, second_factor_required, second_factor_invalid), and
+  // app/api/auth/[...nextauth]/route.ts answers rate_limited with HTTP 429 (ADR 0013).
   throw new Error(result.error);
 }
 
