@@ -11,7 +11,7 @@ import { demoLoginEnabled, env, oidcEnabled } from "@/lib/env";
 import { normalizeInsz } from "@/lib/insz";
 import { clientAddress } from "@/lib/auth/client-address";
 import { appLoginThrottle } from "@/lib/auth/login-throttle";
-import { attemptPasswordLogin } from "@/lib/auth/password-login";
+import { attemptPasswordLogin, PASSWORD_LOGIN_METHOD } from "@/lib/auth/password-login";
 import { authSecret } from "@/lib/auth/secret";
 import { createPortalSession, endPortalSession, loadSessionState } from "@/lib/auth/portal-session";
 import { recordLoginAttempt } from "@/lib/auth/security-log";
@@ -36,10 +36,22 @@ async function authorizePasswordLogin(
   credentials: unknown,
   request?: { headers?: RequestHeaders },
 ): Promise<User | null> {
-  const parsed = ZPasswordCredentials.safeParse(credentials);
-  if (!parsed.success) return null;
   const requestHeaders = request?.headers ?? {};
   const userAgent = requestHeaders["user-agent"];
+  const parsed = ZPasswordCredentials.safeParse(credentials);
+  if (!parsed.success) {
+    // Still an attempt, and in the security log; it cannot succeed, so it is not counted.
+    const typed = (credentials as { username?: unknown } | null | undefined)?.username;
+    await recordLoginAttempt(prisma, {
+      method: PASSWORD_LOGIN_METHOD,
+      outcome: "FAILURE",
+      reason: "invalid_input",
+      username: typeof typed === "string" ? typed : null,
+      clientAddress: clientAddress(requestHeaders),
+      userAgent: typeof userAgent === "string" ? userAgent : null,
+    });
+    return null;
+  }
   const result = await attemptPasswordLogin(
     {
       ...parsed.data,

@@ -40,6 +40,15 @@ describe("demo login", () => {
     expect(await authorize({ username: "", password: "demo" })).toBeNull();
     expect(await authorize({ username: "p.an" })).toBeNull();
     expect(await authorize(undefined)).toBeNull();
+    // Every one of them is in the security log, the malformed ones included; no password is.
+    const reasons = (await db.loginAttempt.findMany({ orderBy: { id: "asc" } })).map((attempt) => attempt.reason);
+    expect(reasons.slice(-5)).toEqual([
+      "wrong_password",
+      "unknown_username",
+      "invalid_input",
+      "invalid_input",
+      "invalid_input",
+    ]);
   });
 });
 
