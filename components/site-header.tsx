@@ -23,7 +23,7 @@ export const pageWidthClasses = {
 } as const satisfies Record<PageWidth, string>;
 
 export async function SiteHeader({ actor, width = "default" }: { actor?: HeaderActor; width?: PageWidth }) {
-  const t = await getTranslations("common");
+  const [t, tSecurity] = await Promise.all([getTranslations("common"), getTranslations("security")]);
   return (
     <header className="no-print border-t-8 border-brand-700 border-b border-b-line bg-white">
       <div
@@ -43,6 +43,9 @@ export async function SiteHeader({ actor, width = "default" }: { actor?: HeaderA
                 <span className="block">{t("signedInAs", { name: actor.displayName })}</span>
                 <span className="block text-ink-muted">{t("role", { role: actor.roleLabel })}</span>
               </p>
+              <Link href="/account/second-factor" className="text-brand-800 underline underline-offset-4">
+                {tSecurity("headerLink")}
+              </Link>
               <SignOutButton />
             </div>
           ) : null}

@@ -1,19 +1,28 @@
 // The one Prisma client of the application. Only the data access layer in lib/ imports it;
 // pages, components and route handlers never do.
 import "server-only";
+import type pg from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createPrismaClient } from "@/lib/db/client";
+import { createPgPool, createPrismaClient } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
-function createClient(): PrismaClient {
+type Database = { pool: pg.Pool; prisma: PrismaClient };
+
+function createDatabase(): Database {
   if (!env.DATABASE_URL) {
     throw new Error("DATABASE_URL is not set: start the portal with `npm start` or set it to a PostgreSQL URL");
   }
-  return createPrismaClient(env.DATABASE_URL, env.DATABASE_POOL_MAX);
+  // One pool per process, shared by Prisma and the login throttle's PostgreSQL store.
+  const pool = createPgPool(env.DATABASE_URL, env.DATABASE_POOL_MAX);
+  return { pool, prisma: createPrismaClient(pool) };
 }
 
 // One client per process, also across hot reloads in development.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { portalDatabase?: Database };
 
-export const prisma: PrismaClient = globalForPrisma.prisma ?? createClient();
-if (env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
+const database: Database = globalForPrisma.portalDatabase ?? createDatabase();
+if (env.NODE_ENV !== "production") globalForPrisma.portalDatabase = database;
+
+export const prisma: PrismaClient = database.prisma;
+/** The pool under `prisma`, for libraries that take a pg pool (rate-limiter-flexible). */
+export const pgPool: pg.Pool = database.pool;

@@ -2,12 +2,14 @@
 // its default, so a typo in a deployment fails at start-up instead of deep inside a request.
 // Every variable is listed in .env.example.
 import { z } from "zod";
+import { Role } from "@/lib/generated/prisma/enums";
 
 const booleanString = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
 const positiveInt = z.coerce.number().int().positive();
+const positiveNumber = z.coerce.number().positive();
 
 const ZEnv = z
   .object({
@@ -37,6 +39,40 @@ const ZEnv = z
     SESSION_IDLE_MINUTES_PROFESSIONAL: positiveInt.default(15),
     /** Idle timeout for patients and trusted persons. */
     SESSION_IDLE_MINUTES_CITIZEN: positiveInt.default(30),
+    /** Absolute lifetime of a session, however active: after it, the person signs in again. */
+    SESSION_ABSOLUTE_HOURS: positiveNumber.default(12),
+
+    /** Failed logins for one account within the window that lock it (ADR 0013). */
+    LOGIN_ACCOUNT_MAX_FAILURES: positiveInt.default(30),
+    /** Failed logins from one client address within the window that lock that address. */
+    LOGIN_ADDRESS_MAX_FAILURES: positiveInt.default(100),
+    /** The window in which failed logins are counted. */
+    LOGIN_FAILURE_WINDOW_SECONDS: positiveInt.default(3600),
+    /** How long a locked account or address is refused, even with the right password. */
+    LOGIN_LOCKOUT_SECONDS: positiveInt.default(900),
+    /**
+     * How many reverse proxies in front of the portal append to X-Forwarded-For. 0 (the default):
+     * the header is not trusted and the client address is the socket's. N: the N-th address from
+     * the right of X-Forwarded-For, the one the outermost trusted proxy saw.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /**
+     * Roles whose password login needs a second factor (comma-separated, or "none"). Default:
+     * NURSE,SERVICE_CENTER, except while the demo login is on (the demo world signs in with
+     * "demo" alone unless an account enrolled). eID/itsme logins never need it.
+     */
+    SECOND_FACTOR_REQUIRED_ROLES: z
+      .string()
+      .transform((value) =>
+        value.trim().toLowerCase() === "none"
+          ? []
+          : value
+              .split(",")
+              .map((role) => role.trim())
+              .filter(Boolean),
+      )
+      .pipe(z.array(z.enum(Role)))
+      .optional(),
 
     /** How long a file stays readable online after the end of care. */
     AVAILABILITY_WINDOW_MONTHS: positiveInt.default(3),
@@ -80,6 +116,13 @@ export const env: Env = parseEnv(process.env);
 
 /** Demo login is on by default everywhere but production, where it must be enabled explicitly. */
 export const demoLoginEnabled: boolean = env.DEMO_LOGIN_ENABLED ?? env.NODE_ENV !== "production";
+
+/**
+ * Roles whose password login must pass a second factor before anything else (ADR 0014). Unset:
+ * the organisation's staff, except while the demo login is on.
+ */
+export const secondFactorRequiredRoles: readonly Role[] =
+  env.SECOND_FACTOR_REQUIRED_ROLES ?? (demoLoginEnabled ? [] : ["NURSE", "SERVICE_CENTER"]);
 
 export const oidcEnabled: boolean = Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
 

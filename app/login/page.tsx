@@ -20,6 +20,9 @@ function initialErrorFor(error: string | undefined, reason: string | undefined) 
   if (!error) return undefined;
   if (error === "unknown_person" || error === "AccessDenied") return "unknownPerson" as const;
   if (error === "CredentialsSignin") return "invalidCredentials" as const;
+  // Reached without JavaScript (a plain form post): a lockout, or a code step the page could not show.
+  if (error === "rate_limited") return "rateLimited" as const;
+  if (error === "second_factor_invalid") return "codeInvalid" as const;
   if (error === "OAuthSignin" || error === "OAuthCallback" || error === "Configuration")
     return "oidcUnavailable" as const;
   return "generic" as const;

@@ -20,7 +20,11 @@ const tiles = [
 
 export default async function ServiceCenterHomePage() {
   const actor = await requirePageActor(["SERVICE_CENTER"]);
-  const [t, tRoles] = await Promise.all([getTranslations("serviceCenter"), getTranslations("roles")]);
+  const [t, tRoles, tSecurity] = await Promise.all([
+    getTranslations("serviceCenter"),
+    getTranslations("roles"),
+    getTranslations("security.log"),
+  ]);
   const roleLabel = tRoles(actor.activeRole);
   return (
     <PageShell actor={{ displayName: actor.displayName, roleLabel }}>
@@ -30,11 +34,19 @@ export default async function ServiceCenterHomePage() {
         description={t("home.intro", { name: actor.displayName })}
       />
       <TileLinks
-        tiles={tiles.map((tile) => ({
-          ...tile,
-          title: t(`home.tiles.${tile.key}.title`),
-          body: t(`home.tiles.${tile.key}.body`),
-        }))}
+        tiles={[
+          ...tiles.map((tile) => ({
+            ...tile,
+            title: t(`home.tiles.${tile.key}.title`),
+            body: t(`home.tiles.${tile.key}.body`),
+          })),
+          {
+            key: "security-log",
+            href: "/service-center/security-log",
+            title: tSecurity("tileTitle"),
+            body: tSecurity("tileBody"),
+          },
+        ]}
       />
     </PageShell>
   );

@@ -1,7 +1,9 @@
 "use client";
 // The login form. next-auth's client `signIn` fetches the CSRF token and posts to
 // /api/auth/callback/demo; on success a full navigation lets the server decide where the person
-// lands (role choice, declaration or their home page).
+// lands (role choice, declaration or their home page). An account with a second factor gets a
+// second step on the same page: the code from the authenticator app (or a recovery code), sent
+// with the same username and password (lib/auth/password-login.ts checks both again).
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
@@ -11,16 +13,54 @@ type Props = {
   demoEnabled: boolean;
   oidc: { id: string; name: string } | null;
   /** Message key under login.errors shown when the page opens, e.g. after an expired session. */
-  initialError?: "invalidCredentials" | "unknownPerson" | "sessionExpired" | "generic" | "oidcUnavailable";
+  initialError?: LoginError;
 };
 
-type FieldErrors = { username?: string; password?: string };
+export type LoginError =
+  | "invalidCredentials"
+  | "unknownPerson"
+  | "sessionExpired"
+  | "generic"
+  | "oidcUnavailable"
+  | "rateLimited"
+  | "codeInvalid";
+
+type FieldErrors = { username?: string; password?: string; code?: string };
+
+/** next-auth's error of a failed `signIn`, as the login page names it. */
+function loginErrorOf(error: string | null | undefined): LoginError | "codeRequired" {
+  if (error === "CredentialsSignin") return "invalidCredentials";
+  if (error === "rate_limited") return "rateLimited";
+  if (error === "second_factor_required") return "codeRequired";
+  if (error === "second_factor_invalid") return "codeInvalid";
+  return "generic";
+}
 
 export function LoginForm({ demoEnabled, oidc, initialError }: Props) {
   const t = useTranslations("login");
   const [formError, setFormError] = useState(initialError);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
+  // Set once the password was right for an account with a second factor: the code step.
+  const [credentials, setCredentials] = useState<{ username: string; password: string } | null>(null);
+
+  async function send(fields: { username: string; password: string; code?: string }) {
+    setPending(true);
+    setFormError(undefined);
+    try {
+      const result = await signIn("demo", { ...fields, redirect: false });
+      if (result?.ok && !result.error) {
+        window.location.assign("/");
+        return;
+      }
+      const error = loginErrorOf(result?.error);
+      if (error === "codeRequired") setCredentials({ username: fields.username, password: fields.password });
+      else setFormError(error);
+    } catch {
+      setFormError("generic");
+    }
+    setPending(false);
+  }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,20 +74,56 @@ export function LoginForm({ demoEnabled, oidc, initialError }: Props) {
     };
     setFieldErrors(errors);
     if (errors.username || errors.password) return;
+    await send({ username, password });
+  }
 
-    setPending(true);
+  async function handleCode(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending || !credentials) return;
+    const code = String(new FormData(event.currentTarget).get("code") ?? "").trim();
+    setFieldErrors({ code: code ? undefined : t("errors.codeRequired") });
+    if (!code) return;
+    await send({ ...credentials, code });
+  }
+
+  function startAgain() {
+    setCredentials(null);
     setFormError(undefined);
-    try {
-      const result = await signIn("demo", { username, password, redirect: false });
-      if (result?.ok && !result.error) {
-        window.location.assign("/");
-        return;
-      }
-      setFormError(result?.error === "CredentialsSignin" ? "invalidCredentials" : "generic");
-    } catch {
-      setFormError("generic");
-    }
-    setPending(false);
+    setFieldErrors({});
+  }
+
+  if (credentials) {
+    return (
+      <div className="flex flex-col gap-6">
+        {formError ? <Alert tone="error">{t(`errors.${formError}`)}</Alert> : null}
+        <section aria-labelledby="code-heading" className="flex flex-col gap-4">
+          <h2 id="code-heading" className="text-2xl font-bold">
+            {t("code.heading")}
+          </h2>
+          <p className="text-ink-muted">{t("code.intro")}</p>
+          <form noValidate onSubmit={handleCode} aria-label={t("code.heading")} className="flex flex-col gap-5">
+            <TextField
+              name="code"
+              label={t("code.label")}
+              hint={t("code.hint")}
+              autoComplete="one-time-code"
+              autoCapitalize="characters"
+              spellCheck={false}
+              maxLength={20}
+              required
+              autoFocus
+              error={fieldErrors.code}
+            />
+            <Button type="submit" size="lg" aria-disabled={pending || undefined}>
+              {t("code.submit")}
+            </Button>
+          </form>
+          <Button type="button" variant="secondary" onClick={startAgain}>
+            {t("code.startAgain")}
+          </Button>
+        </section>
+      </div>
+    );
   }
 
   return (

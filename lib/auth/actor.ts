@@ -14,6 +14,12 @@ export type Actor = {
   declaration: { currentVersion: number | null; accepted: boolean };
   /** An active suspension denies everything. */
   suspended: boolean;
+  /**
+   * Whether this session's login needs a second factor (a password login of a person holding a
+   * role listed in SECOND_FACTOR_REQUIRED_ROLES) and whether the person has one. Required and
+   * not enrolled: the gate sends them to set it up before anything else (ADR 0014).
+   */
+  secondFactor: { required: boolean; enrolled: boolean };
 };
 
 /** An actor that passed the gate: a role is chosen, its declaration accepted, not suspended. */

@@ -7,23 +7,34 @@ import { roleHomePath } from "@/lib/auth/roles";
 import { getSessionState } from "@/lib/auth/session";
 import type { Role } from "@/lib/generated/prisma/enums";
 
+/** Where a person sets up (and turns off) their second factor. */
+export const SECOND_FACTOR_PATH = "/account/second-factor";
+
 /** Signed in and not suspended: enough for the pages that complete the gate themselves. */
 export async function requireSignedInActor(): Promise<Actor> {
   const state = await getSessionState();
   if (state.status === "expired") redirect("/login?reason=expired");
+  if (state.status === "suspended") redirect("/suspended");
   if (state.status !== "active") redirect("/login");
   if (state.actor.suspended) redirect("/suspended");
   return state.actor;
 }
 
-/** Signed in, not suspended, a role chosen; its declaration may be pending (accepting it needs this). */
+/**
+ * Signed in, not suspended, a second factor where one is required, a role chosen; its
+ * declaration may be pending (accepting it needs this).
+ */
 export async function requireRoleChosenActor(): Promise<GatedActor> {
   const actor = await requireSignedInActor();
+  if (actor.secondFactor.required && !actor.secondFactor.enrolled) redirect(SECOND_FACTOR_PATH);
   if (!actor.activeRole) redirect("/choose-role");
   return actor as GatedActor;
 }
 
-/** The full gate: signed in, not suspended, a role chosen, its current declaration accepted. */
+/**
+ * The full gate: signed in, not suspended, a second factor where one is required, a role chosen,
+ * its current declaration accepted.
+ */
 export async function requirePageActor(allowedRoles?: readonly Role[]): Promise<GatedActor> {
   const actor = await requireRoleChosenActor();
   if (!actor.declaration.accepted) redirect("/declaration");

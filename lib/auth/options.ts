@@ -1,48 +1,72 @@
 // next-auth configuration: the demo provider (development and the embedded setup only) and an
 // OpenID Connect provider standing for eID/itsme. next-auth only proves who the person is; the
 // portal's own server-side session (PortalSession) carries everything else (ADR 0008).
-import { randomUUID } from "node:crypto";
-import type { NextAuthOptions, User } from "next-auth";
+import { headers } from "next/headers";
+import type { NextAuthOptions, Session, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { demoLoginEnabled, env, oidcEnabled } from "@/lib/env";
 import { normalizeInsz } from "@/lib/insz";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { clientAddress } from "@/lib/auth/client-address";
+import { appLoginThrottle } from "@/lib/auth/login-throttle";
+import { attemptPasswordLogin, PASSWORD_LOGIN_METHOD } from "@/lib/auth/password-login";
 import { authSecret } from "@/lib/auth/secret";
-import { createPortalSession, endPortalSession } from "@/lib/auth/portal-session";
+import { createPortalSession, endPortalSession, loadSessionState } from "@/lib/auth/portal-session";
+import { recordLoginAttempt } from "@/lib/auth/security-log";
 import { displayName } from "@/lib/people/display-name";
 
-/** The longest a signed-in browser keeps its cookie; idleness ends sessions much earlier. */
-const ABSOLUTE_SESSION_SECONDS = 12 * 60 * 60;
+/** The cookie lives as long as the absolute session lifetime; the server ends sessions earlier. */
+const ABSOLUTE_SESSION_SECONDS = Math.round(env.SESSION_ABSOLUTE_HOURS * 60 * 60);
 
 export const useSecureCookies = (env.AUTH_URL ?? "").startsWith("https://");
 export const sessionCookieName = `${useSecureCookies ? "__Secure-" : ""}next-auth.session-token`;
 
-const ZDemoCredentials = z.object({
+const ZPasswordCredentials = z.object({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
+  /** The second step of the login form: a TOTP code or a recovery code. */
+  code: z.string().trim().max(20).optional(),
 });
 
-// Unknown usernames are checked against a throw-away hash, so they cost the same time as known
-// ones and the login cannot be used to find out which usernames exist.
-let timingDecoyHash: Promise<string> | undefined;
-function decoyHash(): Promise<string> {
-  timingDecoyHash ??= hashPassword(randomUUID());
-  return timingDecoyHash;
-}
+type RequestHeaders = Record<string, string | string[] | undefined>;
 
-async function authorizeDemoLogin(credentials: unknown): Promise<User | null> {
-  const parsed = ZDemoCredentials.safeParse(credentials);
-  if (!parsed.success) return null;
-  const person = await prisma.person.findUnique({
-    where: { username: parsed.data.username },
-    select: { id: true, passwordHash: true, honorific: true, firstName: true, lastName: true },
-  });
-  const valid = await verifyPassword(parsed.data.password, person?.passwordHash ?? (await decoyHash()));
-  if (!person?.passwordHash || !valid) return null;
-  return { id: person.id, name: displayName(person) };
+async function authorizePasswordLogin(
+  credentials: unknown,
+  request?: { headers?: RequestHeaders },
+): Promise<User | null> {
+  const requestHeaders = request?.headers ?? {};
+  const userAgent = requestHeaders["user-agent"];
+  const parsed = ZPasswordCredentials.safeParse(credentials);
+  if (!parsed.success) {
+    // Still an attempt, and in the security log; it cannot succeed, so it is not counted.
+    const typed = (credentials as { username?: unknown } | null | undefined)?.username;
+    await recordLoginAttempt(prisma, {
+      method: PASSWORD_LOGIN_METHOD,
+      outcome: "FAILURE",
+      reason: "invalid_input",
+      username: typeof typed === "string" ? typed : null,
+      clientAddress: clientAddress(requestHeaders),
+      userAgent: typeof userAgent === "string" ? userAgent : null,
+    });
+    return null;
+  }
+  const result = await attemptPasswordLogin(
+    {
+      ...parsed.data,
+      clientAddress: clientAddress(requestHeaders),
+      userAgent: typeof userAgent === "string" ? userAgent : null,
+    },
+    { db: prisma, throttle: await appLoginThrottle() },
+  );
+  if (result.ok) return { id: result.personId, name: result.name };
+  // A wrong password or unknown username: next-auth's own answer (CredentialsSignin), the same for both.
+  if (result.error === "invalid_credentials") return null;
+  // The failures the login page must tell apart: next-auth passes a thrown error's message on as
+  // `?error=` (rate_limited, second_factor_required, second_factor_invalid), and
+  // app/api/auth/[...nextauth]/route.ts answers rate_limited with HTTP 429 (ADR 0013).
+  throw new Error(result.error);
 }
 
 type OidcProfile = { sub: string; [claim: string]: unknown };
@@ -89,6 +113,17 @@ function authCookie(name: string, maxAge?: number) {
 }
 const cookiePrefix = useSecureCookies ? "__Secure-" : "";
 
+/** The client address and user agent of the request being handled, when there is one. */
+async function requestOrigin(): Promise<{ clientAddress: string | null; userAgent: string | null }> {
+  try {
+    const requestHeaders = await headers();
+    return { clientAddress: clientAddress(requestHeaders), userAgent: requestHeaders.get("user-agent") };
+  } catch {
+    // Called outside a request (a test, a script): nothing to record.
+    return { clientAddress: null, userAgent: null };
+  }
+}
+
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   useSecureCookies,
@@ -114,16 +149,28 @@ export const authOptions: NextAuthOptions = {
             credentials: {
               username: { label: "Username", type: "text" },
               password: { label: "Password", type: "password" },
+              code: { label: "Code", type: "text" },
             },
-            authorize: authorizeDemoLogin,
+            authorize: authorizePasswordLogin,
           }),
         ]
       : []),
     ...(oidcEnabled ? [oidcProvider()] : []),
   ],
   callbacks: {
-    async signIn({ user }) {
-      if (user.id.startsWith("unknown:")) return "/login?error=unknown_person";
+    async signIn({ user, account }) {
+      const unknown = user.id.startsWith("unknown:");
+      // The password login logs its own attempts (lib/auth/password-login.ts); the others here.
+      if (account && account.provider !== "demo") {
+        await recordLoginAttempt(prisma, {
+          method: account.provider,
+          outcome: unknown ? "FAILURE" : "SUCCESS",
+          reason: unknown ? "unknown_person" : account.provider,
+          personId: unknown ? null : user.id,
+          ...(await requestOrigin()),
+        });
+      }
+      if (unknown) return "/login?error=unknown_person";
       return true;
     },
     async jwt({ token, user, account }) {
@@ -135,6 +182,13 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
+      // A session that ended on the server (sign-out, idle, absolute lifetime, suspension, role
+      // removed) is no session, whatever the cookie says: answered as next-auth answers a
+      // signed-out browser, `{}` (ADR 0014).
+      const state = await loadSessionState(prisma, typeof token.sid === "string" ? token.sid : undefined, {
+        touch: false,
+      });
+      if (state.status !== "active") return {} as Session;
       // What /api/auth/session shows the browser: a name, nothing that grants access.
       return { expires: session.expires, user: { name: typeof token.name === "string" ? token.name : undefined } };
     },

@@ -2,21 +2,45 @@
 // everything that decides access (person, active role, suspension, declaration) is read from
 // the database on every request, so a sign-out, an idle timeout, a suspension or a new
 // declaration version takes effect on the very next request.
+//
+// A session ends (ADR 0014) on sign-out, after the idle timeout of its role, after its absolute
+// lifetime (SESSION_ABSOLUTE_HOURS, however active it was), and at once when its person is
+// suspended or loses a role (database triggers, migration 20261202005100, in the same
+// transaction as that change). An ended session never comes back: a copied cookie is worthless.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { idleTimeoutMinutes, isRole } from "@/lib/auth/roles";
+import { env, secondFactorRequiredRoles } from "@/lib/env";
 import { PortalError } from "@/lib/errors";
 import { displayName } from "@/lib/people/display-name";
 
-export type SessionState = { status: "none" } | { status: "expired" } | { status: "active"; actor: Actor };
+export type SessionState =
+  | { status: "none" }
+  /** Ended just now by the idle timeout or the absolute lifetime: the login page says so. */
+  | { status: "expired" }
+  /**
+   * Ended by a suspension that still holds: pages show the suspension, API routes answer 403
+   * `suspended` (the HTTP contract of a suspended user), and nothing else is granted.
+   */
+  | { status: "suspended" }
+  | { status: "active"; actor: Actor };
+
+export type SessionEndReason = "signout" | "idle" | "absolute" | "role_removed";
+
+/** Session methods that are a password login (the second factor applies to them, ADR 0014). */
+const PASSWORD_METHODS = ["demo"];
 
 type SessionRow = {
   sessionId: string;
   personId: string;
   activeRole: string | null;
   idleSeconds: number;
+  ageSeconds: number;
   ended: boolean;
+  endReason: string | null;
+  method: string;
+  hasSecondFactor: boolean;
   honorific: string | null;
   firstName: string;
   lastName: string;
@@ -41,14 +65,27 @@ export async function createPortalSession(db: PrismaClient, personId: string, me
  * Resolves a session id to the actor, in one round trip on the common path: the session, the
  * person, their roles, an active suspension and the declaration state of the active role.
  */
-export async function loadSessionState(db: PrismaClient, sessionId: string | undefined): Promise<SessionState> {
+export async function loadSessionState(
+  db: PrismaClient,
+  sessionId: string | undefined,
+  options: {
+    /** Whether this lookup counts as activity (false for /api/auth/session, which only asks). */
+    touch?: boolean;
+    absoluteHours?: number;
+    secondFactorRoles?: readonly Role[];
+  } = {},
+): Promise<SessionState> {
   if (!sessionId) return { status: "none" };
   const rows = await db.$queryRaw<SessionRow[]>`
     SELECT s.id AS "sessionId",
            s."personId",
            s."activeRole"::text AS "activeRole",
            EXTRACT(EPOCH FROM (now() - s."lastSeenAt"))::float8 AS "idleSeconds",
+           EXTRACT(EPOCH FROM (now() - s."createdAt"))::float8 AS "ageSeconds",
            (s."endedAt" IS NOT NULL) AS ended,
+           s."endReason",
+           s.method,
+           EXISTS (SELECT 1 FROM "SecondFactor" f WHERE f."personId" = p.id AND f."enabledAt" IS NOT NULL) AS "hasSecondFactor",
            p.honorific, p."firstName", p."lastName",
            (SELECT array_agg(r.role::text ORDER BY r.role) FROM "PersonRole" r WHERE r."personId" = p.id) AS roles,
            EXISTS (SELECT 1 FROM "Suspension" x WHERE x."personId" = p.id AND x."liftedAt" IS NULL) AS suspended,
@@ -63,16 +100,25 @@ export async function loadSessionState(db: PrismaClient, sessionId: string | und
     ) d ON true
     WHERE s.id = ${sessionId}`;
   const row = rows[0];
-  if (!row || row.ended) return { status: "none" };
+  if (!row) return { status: "none" };
+  if (row.ended) return row.endReason === "suspended" && row.suspended ? { status: "suspended" } : { status: "none" };
 
   const roles = (row.roles ?? []).filter(isRole);
-  // A role taken away since it was chosen is no longer acted in: back to the role choice.
-  const activeRole = isRole(row.activeRole) && roles.includes(row.activeRole) ? row.activeRole : null;
+  const activeRole = isRole(row.activeRole) ? row.activeRole : null;
+  // The triggers end these sessions already; this keeps the rule if a role changes another way.
+  if (activeRole && !roles.includes(activeRole)) {
+    await endPortalSession(db, row.sessionId, "role_removed");
+    return { status: "none" };
+  }
+  if (row.ageSeconds > (options.absoluteHours ?? env.SESSION_ABSOLUTE_HOURS) * 60 * 60) {
+    await endPortalSession(db, row.sessionId, "absolute");
+    return { status: "expired" };
+  }
   if (row.idleSeconds > idleTimeoutMinutes(activeRole) * 60) {
     await endPortalSession(db, row.sessionId, "idle");
     return { status: "expired" };
   }
-  if (row.idleSeconds > TOUCH_AFTER_SECONDS) {
+  if (options.touch !== false && row.idleSeconds > TOUCH_AFTER_SECONDS) {
     await db.portalSession.updateMany({
       where: { id: row.sessionId, endedAt: null },
       data: { lastSeenAt: new Date() },
@@ -89,11 +135,18 @@ export async function loadSessionState(db: PrismaClient, sessionId: string | und
       activeRole,
       declaration: { currentVersion: row.currentVersion, accepted: row.accepted },
       suspended: row.suspended,
+      secondFactor: {
+        // A password login of a person holding any role that needs it (eID/itsme never does).
+        required:
+          PASSWORD_METHODS.includes(row.method) &&
+          roles.some((role) => (options.secondFactorRoles ?? secondFactorRequiredRoles).includes(role)),
+        enrolled: row.hasSecondFactor,
+      },
     },
   };
 }
 
-export async function endPortalSession(db: PrismaClient, sessionId: string, reason: "signout" | "idle"): Promise<void> {
+export async function endPortalSession(db: PrismaClient, sessionId: string, reason: SessionEndReason): Promise<void> {
   await db.portalSession.updateMany({
     where: { id: sessionId, endedAt: null },
     data: { endedAt: new Date(), endReason: reason },

@@ -339,15 +339,37 @@ export async function readPatientCorrections(input: {
 // The service center
 // ---------------------------------------------------------------------------------------------
 
-export type QueueItem = CorrectionRequestView & {
+/**
+ * A request as the service center sees it (domain.md: the service center never reads health data,
+ * the free text of health correction requests included). For a HEALTH request the description and
+ * the nurse's answer are withheld (null): the service center only routes it, and for that it needs
+ * the patient, the date, the section and the nurse, nothing the patient wrote about her health.
+ */
+export type ServiceCenterRequestView = Omit<CorrectionRequestView, "description" | "resolution"> & {
+  /** Null for a HEALTH request. */
+  description: string | null;
+  /** Null for a HEALTH request. */
+  resolution: string | null;
+};
+
+/** The one place where the service center's views are cut from the stored request. */
+function forServiceCenter(view: CorrectionRequestView): ServiceCenterRequestView {
+  if (view.section !== "HEALTH") return view;
+  return { ...view, description: null, resolution: null };
+}
+
+export type QueueItem = ServiceCenterRequestView & {
   patient: { id: string; name: string };
   overdue: boolean;
   assignedNurse: string | null;
 };
 
 /**
- * Open and routed requests, earliest deadline first, so overdue ones lead. Only who asked, about
- * which section, and the request text: no file data is read for the list.
+ * Open and routed requests, earliest deadline first, so overdue ones lead. Only what routing
+ * needs: who asked, about which patient and section, when, and the request text of
+ * administrative requests (never of health ones). No file data is read for the list, so it is not
+ * a look at any patient's file and takes no access decision; opening one request does
+ * (readCorrectionForServiceCenter, READ_ADMINISTRATIVE, logged).
  */
 export async function listCorrectionQueue(input: { actor: GatedActor; db?: Db; now?: Date }): Promise<QueueItem[]> {
   requireServiceCenter(input.actor);
@@ -364,7 +386,7 @@ export async function listCorrectionQueue(input: { actor: GatedActor; db?: Db; n
     },
   });
   return rows.map(({ patient, assignedNurse, ...row }) => ({
-    ...toRequestView(row),
+    ...forServiceCenter(toRequestView(row)),
     patient: { id: patient.id, name: displayName(patient.person) },
     overdue: row.dueAt.getTime() <= now.getTime(),
     assignedNurse: assignedNurse ? displayName(assignedNurse) : null,
@@ -378,7 +400,7 @@ export type AdministrativeValues = {
 };
 
 export type CorrectionDetail = {
-  request: CorrectionRequestView & { version: number; patient: { id: string; name: string } };
+  request: ServiceCenterRequestView & { version: number; patient: { id: string; name: string } };
   administrative: AdministrativeValues;
   responsibleNurse: string | null;
   /** Who the request was routed to, while it waits there. */
@@ -475,7 +497,11 @@ export async function readCorrectionForServiceCenter(input: {
       const nurse = await responsibleNurseOf(tx, patientId, now);
       const waitingWithNurse = rest.status === "ROUTED_TO_NURSE";
       return {
-        request: { ...toRequestView(rest), version, patient: { id: patient.id, name: displayName(patient.person) } },
+        request: {
+          ...forServiceCenter(toRequestView(rest)),
+          version,
+          patient: { id: patient.id, name: displayName(patient.person) },
+        },
         // Health data is never read here (domain.md: the service center never reads health data).
         administrative: await readAdministrative(tx, patientId),
         responsibleNurse: nurse?.name ?? null,

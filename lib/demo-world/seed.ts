@@ -27,12 +27,18 @@ import { addDays, dateDaysAgo, momentDaysAgo } from "./time";
 
 export { demoIds, demoUsernames, DEMO_PASSWORD } from "./ids";
 
-/** Tables the reset keeps: migration history, published legal texts, and the append-only access log. */
+/**
+ * Tables the reset keeps: migration history, published legal texts, and the append-only logs
+ * (the access log and the security log). Everything else goes, the login counters and locks
+ * (LoginThrottle) and the second-factor enrolments included: automated checks that try a brute
+ * force or enrol a second factor get the demo world back, with `demo` alone, from one seed.
+ */
 export const PRESERVED_TABLES: ReadonlySet<string> = new Set([
   "_prisma_migrations",
   Prisma.ModelName.DeclarationVersion,
   Prisma.ModelName.PrivacyStatementVersion,
   Prisma.ModelName.AccessLogEntry,
+  Prisma.ModelName.LoginAttempt,
 ]);
 
 export interface SeedDemoWorldOptions {
@@ -67,7 +73,7 @@ export async function seedDemoWorld(prisma: PrismaClient, options: SeedDemoWorld
   const today = options.today ?? new Date();
   const nursingFiles = demoNursingFiles(today);
   const allKeys: DemoPersonKey[] = [...demoPatientKeys, ...demoUserKeys];
-  // scrypt is deliberately slow: hash before the transaction opens, not while it holds locks.
+  // argon2id is deliberately slow: hash before the transaction opens, not while it holds locks.
   const passwordHashes = new Map(
     await Promise.all(allKeys.map(async (key) => [key, await hashPassword(DEMO_PASSWORD)] as const)),
   );

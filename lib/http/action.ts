@@ -45,6 +45,8 @@ export type FieldMessage = string | ((issue: { code?: string }) => string);
 
 /** What a run returns when it does not redirect: messages beside fields and/or above the form. */
 export type FormFailure = { fieldErrors?: Record<string, string>; formError?: FormMessage };
+/** What a run returns to show secrets once on the page (see FormState "done"). */
+export type FormReveal = { reveal: string[] };
 
 export type FormMessages = {
   /** By dotted field name: the message beside that field when its value is refused. */
@@ -73,7 +75,7 @@ export type FormActionDefinition<Gate extends ActionGate, Schema extends z.ZodTy
     input: z.output<Schema>;
     requestId: string;
     t: Translate;
-  }) => Promise<FormFailure | void>;
+  }) => Promise<FormFailure | FormReveal | void>;
 };
 
 export type FormAction = (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -110,7 +112,7 @@ export function formAction<Gate extends ActionGate, Schema extends z.ZodType, Tr
         attempt,
       );
     }
-    let outcome: FormFailure | void;
+    let outcome: FormFailure | FormReveal | void;
     try {
       outcome = await definition.run({ actor, input: parsed.data, requestId, t });
     } catch (error) {
@@ -119,7 +121,9 @@ export function formAction<Gate extends ActionGate, Schema extends z.ZodType, Tr
       if (isPortalError(error) && error.code === "unauthenticated") redirect("/login?reason=expired");
       return failed(await failureOf(error, messages, requestId), parsed.values, attempt);
     }
-    return outcome ? failed(outcome, parsed.values, attempt) : { status: "done" };
+    if (!outcome) return { status: "done" };
+    if ("reveal" in outcome) return { status: "done", reveal: outcome.reveal };
+    return failed(outcome, parsed.values, attempt);
   };
   made.set(action, { gate: definition.gate, schema: definition.schema });
   return action;

@@ -4,8 +4,12 @@
 // client components read this type.
 export type FormState =
   | { status: "idle" }
-  /** Done without leaving the page (the language switch); most actions redirect instead. */
-  | { status: "done" }
+  /**
+   * Done without leaving the page (the language switch); most actions redirect instead.
+   * `reveal`: secrets to show this once and never again (a second factor's recovery codes): they
+   * travel in this answer only, never in a URL or a readable row.
+   */
+  | { status: "done"; reveal?: string[] }
   | {
       status: "error";
       /** Per field name (dotted for nested fields), shown next to that field. */

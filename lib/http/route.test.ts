@@ -5,9 +5,10 @@ import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
+import type { SessionState } from "@/lib/auth/portal-session";
 
-const getActor = vi.fn<() => Promise<Actor | null>>();
-vi.mock("@/lib/auth/session", () => ({ getActor: () => getActor() }));
+const getSessionState = vi.fn<() => Promise<SessionState>>();
+vi.mock("@/lib/auth/session", () => ({ getSessionState: () => getSessionState() }));
 
 const { parseJsonBody, withActor } = await import("./route");
 
@@ -20,6 +21,7 @@ const actor: Actor = {
   activeRole: "NURSE",
   declaration: { currentVersion: 4, accepted: true },
   suspended: false,
+  secondFactor: { required: false, enrolled: false },
 };
 const context = { params: Promise.resolve({ id: "pat-an" }) };
 
@@ -34,8 +36,8 @@ function request(init: { method?: string; headers?: Record<string, string>; body
 }
 
 beforeEach(() => {
-  getActor.mockReset();
-  getActor.mockResolvedValue(actor);
+  getSessionState.mockReset();
+  getSessionState.mockResolvedValue({ status: "active", actor });
 });
 
 describe("withActor", () => {
@@ -54,7 +56,7 @@ describe("withActor", () => {
       expect(response.status).toBe(403);
       expect(response.headers.get("cache-control")).toBe("no-store");
     }
-    expect(getActor).not.toHaveBeenCalled();
+    expect(getSessionState).not.toHaveBeenCalled();
     expect(handler).not.toHaveBeenCalled();
   });
 
@@ -65,13 +67,13 @@ describe("withActor", () => {
     );
     expect(response.status).toBe(415);
     expect(await response.json()).toMatchObject({ error: { code: "unsupported_media_type" } });
-    expect(getActor).not.toHaveBeenCalled();
+    expect(getSessionState).not.toHaveBeenCalled();
   });
 
   it("refuses a read another site started before reading the session", async () => {
     const response = await route(request({ method: "GET", headers: { "sec-fetch-site": "cross-site" } }), context);
     expect(response.status).toBe(403);
-    expect(getActor).not.toHaveBeenCalled();
+    expect(getSessionState).not.toHaveBeenCalled();
     expect(handler).not.toHaveBeenCalled();
   });
 

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import type { Actor, GatedActor } from "@/lib/auth/actor";
-import { getActor } from "@/lib/auth/session";
+import { getSessionState } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { PortalError, isPortalError } from "@/lib/errors";
 import { apiRequestRefusal, contentLengthRefusal, jsonMediaTypeRefusal } from "@/lib/http/request-guards";
@@ -62,6 +62,9 @@ function withApiHeaders(response: Response): Response {
 /** Resolves the gate for an actor; the order matters: suspension denies before anything else. */
 export function gateActor(actor: Actor | null, options: Options = {}): GatedActor {
   if (!actor) throw new PortalError("unauthenticated");
+  // A suspended person is answered as suspended, whatever else is missing.
+  if (actor.secondFactor.required && !actor.secondFactor.enrolled && !actor.suspended)
+    throw new PortalError("second_factor_required");
   if (!actor.activeRole) throw new PortalError("forbidden", { userMessage: "Choose the role you act in first." });
   if (options.gateInAccessDecision) return actor as GatedActor;
   if (actor.suspended) throw new PortalError("suspended");
@@ -84,7 +87,10 @@ export function withActor<Params = Record<string, string>>(
         maxBodyBytes: options.maxBodyBytes,
       });
       if (refusal) throw refusal;
-      const actor = gateActor(await getActor(), options);
+      const state = await getSessionState();
+      // A session ended by a suspension that still holds answers as a suspended user does.
+      if (state.status === "suspended") throw new PortalError("suspended");
+      const actor = gateActor(state.status === "active" ? state.actor : null, options);
       const params = (await context.params) as Params;
       return withApiHeaders(await handler({ actor, request, params, requestId }));
     } catch (error) {

@@ -2,7 +2,7 @@
 // assessment; Dr. Dirk Smets opens her file, reads that comment beside the assessment (marked as
 // hers, also when the note sits behind "show more"), and asks a correction of one of her
 // readings (a too-short description refused next to the field first); the service center finds
-// the request in its queue with his name and role. Tom, her trusted person, reads the comment too
+// the request in its queue with his name and role, but not its text (health data). Tom, her trusted person, reads the comment too
 // but is offered no correction form. axe in nl-BE, fr-BE and en; screenshots at 390 and 1280 px.
 //
 // State-changing: the demo world is reseeded before and after.
@@ -129,12 +129,22 @@ test("d.dirk reads An's comment beside the assessment and asks a correction of a
   ).toBeVisible();
   await signOutViaButton(page);
 
+  // The service center finds the request to route it (patient, section, who asked, when), but
+  // never its text: it describes An's health (domain.md: the service center never reads health
+  // data). Not in the page, nor in the data the page carries for React.
   await loginViaFormTo(page, "s.sara", "/service-center");
-  await page.goto("/service-center/corrections");
-  const request = page.getByRole("article").filter({ hasText: DESCRIPTION });
+  const queue = await page.goto("/service-center/corrections");
+  const request = page
+    .getByRole("article", { name: /^An Peeters: Gezondheid/ })
+    .filter({ hasText: "Dr. Dirk Smets (Arts)" });
   await expect(request).toHaveCount(1);
-  await expect(request).toContainText("An Peeters");
-  await expect(request).toContainText("Dr. Dirk Smets (Arts)");
+  await expect(request).toContainText("alleen voor de verantwoordelijke verpleegkundige");
+  expect(await queue!.text()).not.toContain(DESCRIPTION.slice(0, 30));
+  await expect(page.getByText(DESCRIPTION)).toHaveCount(0);
+  await request.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("An Peeters");
+  await expect(page.getByText("alleen voor de verantwoordelijke verpleegkundige")).toBeVisible();
+  expect(await (await page.request.get(page.url())).text()).not.toContain(DESCRIPTION.slice(0, 30));
   await signOutViaButton(page);
 });
 

@@ -50,7 +50,10 @@ test.afterAll(async () => {
   await disposeAll();
 });
 
-test("s.sara lifts d.frank's suspension with a reason and reviews n.noah's emergency access", async ({ page }) => {
+test("s.sara lifts d.frank's suspension with a reason and reviews n.noah's emergency access", async ({
+  page,
+  baseURL,
+}) => {
   await loginViaFormTo(page, "s.sara", "/service-center");
   await page.getByRole("link", { name: "Schorsingen en noodtoegang beoordelen" }).click();
   await expect(page).toHaveURL(/\/service-center\/review$/);
@@ -99,8 +102,12 @@ test("s.sara lifts d.frank's suspension with a reason and reviews n.noah's emerg
   await expect(page.getByRole("article", { name: "Dr. Frank Willems" })).toHaveCount(0);
   await expect(page.getByText("Er is op dit moment niemand geschorst.")).toBeVisible();
 
-  // d.frank's next request is decided on its merits again: no relation with An, so forbidden.
-  const after = await frank.get("/api/patients/pat-an/record");
+  // The suspension ended d.frank's session for good (ADR 0014): lifted, his old cookie is no
+  // session at all. Signed in again, his requests are decided on their merits: no relation with
+  // An, so forbidden.
+  expect((await frank.get("/api/patients/pat-an/record")).status()).toBe(401);
+  const frankAgain = await signedIn(baseURL, "d.frank");
+  const after = await frankAgain.get("/api/patients/pat-an/record");
   expect(after.status()).toBe(403);
   expect(await errorCode(after)).toBe("forbidden");
 

@@ -40,6 +40,37 @@ describe("demo login", () => {
     expect(await authorize({ username: "", password: "demo" })).toBeNull();
     expect(await authorize({ username: "p.an" })).toBeNull();
     expect(await authorize(undefined)).toBeNull();
+    // Every one of them is in the security log, the malformed ones included; no password is.
+    const reasons = (await db.loginAttempt.findMany({ orderBy: { id: "asc" } })).map((attempt) => attempt.reason);
+    expect(reasons.slice(-5)).toEqual([
+      "wrong_password",
+      "unknown_username",
+      "invalid_input",
+      "invalid_input",
+      "invalid_input",
+    ]);
+  });
+});
+
+describe("password login failures the login page tells apart", () => {
+  it("answers a locked account with the error rate_limited, even for the right password", async () => {
+    await db.loginThrottle.create({
+      data: { key: "account:p.bart", points: 31, expire: BigInt(Date.now() + 60_000) },
+    });
+    await expect(authorize({ username: "p.bart", password: "demo" })).rejects.toThrow("rate_limited");
+    await db.loginThrottle.deleteMany();
+    expect(await authorize({ username: "p.bart", password: "demo" })).toEqual({ id: "pat-bart", name: "Bart Claes" });
+  });
+
+  it("asks for the second-factor code of an enrolled account", async () => {
+    await db.secondFactor.create({
+      data: { personId: "usr-noah", secretEncrypted: "v1.a.b.c", enabledAt: new Date() },
+    });
+    try {
+      await expect(authorize({ username: "n.noah", password: "demo" })).rejects.toThrow("second_factor_required");
+    } finally {
+      await db.secondFactor.deleteMany();
+    }
   });
 });
 
@@ -48,6 +79,17 @@ describe("sign-in callbacks", () => {
     const result = await authOptions.callbacks!.signIn!({ user: { id: "unknown:subject-1" }, account: null } as never);
     expect(result).toBe("/login?error=unknown_person");
     expect(await authOptions.callbacks!.signIn!({ user: { id: "pat-an" }, account: null } as never)).toBe(true);
+  });
+
+  it("writes eID/itsme logins to the security log, refused and accepted", async () => {
+    const account = { provider: "oidc", type: "oauth", providerAccountId: "subject-2" };
+    await authOptions.callbacks!.signIn!({ user: { id: "unknown:subject-2" }, account } as never);
+    await authOptions.callbacks!.signIn!({ user: { id: "pat-an" }, account } as never);
+    const attempts = await db.loginAttempt.findMany({ where: { method: "oidc" }, orderBy: { id: "asc" } });
+    expect(attempts.map(({ outcome, reason, personId }) => ({ outcome, reason, personId }))).toEqual([
+      { outcome: "FAILURE", reason: "unknown_person", personId: null },
+      { outcome: "SUCCESS", reason: "oidc", personId: "pat-an" },
+    ]);
   });
 
   it("starts a server-side session and puts only its id in the token", async () => {

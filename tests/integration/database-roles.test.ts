@@ -65,6 +65,8 @@ describe("the runtime role", () => {
     ["ALTER TABLE ... OWNER", `ALTER TABLE "AccessLogEntry" OWNER TO ${role}`, /must be owner/],
     ["CREATE TABLE", `CREATE TABLE "shadow_log" (id int)`, /permission denied for schema public/],
     ["reading the migration history", `SELECT * FROM "_prisma_migrations"`, /permission denied/],
+    ["rewriting the security log", `UPDATE "LoginAttempt" SET "outcome" = 'SUCCESS'`, /permission denied/],
+    ["emptying the security log", `DELETE FROM "LoginAttempt"`, /permission denied/],
   ])("is refused %s on the access log and the schema", async (_name, sql, refusal) => {
     await runtime.query(appendEntry);
     const before = (await runtime.query(`SELECT count(*)::int AS n, max("reason") AS reason FROM "AccessLogEntry"`))

@@ -161,7 +161,7 @@ describe("people and accounts", () => {
     const hashes = new Set(persons.map((person) => person.passwordHash));
     expect(hashes.size).toBe(14); // a salt per account
     for (const person of persons) {
-      expect(person.passwordHash, person.id).toMatch(/^scrypt\$/);
+      expect(person.passwordHash, person.id).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
       expect(await verifyPassword("demo", person.passwordHash), person.id).toBe(true);
     }
     expect(await verifyPassword("Demo", persons[0]?.passwordHash)).toBe(false);
@@ -398,6 +398,20 @@ describe("running the seed again", () => {
     });
     await seedDemoWorld(db, { today: TODAY });
     expect(await db.accessLogEntry.count({ where: { requestId: "seed-test" } })).toBe(1);
+  });
+
+  it("keeps the security log, and clears every login counter, lockout and second factor", async () => {
+    await db.loginAttempt.create({
+      data: { method: "password", outcome: "FAILURE", reason: "wrong_password", username: "n.nina" },
+    });
+    await db.loginThrottle.create({ data: { key: "account:n.nina", points: 31, expire: BigInt(Date.now() + 60_000) } });
+    await db.secondFactor.create({ data: { personId: "usr-nina", secretEncrypted: "v1.x.y.z", enabledAt: TODAY } });
+    await db.recoveryCode.create({ data: { personId: "usr-nina", codeHash: "a".repeat(64) } });
+    await seedDemoWorld(db, { today: TODAY });
+    expect(await db.loginAttempt.count({ where: { username: "n.nina" } })).toBe(1);
+    expect(await db.loginThrottle.count()).toBe(0);
+    expect(await db.secondFactor.count()).toBe(0);
+    expect(await db.recoveryCode.count()).toBe(0);
   });
 
   it("removes what was added since, and restores what was changed", async () => {

@@ -135,15 +135,20 @@ describe("session lifecycle", () => {
     expect((await loadSessionState(db, undefined)).status).toBe("none");
   });
 
-  it("reports a suspension on the next lookup and clears it when lifted", async () => {
+  it("ends the session at the suspension, and the ended session stays ended when it is lifted", async () => {
     const dirk = await actorFor("usr-dirk");
     const suspension = await db.suspension.create({
       data: { personId: "usr-dirk", cause: "MANUAL", reason: "test suspension" },
     });
-    const suspended = await loadSessionState(db, dirk.sessionId);
-    expect(suspended.status === "active" && suspended.actor.suspended).toBe(true);
+    // Ended in the suspension's own transaction (trigger), answered as suspended while it holds.
+    expect(await loadSessionState(db, dirk.sessionId)).toEqual({ status: "suspended" });
+    expect((await db.portalSession.findUniqueOrThrow({ where: { id: dirk.sessionId } })).endReason).toBe("suspended");
+    // A new login while suspended is a session of a suspended person: denied everywhere.
+    const again = await actorFor("usr-dirk");
+    expect(again.suspended).toBe(true);
     await db.suspension.update({ where: { id: suspension.id }, data: { liftedAt: new Date(), liftReason: "checked" } });
-    const lifted = await loadSessionState(db, dirk.sessionId);
+    expect((await loadSessionState(db, dirk.sessionId)).status).toBe("none");
+    const lifted = await loadSessionState(db, again.sessionId);
     expect(lifted.status === "active" && lifted.actor.suspended).toBe(false);
   });
 });

@@ -13,5 +13,6 @@ export function gated(personId: string, activeRole: Role): GatedActor {
     activeRole,
     declaration: { currentVersion: 4, accepted: true },
     suspended: false,
+    secondFactor: { required: false, enrolled: false },
   };
 }

@@ -22,10 +22,11 @@ export default async function CorrectionQueuePage({
   searchParams: Promise<{ done?: string | string[] }>;
 }) {
   const actor = await requirePageActor(["SERVICE_CENTER"]);
-  const [t, tRoles, tCommon, format, queue, params] = await Promise.all([
+  const [t, tRoles, tCommon, tSecurity, format, queue, params] = await Promise.all([
     getTranslations("corrections"),
     getTranslations("roles"),
     getTranslations("common"),
+    getTranslations("security"),
     getFormatter(),
     listCorrectionQueue({ actor }),
     searchParams,
@@ -84,7 +85,11 @@ export default async function CorrectionQueuePage({
                       </LinkButton>
                     ) : null}
                   </div>
-                  <p className="my-2 line-clamp-3 whitespace-pre-line break-words">{item.description}</p>
+                  {item.description === null ? (
+                    <p className="my-2 text-ink-muted italic">{tSecurity("healthWithheld")}</p>
+                  ) : (
+                    <p className="my-2 line-clamp-3 whitespace-pre-line break-words">{item.description}</p>
+                  )}
                   <dl className="grid gap-x-6 sm:grid-cols-[max-content_1fr]">
                     <dt className="font-semibold">{t("queue.requestedBy")}</dt>
                     <dd>

@@ -31,6 +31,8 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO po
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT EXECUTE ON FUNCTIONS TO portal_runtime;
 
 REVOKE UPDATE, DELETE, TRUNCATE ON "AccessLogEntry" FROM portal_runtime;
+-- The security log of login attempts (ADR 0013) is append-only for the portal too.
+REVOKE UPDATE, DELETE, TRUNCATE ON "LoginAttempt" FROM portal_runtime;
 -- The history table exists wherever migrations are applied, but not in the schema engine's
 -- shadow database, where the migrations are only replayed.
 DO $$

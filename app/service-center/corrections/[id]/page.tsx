@@ -37,9 +37,10 @@ export default async function CorrectionDetailPage({ params }: { params: Promise
     if (isPortalError(error) && error.code === "not_found") notFound();
     throw error;
   }
-  const [t, tRoles, format] = await Promise.all([
+  const [t, tRoles, tSecurity, format] = await Promise.all([
     getTranslations("corrections"),
     getTranslations("roles"),
+    getTranslations("security"),
     getFormatter(),
   ]);
   const roleLabel = tRoles(actor.activeRole);
@@ -80,7 +81,11 @@ export default async function CorrectionDetailPage({ params }: { params: Promise
           <p className="font-bold">
             {t(`sections.${request.section}`)} · {t(`status.${request.status}`)}
           </p>
-          <p className="my-2 whitespace-pre-line break-words">{request.description}</p>
+          {request.description === null ? (
+            <p className="my-2 text-ink-muted italic">{tSecurity("healthWithheld")}</p>
+          ) : (
+            <p className="my-2 whitespace-pre-line break-words">{request.description}</p>
+          )}
           {request.entityType ? <p className="text-ink-muted">{t("detail.entry")}</p> : null}
           <p className="text-ink-muted">
             {t("detail.requestedBy", {
