@@ -2,7 +2,8 @@
 //
 // 1. Database: DATABASE_URL when set, else the embedded PostgreSQL (PGlite on loopback, data in
 //    <PORTAL_DATA_DIR>/pglite, ADR 0005), served by this process for as long as the portal runs.
-// 2. Migrations (ADR 0002), reference data, and the demo world when the database has no person.
+// 2. Migrations (ADR 0002), reference data, and the demo world when the database has no person
+//    and the demo world is wanted (scripts/demo-world.ts: embedded, or DEMO_WORLD=true).
 // 3. `next build` when the sources changed since the last build (start only), then
 //    `next start` / `next dev` on PORT (3000), with the settings the portal needs.
 // Ctrl-C or SIGTERM stops Next first and then the database, which PGlite needs to close cleanly.
@@ -15,7 +16,8 @@ import { configuredDatabaseUrl, displayPath, portalDataDir, redactUrl, repoRoot,
 import { acquireEmbeddedDatabase, type EmbeddedDatabase } from "./db/embedded";
 import { describeMigrationResult, migrateSerialized } from "./db/migrate";
 import { EMBEDDED_POOL_MAX } from "./db/pglite-server";
-import { seedDatabase } from "./db/seed";
+import { auditChainKeyForStart } from "./audit/keys";
+import { demoWorldWanted, prepareDatabaseContent } from "./demo-world";
 
 type Mode = "start" | "dev";
 
@@ -205,11 +207,12 @@ async function main(): Promise<void> {
     if (embedded) {
       // One PGlite backend serves every connection in turn (ADR 0005): a small pool is enough.
       env.DATABASE_POOL_MAX ||= String(EMBEDDED_POOL_MAX);
-      // `next start` runs with NODE_ENV=production, where demo login is off unless enabled; the
-      // embedded database only ever holds the demo world, so the demo login is the way in.
-      env.DEMO_LOGIN_ENABLED ||= "true";
     }
+    // Decided once here and handed to the portal, which offers the demo login only then.
+    const demoWorld = demoWorldWanted({ databaseUrl: configured, demoWorld: process.env.DEMO_WORLD });
+    env.DEMO_WORLD = String(demoWorld);
     env.AUTH_SECRET = authSecret(dataDir, Boolean(configured));
+    env.AUDIT_CHAIN_KEY = auditChainKeyForStart(dataDir, Boolean(configured) && mode === "start");
     env.AUTH_URL ||= `http://localhost:${port}`;
     // next-auth 4 reads its own variable names; keep them in step with ours.
     env.NEXTAUTH_URL ||= env.AUTH_URL;
@@ -220,8 +223,8 @@ async function main(): Promise<void> {
     Object.assign(process.env, env);
 
     console.log(describeMigrationResult(await migrateSerialized(databaseUrl, embedded ? dataDir : undefined)));
-    const seeded = await seedDatabase(databaseUrl, "when-empty", Number(env.DATABASE_POOL_MAX ?? EMBEDDED_POOL_MAX));
-    console.log(seeded ? "Empty database: demo world seeded." : "Reference data checked; existing data kept.");
+    const poolMax = Number(env.DATABASE_POOL_MAX ?? EMBEDDED_POOL_MAX);
+    for (const line of await prepareDatabaseContent(databaseUrl, { demoWorld, poolMax })) console.log(line);
 
     if (mode === "start") await buildIfStale(env);
     if (stopping) return;
@@ -234,10 +237,7 @@ async function main(): Promise<void> {
       }
     });
     if (await waitForPort(port, child, 180_000)) {
-      // Same rule as lib/env.ts: on unless switched off, except in production where it must be on.
-      const flag = env.DEMO_LOGIN_ENABLED?.toLowerCase();
-      const demo = flag ? ["true", "1", "yes"].includes(flag) : mode === "dev";
-      console.log(`Portal on http://localhost:${port}${demo ? " — demo login: p.an / demo" : ""}`);
+      console.log(`Portal on http://localhost:${port}${demoWorld ? " — demo login: p.an / demo" : ""}`);
     }
   } catch (error) {
     console.error(

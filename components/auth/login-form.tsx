@@ -1,22 +1,33 @@
 "use client";
 // The login form. next-auth's client `signIn` fetches the CSRF token and posts to
-// /api/auth/callback/demo; on success a full navigation lets the server decide where the person
+// /api/auth/callback/demo (the demo world) or /api/auth/callback/password; on success a full navigation lets the server decide where the person
 // lands (role choice, declaration or their home page).
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, TextField } from "@/components/ui";
 
+export type LoginError =
+  | "invalidCredentials"
+  | "unknownPerson"
+  | "sessionExpired"
+  | "generic"
+  | "oidcUnavailable"
+  | "oidcCancelled"
+  | "missingNationalNumber"
+  | "insufficientAssurance";
+
 type Props = {
-  demoEnabled: boolean;
+  /** The username + password form: the demo world's demo login, or the password login outside it. */
+  credentials: "demo" | "password" | null;
   oidc: { id: string; name: string } | null;
   /** Message key under login.errors shown when the page opens, e.g. after an expired session. */
-  initialError?: "invalidCredentials" | "unknownPerson" | "sessionExpired" | "generic" | "oidcUnavailable";
+  initialError?: LoginError;
 };
 
 type FieldErrors = { username?: string; password?: string };
 
-export function LoginForm({ demoEnabled, oidc, initialError }: Props) {
+export function LoginForm({ credentials, oidc, initialError }: Props) {
   const t = useTranslations("login");
   const [formError, setFormError] = useState(initialError);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -38,7 +49,7 @@ export function LoginForm({ demoEnabled, oidc, initialError }: Props) {
     setPending(true);
     setFormError(undefined);
     try {
-      const result = await signIn("demo", { username, password, redirect: false });
+      const result = await signIn(credentials ?? "demo", { username, password, redirect: false });
       if (result?.ok && !result.error) {
         window.location.assign("/");
         return;
@@ -52,19 +63,22 @@ export function LoginForm({ demoEnabled, oidc, initialError }: Props) {
 
   return (
     <div className="flex flex-col gap-8">
-      {formError ? <Alert tone="error">{t(`errors.${formError}`)}</Alert> : null}
+      {formError ? (
+        // A cancel at the provider is a choice, not a failure: said calmly.
+        <Alert tone={formError === "oidcCancelled" ? "info" : "error"}>{t(`errors.${formError}`)}</Alert>
+      ) : null}
       {oidc ? (
         <Button type="button" size="lg" fullWidth onClick={() => void signIn(oidc.id, { callbackUrl: "/" })}>
           {t("oidcButton", { provider: oidc.name })}
         </Button>
       ) : null}
-      {oidc && demoEnabled ? <p className="text-center text-ink-muted">{t("or")}</p> : null}
-      {demoEnabled ? (
-        <section aria-labelledby="demo-login-heading" className="flex flex-col gap-4">
-          <h2 id="demo-login-heading" className="text-2xl font-bold">
-            {t("demoHeading")}
+      {oidc && credentials ? <p className="text-center text-ink-muted">{t("or")}</p> : null}
+      {credentials ? (
+        <section aria-labelledby="credentials-login-heading" className="flex flex-col gap-4">
+          <h2 id="credentials-login-heading" className="text-2xl font-bold">
+            {credentials === "demo" ? t("demoHeading") : t("passwordHeading")}
           </h2>
-          <p className="text-ink-muted">{t("demoHint")}</p>
+          <p className="text-ink-muted">{credentials === "demo" ? t("demoHint") : t("passwordHint")}</p>
           <form noValidate onSubmit={handleSubmit} className="flex flex-col gap-5">
             <TextField
               name="username"
