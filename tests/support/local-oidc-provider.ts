@@ -13,7 +13,6 @@ import type { IncomingMessage, Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import type { Configuration, KoaContextWithOIDC } from "oidc-provider";
-import { EIDAS_LEVELS } from "@/lib/env";
 import { buildInsz, normalizeInsz } from "@/lib/insz";
 import { demoPatients, demoUsers } from "@/lib/demo-world/people";
 
@@ -43,8 +42,12 @@ export type LocalOidcProvider = {
   close(): Promise<void>;
 };
 
-/** The levels of assurance it can assert, lowest first (those the portal knows by default). */
-export const LOCAL_ACR_LEVELS = EIDAS_LEVELS;
+/** The levels of assurance it can assert, lowest first: eIDAS's, which the portal knows by default. */
+export const LOCAL_ACR_LEVELS = [
+  "http://eidas.europa.eu/LoA/low",
+  "http://eidas.europa.eu/LoA/substantial",
+  "http://eidas.europa.eu/LoA/high",
+] as const;
 
 type Citizen = { nationalNumber: string; givenName: string; familyName: string };
 
