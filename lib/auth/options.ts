@@ -94,7 +94,15 @@ export function authProviders(settings: AuthProviderSettings): NextAuthOptions["
 }
 
 /** The one place a sign-in is let through or refused, with its login event. */
-async function decideSignIn({ user, account }: { user: User; account: Account | null }): Promise<true | string> {
+async function decideSignIn({
+  user,
+  account,
+  profile,
+}: {
+  user: User;
+  account: Account | null;
+  profile?: { sub?: unknown };
+}): Promise<true | string> {
   if (account?.provider !== OIDC_PROVIDER_ID) return true;
   const refusal = user.oidcRefusal;
   if (refusal) {
@@ -107,13 +115,9 @@ async function decideSignIn({ user, account }: { user: User; account: Account | 
     });
     return `/login?error=${LOGIN_ERROR_FOR_REFUSAL[refusal.reason]}`;
   }
-  recordLoginEvent({
-    method: "oidc",
-    outcome: "success",
-    personId: user.id,
-    subject: account.providerAccountId,
-    acr: user.acr,
-  });
+  // The provider's subject (next-auth's providerAccountId is the person id profile() returned).
+  const subject = typeof profile?.sub === "string" ? profile.sub : undefined;
+  recordLoginEvent({ method: "oidc", outcome: "success", personId: user.id, subject, acr: user.acr });
   return true;
 }
 

@@ -218,7 +218,14 @@ describe("where the national number is read", () => {
     expect(result.sessionCookie).toBeDefined();
     expect(userinfoOnly.userinfoRequests()).toBe(before + 1);
     expect(events).toEqual([
-      expect.objectContaining({ method: "oidc", outcome: "success", personId: "pat-an", acr: HIGH }),
+      // subject: the provider's own (24 characters there), not the portal's person id.
+      expect.objectContaining({
+        method: "oidc",
+        outcome: "success",
+        personId: "pat-an",
+        acr: HIGH,
+        subject: expect.stringMatching(/^[\w-]{24}$/),
+      }),
     ]);
     // What was asked: the configured scopes and levels of assurance.
     expect(result.authorize.searchParams.get("scope")).toBe("openid national_number");

@@ -177,6 +177,8 @@ export async function startLocalOidcProvider(options: LocalOidcProviderOptions):
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     pkce: { required: () => true },
+    // Short lives, as a test needs; set, so the library does not note that defaults are used.
+    ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
     async findAccount(_ctx, sub) {
       const citizen = citizensBySubject.get(sub);
       if (!citizen) return undefined;
