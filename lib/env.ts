@@ -11,6 +11,22 @@ const booleanString = z
 const positiveInt = z.coerce.number().int().positive();
 const positiveNumber = z.coerce.number().positive();
 
+/** A list setting: values separated by spaces or commas ("a b", "a,b"), like OAuth's scope. */
+const listString = z
+  .string()
+  .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+  .pipe(z.array(z.string().max(300)).min(1).max(20));
+
+/** The eIDAS levels of assurance, lowest first: the default order of OIDC_ACR_LEVELS. */
+export const EIDAS_LEVELS = [
+  "http://eidas.europa.eu/LoA/low",
+  "http://eidas.europa.eu/LoA/substantial",
+  "http://eidas.europa.eu/LoA/high",
+] as const;
+
+/** ID-token signature algorithms the portal can be configured to accept (ADR 0015). */
+export const OIDC_ID_TOKEN_ALGORITHMS = ["RS256", "PS256", "ES256"] as const;
+
 const ZEnv = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -24,16 +40,42 @@ const ZEnv = z
     /** Public base URL of the portal, e.g. https://portaal.example.be */
     AUTH_URL: z.string().url().optional(),
 
-    /** Demo login (username + password "demo"). Default: on, except when NODE_ENV=production. */
-    DEMO_LOGIN_ENABLED: booleanString.optional(),
+    /**
+     * The demo world and its demo login (password "demo"). Only when set to true: `npm start`
+     * sets it for the embedded database, never by default on DATABASE_URL (scripts/demo-world.ts).
+     */
+    DEMO_WORLD: booleanString.optional(),
+    /** Username + password login for accounts outside the demo world (npm run admin:create). */
+    PASSWORD_LOGIN_ENABLED: booleanString.default(true),
 
-    /** eID/itsme through an OpenID Connect provider: enabled when all three are set. */
+    /** eID/itsme through an OpenID Connect provider: enabled when issuer and client id are set (ADR 0015). */
     OIDC_ISSUER: z.string().url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
+    /** How the portal authenticates at the token endpoint; itsme requires private_key_jwt. */
+    OIDC_CLIENT_AUTH_METHOD: z.enum(["client_secret_basic", "private_key_jwt"]).default("client_secret_basic"),
+    /** For client_secret_basic. */
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-    /** The ID-token claim that carries the national number (INSZ). */
-    OIDC_NATIONAL_NUMBER_CLAIM: z.string().min(1).default("national_number"),
+    /** For private_key_jwt: a PEM file (PKCS#8) with an RSA or P-256 private key. */
+    OIDC_CLIENT_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+    /** Scopes asked for; the one that releases the national number depends on the provider. */
+    OIDC_SCOPES: listString.default(["openid", "profile"]),
+    /** The claim that carries the national number (INSZ): read from the ID token, else from userinfo. */
+    OIDC_NATIONAL_NUMBER_CLAIM: z.string().min(1).max(200).default("national_number"),
+    /** The one algorithm the ID token must be signed with (registered with the provider). */
+    OIDC_ID_TOKEN_SIGNING_ALG: z.enum(OIDC_ID_TOKEN_ALGORITHMS).default("RS256"),
+    /** Levels of assurance (acr values) the portal knows, lowest first. */
+    OIDC_ACR_LEVELS: listString.default([...EIDAS_LEVELS]),
+    /** The lowest acr a login may have; a lower, unknown or missing acr is refused. */
+    OIDC_ACR_MINIMUM: z.string().min(1).default(EIDAS_LEVELS[1]),
+    /** acr_values asked for at the provider. Default: every level from the minimum up. */
+    OIDC_ACR_VALUES: listString.optional(),
     OIDC_DISPLAY_NAME: z.string().min(1).default("eID / itsme"),
+
+    /**
+     * Key of the access log's HMAC chain (ADR 0016), 32+ characters; never stored in the
+     * database. Required in production; `npm start` generates one into PORTAL_DATA_DIR otherwise.
+     */
+    AUDIT_CHAIN_KEY: z.string().min(32).optional(),
 
     /** Idle timeout for doctors, caregivers, nurses and service-center staff. */
     SESSION_IDLE_MINUTES_PROFESSIONAL: positiveInt.default(15),
@@ -88,18 +130,29 @@ const ZEnv = z
     ORG_PRIVACY_EMAIL: z.string().email().default("privacy@thuiszorg-demo.example"),
   })
   .superRefine((value, ctx) => {
-    const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];
-    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
-      ctx.addIssue({
-        code: "custom",
-        message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together",
-      });
+    const problem = (message: string) => ctx.addIssue({ code: "custom", message });
+    if (Boolean(value.OIDC_ISSUER) !== Boolean(value.OIDC_CLIENT_ID)) {
+      problem("OIDC_ISSUER and OIDC_CLIENT_ID must be set together");
     }
+    if (!value.OIDC_ISSUER) return;
+    if (value.OIDC_CLIENT_AUTH_METHOD === "client_secret_basic" && !value.OIDC_CLIENT_SECRET) {
+      problem("OIDC_CLIENT_SECRET is required with OIDC_CLIENT_AUTH_METHOD=client_secret_basic");
+    }
+    if (value.OIDC_CLIENT_AUTH_METHOD === "private_key_jwt" && !value.OIDC_CLIENT_PRIVATE_KEY_FILE) {
+      problem("OIDC_CLIENT_PRIVATE_KEY_FILE is required with OIDC_CLIENT_AUTH_METHOD=private_key_jwt");
+    }
+    if (!value.OIDC_SCOPES.includes("openid")) problem("OIDC_SCOPES must include openid");
+    if (!value.OIDC_ACR_LEVELS.includes(value.OIDC_ACR_MINIMUM)) {
+      problem("OIDC_ACR_MINIMUM must be one of OIDC_ACR_LEVELS");
+    }
+    const unknown = (value.OIDC_ACR_VALUES ?? []).filter((acr) => !value.OIDC_ACR_LEVELS.includes(acr));
+    if (unknown.length > 0) problem(`OIDC_ACR_VALUES not in OIDC_ACR_LEVELS: ${unknown.join(", ")}`);
   });
 
 export type Env = z.infer<typeof ZEnv>;
 
-function parseEnv(source: NodeJS.ProcessEnv): Env {
+/** Exported for the tests of settings; the portal reads `env` below. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings (common in .env files) mean "not set".
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = ZEnv.safeParse(cleaned);
@@ -114,8 +167,14 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
 
 export const env: Env = parseEnv(process.env);
 
-/** Demo login is on by default everywhere but production, where it must be enabled explicitly. */
-export const demoLoginEnabled: boolean = env.DEMO_LOGIN_ENABLED ?? env.NODE_ENV !== "production";
+/**
+ * The demo world (and with it the demo login) only when asked for: `npm start` asks for it on the
+ * embedded database, and DEMO_WORLD=true asks for it on DATABASE_URL. Never by default, so a
+ * production database can never be given fourteen accounts with password "demo".
+ */
+export const demoWorldEnabled: boolean = env.DEMO_WORLD === true;
+/** The demo login is the demo world's: one switch for both. */
+export const demoLoginEnabled: boolean = demoWorldEnabled;
 
 /**
  * Roles whose password login must pass a second factor before anything else (ADR 0014). Unset:
@@ -124,7 +183,7 @@ export const demoLoginEnabled: boolean = env.DEMO_LOGIN_ENABLED ?? env.NODE_ENV 
 export const secondFactorRequiredRoles: readonly Role[] =
   env.SECOND_FACTOR_REQUIRED_ROLES ?? (demoLoginEnabled ? [] : ["NURSE", "SERVICE_CENTER"]);
 
-export const oidcEnabled: boolean = Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
+export const oidcEnabled: boolean = Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID);
 
 export const organisation = {
   name: env.ORG_NAME,

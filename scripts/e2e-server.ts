@@ -5,11 +5,17 @@
 // - otherwise (Playwright run on its own): the embedded PostgreSQL server of .data/e2e, wiped first.
 // `npm start` (scripts/start.ts) then migrates, loads reference data, seeds the empty
 // database, builds when the build is stale and runs `next start`.
+//
+// It also runs the local OpenID provider (tests/support/local-oidc-provider.ts) standing in for
+// the eID/itsme broker, on a free loopback port, for as long as the portal runs, and configures
+// the portal for it. next-auth 4 reads the provider's discovery document at each sign-in, not
+// at build or start, but the provider is up before `npm start` anyway.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { e2eDatabaseUrl } from "../tests/e2e/support/e2e-database";
+import { startLocalOidcProvider } from "../tests/support/local-oidc-provider";
 import { recreateDatabase } from "./db/sibling-database";
 
 // playwright.config.ts chooses the port and passes it in.
@@ -37,15 +43,40 @@ async function main(): Promise<void> {
   env.NEXTAUTH_URL = origin;
   // A throw-away secret per run: production mode requires one, and no cookie outlives the run.
   env.AUTH_SECRET = randomBytes(32).toString("base64url");
-  // Production mode switches the demo login off by default; the tests log in as demo users.
-  env.DEMO_LOGIN_ENABLED = "true";
+  env.AUDIT_CHAIN_KEY = randomBytes(48).toString("base64url");
+  // DATABASE_URL never gets the demo world by default (scripts/demo-world.ts); the tests use it.
+  env.DEMO_WORLD = "true";
+
+  const clientSecret = randomBytes(24).toString("base64url");
+  const provider = await startLocalOidcProvider({
+    clients: [
+      {
+        clientId: "portal-e2e",
+        redirectUris: [`${origin}/api/auth/callback/oidc`],
+        idTokenSigningAlg: "ES256",
+        auth: { method: "client_secret_basic", clientSecret },
+      },
+    ],
+  });
+  console.log(`[e2e-server] local OpenID provider on ${provider.issuer}`);
+  Object.assign(env, {
+    OIDC_ISSUER: provider.issuer,
+    OIDC_CLIENT_ID: "portal-e2e",
+    OIDC_CLIENT_AUTH_METHOD: "client_secret_basic",
+    OIDC_CLIENT_SECRET: clientSecret,
+    // The provider releases the national number at userinfo only (its default), for this scope.
+    OIDC_SCOPES: "openid profile national_number",
+    OIDC_NATIONAL_NUMBER_CLAIM: "national_number",
+    OIDC_ID_TOKEN_SIGNING_ALG: "ES256",
+    OIDC_ACR_MINIMUM: "http://eidas.europa.eu/LoA/substantial",
+  });
 
   const child = spawn("npm", ["start", "--silent"], { env, stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => child.kill(signal));
   }
   child.on("exit", (code, signal) => {
-    process.exit(code ?? (signal ? 1 : 0));
+    void provider.close().finally(() => process.exit(code ?? (signal ? 1 : 0)));
   });
 }
 

@@ -3,7 +3,8 @@
 // 1. Database: DATABASE_URL when set, else the embedded PostgreSQL server (PostgreSQL 18 from
 //    npm on loopback, data in <PORTAL_DATA_DIR>/postgres, ADR 0010), started by this process for
 //    as long as the portal runs.
-// 2. Migrations (ADR 0002), reference data, and the demo world when the database has no person.
+// 2. Migrations (ADR 0002), reference data, and the demo world when the database has no person
+//    and the demo world is wanted (scripts/demo-world.ts: embedded, or DEMO_WORLD=true).
 // 3. `next build` when the sources changed since the last build (start only), then
 //    `next start` / `next dev` on PORT (3000), with the settings the portal needs.
 // Ctrl-C or SIGTERM stops Next first and then the database (a fast shutdown with a checkpoint);
@@ -24,7 +25,8 @@ import {
 } from "./db/config";
 import { acquireEmbeddedDatabase, embeddedPaths, type EmbeddedDatabase } from "./db/embedded";
 import { describeMigrationResult, migrateDatabase } from "./db/migrate";
-import { seedDatabase } from "./db/seed";
+import { auditChainKeyForStart } from "./audit/keys";
+import { demoWorldWanted, prepareDatabaseContent } from "./demo-world";
 
 type Mode = "start" | "dev";
 
@@ -236,12 +238,11 @@ async function main(): Promise<void> {
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
     // The portal process gets the runtime role only, never the owner's credentials.
     delete env.MIGRATION_DATABASE_URL;
-    if (embedded) {
-      // `next start` runs with NODE_ENV=production, where demo login is off unless enabled; the
-      // embedded database only ever holds the demo world, so the demo login is the way in.
-      env.DEMO_LOGIN_ENABLED ||= "true";
-    }
+    // Decided once here and handed to the portal, which offers the demo login only then.
+    const demoWorld = demoWorldWanted({ databaseUrl: configured, demoWorld: process.env.DEMO_WORLD });
+    env.DEMO_WORLD = String(demoWorld);
     env.AUTH_SECRET = authSecret(dataDir, Boolean(configured));
+    env.AUDIT_CHAIN_KEY = auditChainKeyForStart(dataDir, Boolean(configured) && mode === "start");
     env.AUTH_URL ||= `http://localhost:${port}`;
     // next-auth 4 reads its own variable names; keep them in step with ours.
     env.NEXTAUTH_URL ||= env.AUTH_URL;
@@ -253,8 +254,7 @@ async function main(): Promise<void> {
 
     // Migrations as the owner role; the seed and the portal as the runtime role (ADR 0010).
     console.log(describeMigrationResult(await migrateDatabase(migrationUrl)));
-    const seeded = await seedDatabase(databaseUrl, "when-empty");
-    console.log(seeded ? "Empty database: demo world seeded." : "Reference data checked; existing data kept.");
+    for (const line of await prepareDatabaseContent(databaseUrl, { demoWorld, poolMax: 5 })) console.log(line);
 
     if (mode === "start") await buildIfStale(env);
     if (stopping) return;
@@ -271,10 +271,7 @@ async function main(): Promise<void> {
       }
     });
     if (await waitForPort(port, child, 180_000)) {
-      // Same rule as lib/env.ts: on unless switched off, except in production where it must be on.
-      const flag = env.DEMO_LOGIN_ENABLED?.toLowerCase();
-      const demo = flag ? ["true", "1", "yes"].includes(flag) : mode === "dev";
-      console.log(`Portal on http://localhost:${port}${demo ? " — demo login: p.an / demo" : ""}`);
+      console.log(`Portal on http://localhost:${port}${demoWorld ? " — demo login: p.an / demo" : ""}`);
     }
   } catch (error) {
     console.error(

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { LoginForm } from "@/components/auth/login-form";
+import { LoginForm, type LoginError } from "@/components/auth/login-form";
 import { PageShell } from "@/components/page-shell";
 import { PageHeading } from "@/components/ui";
 import { getSessionState } from "@/lib/auth/session";
-import { demoLoginEnabled, env, oidcEnabled } from "@/lib/env";
+import { demoWorldEnabled, env, oidcEnabled } from "@/lib/env";
+import { OIDC_PROVIDER_ID } from "@/lib/auth/oidc";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("login");
@@ -14,18 +15,27 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<{ error?: string | string[]; reason?: string | string[] }>;
 
-/** next-auth's error codes and our own reasons, mapped to the message the person reads. */
-function initialErrorFor(error: string | undefined, reason: string | undefined) {
-  if (reason === "expired") return "sessionExpired" as const;
-  if (!error) return undefined;
-  if (error === "unknown_person" || error === "AccessDenied") return "unknownPerson" as const;
-  if (error === "CredentialsSignin") return "invalidCredentials" as const;
+/** next-auth's error codes and our own (lib/auth/oidc.ts), mapped to the message the person reads. */
+const MESSAGE_FOR_ERROR: Record<string, LoginError> = {
+  unknown_person: "unknownPerson",
+  AccessDenied: "unknownPerson",
+  CredentialsSignin: "invalidCredentials",
+  OAuthSignin: "oidcUnavailable",
+  OAuthCallback: "oidcUnavailable",
+  Configuration: "oidcUnavailable",
+  oidc_provider_error: "oidcUnavailable",
+  oidc_cancelled: "oidcCancelled",
+  oidc_missing_claim: "missingNationalNumber",
+  oidc_insufficient_assurance: "insufficientAssurance",
   // Reached without JavaScript (a plain form post): a lockout, or a code step the page could not show.
-  if (error === "rate_limited") return "rateLimited" as const;
-  if (error === "second_factor_invalid") return "codeInvalid" as const;
-  if (error === "OAuthSignin" || error === "OAuthCallback" || error === "Configuration")
-    return "oidcUnavailable" as const;
-  return "generic" as const;
+  rate_limited: "rateLimited",
+  second_factor_invalid: "codeInvalid",
+};
+
+function initialErrorFor(error: string | undefined, reason: string | undefined): LoginError | undefined {
+  if (reason === "expired") return "sessionExpired";
+  if (!error) return undefined;
+  return Object.hasOwn(MESSAGE_FOR_ERROR, error) ? MESSAGE_FOR_ERROR[error] : "generic";
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
@@ -39,8 +49,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
     <PageShell width="narrow">
       <PageHeading title={t("title")} description={t("intro")} />
       <LoginForm
-        demoEnabled={demoLoginEnabled}
-        oidc={oidcEnabled ? { id: "oidc", name: env.OIDC_DISPLAY_NAME } : null}
+        credentials={demoWorldEnabled ? "demo" : env.PASSWORD_LOGIN_ENABLED ? "password" : null}
+        oidc={oidcEnabled ? { id: OIDC_PROVIDER_ID, name: env.OIDC_DISPLAY_NAME } : null}
         initialError={initialErrorFor(first(params.error), first(params.reason))}
       />
     </PageShell>

@@ -1,6 +1,7 @@
 "use client";
 // The login form. next-auth's client `signIn` fetches the CSRF token and posts to
-// /api/auth/callback/demo; on success a full navigation lets the server decide where the person
+// /api/auth/callback/demo (the demo world) or /api/auth/callback/password (accounts made with
+// `npm run admin:create`); on success a full navigation lets the server decide where the person
 // lands (role choice, declaration or their home page). An account with a second factor gets a
 // second step on the same page: the code from the authenticator app (or a recovery code), sent
 // with the same username and password (lib/auth/password-login.ts checks both again).
@@ -9,21 +10,25 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, TextField } from "@/components/ui";
 
-type Props = {
-  demoEnabled: boolean;
-  oidc: { id: string; name: string } | null;
-  /** Message key under login.errors shown when the page opens, e.g. after an expired session. */
-  initialError?: LoginError;
-};
-
 export type LoginError =
   | "invalidCredentials"
   | "unknownPerson"
   | "sessionExpired"
   | "generic"
   | "oidcUnavailable"
+  | "oidcCancelled"
+  | "missingNationalNumber"
+  | "insufficientAssurance"
   | "rateLimited"
   | "codeInvalid";
+
+type Props = {
+  /** The username + password form: the demo world's demo login, or the password login outside it. */
+  credentials: "demo" | "password" | null;
+  oidc: { id: string; name: string } | null;
+  /** Message key under login.errors shown when the page opens, e.g. after an expired session. */
+  initialError?: LoginError;
+};
 
 type FieldErrors = { username?: string; password?: string; code?: string };
 
@@ -36,25 +41,25 @@ function loginErrorOf(error: string | null | undefined): LoginError | "codeRequi
   return "generic";
 }
 
-export function LoginForm({ demoEnabled, oidc, initialError }: Props) {
+export function LoginForm({ credentials, oidc, initialError }: Props) {
   const t = useTranslations("login");
   const [formError, setFormError] = useState(initialError);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
   // Set once the password was right for an account with a second factor: the code step.
-  const [credentials, setCredentials] = useState<{ username: string; password: string } | null>(null);
+  const [codeStep, setCodeStep] = useState<{ username: string; password: string } | null>(null);
 
   async function send(fields: { username: string; password: string; code?: string }) {
     setPending(true);
     setFormError(undefined);
     try {
-      const result = await signIn("demo", { ...fields, redirect: false });
+      const result = await signIn(credentials ?? "demo", { ...fields, redirect: false });
       if (result?.ok && !result.error) {
         window.location.assign("/");
         return;
       }
       const error = loginErrorOf(result?.error);
-      if (error === "codeRequired") setCredentials({ username: fields.username, password: fields.password });
+      if (error === "codeRequired") setCodeStep({ username: fields.username, password: fields.password });
       else setFormError(error);
     } catch {
       setFormError("generic");
@@ -79,20 +84,20 @@ export function LoginForm({ demoEnabled, oidc, initialError }: Props) {
 
   async function handleCode(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending || !credentials) return;
+    if (pending || !codeStep) return;
     const code = String(new FormData(event.currentTarget).get("code") ?? "").trim();
     setFieldErrors({ code: code ? undefined : t("errors.codeRequired") });
     if (!code) return;
-    await send({ ...credentials, code });
+    await send({ ...codeStep, code });
   }
 
   function startAgain() {
-    setCredentials(null);
+    setCodeStep(null);
     setFormError(undefined);
     setFieldErrors({});
   }
 
-  if (credentials) {
+  if (codeStep) {
     return (
       <div className="flex flex-col gap-6">
         {formError ? <Alert tone="error">{t(`errors.${formError}`)}</Alert> : null}
@@ -128,19 +133,22 @@ export function LoginForm({ demoEnabled, oidc, initialError }: Props) {
 
   return (
     <div className="flex flex-col gap-8">
-      {formError ? <Alert tone="error">{t(`errors.${formError}`)}</Alert> : null}
+      {formError ? (
+        // A cancel at the provider is a choice, not a failure: said calmly.
+        <Alert tone={formError === "oidcCancelled" ? "info" : "error"}>{t(`errors.${formError}`)}</Alert>
+      ) : null}
       {oidc ? (
         <Button type="button" size="lg" fullWidth onClick={() => void signIn(oidc.id, { callbackUrl: "/" })}>
           {t("oidcButton", { provider: oidc.name })}
         </Button>
       ) : null}
-      {oidc && demoEnabled ? <p className="text-center text-ink-muted">{t("or")}</p> : null}
-      {demoEnabled ? (
-        <section aria-labelledby="demo-login-heading" className="flex flex-col gap-4">
-          <h2 id="demo-login-heading" className="text-2xl font-bold">
-            {t("demoHeading")}
+      {oidc && credentials ? <p className="text-center text-ink-muted">{t("or")}</p> : null}
+      {credentials ? (
+        <section aria-labelledby="credentials-login-heading" className="flex flex-col gap-4">
+          <h2 id="credentials-login-heading" className="text-2xl font-bold">
+            {credentials === "demo" ? t("demoHeading") : t("passwordHeading")}
           </h2>
-          <p className="text-ink-muted">{t("demoHint")}</p>
+          <p className="text-ink-muted">{credentials === "demo" ? t("demoHint") : t("passwordHint")}</p>
           <form noValidate onSubmit={handleSubmit} className="flex flex-col gap-5">
             <TextField
               name="username"

@@ -10,14 +10,7 @@
 // trip; the browser's own required-field check is then switched off so both say the same thing.
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState, type FormEvent } from "react";
-import {
-  Alert,
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-  type ButtonVariant,
-} from "@/components/ui";
+import { Alert, SelectField, SubmitButton, TextAreaField, TextField, type ButtonVariant } from "@/components/ui";
 import { parseForm } from "@/lib/http/form-data";
 import { idleFormState, type FormState } from "@/lib/http/form-state";
 import { formSchemas, type FormSchemaName } from "./form-schemas";

@@ -1,8 +1,13 @@
-// The tamper evidence of the access log (ADR 0004): each entry's hash covers its own fields and
-// the previous entry's hash in the same chain. A chain per patient (not one global chain) so
-// appends for different patients never wait on each other; entries without a patient form one
-// chain of their own.
-import { createHash } from "node:crypto";
+// The tamper evidence of the access log (ADR 0004, keyed by ADR 0016): each entry's link covers
+// its own fields and the previous entry's link in the same chain. A chain per patient (not one
+// global chain) so appends for different patients never wait on each other; entries without a
+// patient form one chain of their own.
+//
+// The link is an HMAC-SHA256 with a key that is not in the database (AUDIT_CHAIN_KEY): whoever
+// can write to the database but does not hold the key cannot append an entry that verifies.
+// Entries written before the key existed keep their plain sha256 link (link version 1) and stay
+// verifiable; lib/audit/verify.ts says where such a link is still acceptable.
+import { createHash, createHmac } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -44,6 +49,21 @@ export function canonicalEntry(fields: ChainedFields): string {
   ]);
 }
 
-export function entryHash(prevHash: string, fields: ChainedFields): string {
+/** How an entry's link is computed: stored per entry in "AccessLogEntry"."linkVersion". */
+export const LINK_VERSION = {
+  /** sha256, no key: entries written before ADR 0016. Never written any more. */
+  sha256: 1,
+  /** HMAC-SHA256 with the chain key: every entry the portal writes. */
+  hmac: 2,
+} as const;
+export type LinkVersion = (typeof LINK_VERSION)[keyof typeof LINK_VERSION];
+
+/** The unkeyed link of version 1: what anyone can compute, hence only legacy. */
+export function sha256Link(prevHash: string, fields: ChainedFields): string {
   return createHash("sha256").update(prevHash).update("\n").update(canonicalEntry(fields)).digest("hex");
+}
+
+/** The keyed link of version 2. */
+export function hmacLink(key: Buffer, prevHash: string, fields: ChainedFields): string {
+  return createHmac("sha256", key).update(prevHash).update("\n").update(canonicalEntry(fields)).digest("hex");
 }

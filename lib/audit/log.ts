@@ -1,11 +1,13 @@
 // Appends to the access log. Every entry is written inside the caller's transaction, so an entry
 // and the change it accompanies commit together (or not at all), and a read's entry is committed
 // before its data leaves the server. The table itself refuses UPDATE, DELETE and TRUNCATE
-// (migration *_access_log_append_only); the per-patient hash chain (ADR 0004) makes an edit by
-// someone who bypasses that trigger visible to `npm run audit:verify`.
+// (migration *_access_log_append_only); the per-patient chain of keyed links (ADR 0004, 0016)
+// makes an edit or an append by someone who bypasses that trigger, without the chain key,
+// visible to `npm run audit:verify`.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AccessDecision, Role } from "@/lib/generated/prisma/enums";
-import { GENESIS_HASH, chainKey, entryHash } from "./chain";
+import { GENESIS_HASH, LINK_VERSION, chainKey, hmacLink } from "./chain";
+import { auditChainKey } from "./key";
 
 /** Namespace of the advisory locks that serialise one chain's appends (first key of the pair). */
 const CHAIN_LOCK_NAMESPACE = 4004;
@@ -62,9 +64,9 @@ export async function appendAccessLogEntry(
     reason: input.reason,
     emergencyAccessId: input.emergencyAccessId ?? null,
   };
-  const hash = entryHash(prevHash, fields);
+  const hash = hmacLink(auditChainKey(), prevHash, fields);
   const created = await tx.accessLogEntry.create({
-    data: { ...fields, prevHash, hash },
+    data: { ...fields, prevHash, hash, linkVersion: LINK_VERSION.hmac },
     select: { id: true },
   });
   return { id: created.id, hash, occurredAt: fields.occurredAt };

@@ -9,8 +9,14 @@ import type { NextRequest } from "next/server";
 import type { LoginThrottle } from "@/lib/auth/login-throttle";
 import { clientAddress } from "@/lib/auth/client-address";
 
-/** The path of the password login's callback (the demo-world contract keeps its id "demo"). */
-export const PASSWORD_CALLBACK_PATH = "/api/auth/callback/demo";
+/**
+ * The paths of the password login's callback: "demo" in the demo world (demo-world.md's contract),
+ * "password" for accounts made with `npm run admin:create` outside it.
+ */
+export const PASSWORD_CALLBACK_PATHS: ReadonlySet<string> = new Set([
+  "/api/auth/callback/demo",
+  "/api/auth/callback/password",
+]);
 
 async function errorOf(response: Response, origin: string): Promise<string | null> {
   const target =
@@ -52,7 +58,7 @@ export async function answerLockout(
   response: Response,
   throttle: LoginThrottle,
 ): Promise<Response> {
-  if (request.method !== "POST" || request.nextUrl.pathname !== PASSWORD_CALLBACK_PATH) return response;
+  if (request.method !== "POST" || !PASSWORD_CALLBACK_PATHS.has(request.nextUrl.pathname)) return response;
   const origin = request.nextUrl.origin;
   if ((await errorOf(response, origin)) !== "rate_limited") return response;
 

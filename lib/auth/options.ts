@@ -1,15 +1,25 @@
-// next-auth configuration: the demo provider (development and the embedded setup only) and an
-// OpenID Connect provider standing for eID/itsme. next-auth only proves who the person is; the
+// next-auth configuration: username + password (the demo world's "demo" login, or outside it the
+// password login of accounts made with `npm run admin:create`), throttled and with a second
+// factor (ADR 0013, 0014), and an OpenID Connect provider standing for eID/itsme
+// (lib/auth/oidc.ts, ADR 0015). next-auth only proves who the person is; the
 // portal's own server-side session (PortalSession) carries everything else (ADR 0008).
 import { headers } from "next/headers";
-import type { NextAuthOptions, Session, User } from "next-auth";
+import type { Account, NextAuthOptions, Session, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
-import { demoLoginEnabled, env, oidcEnabled } from "@/lib/env";
-import { normalizeInsz } from "@/lib/insz";
+import { demoWorldEnabled, env } from "@/lib/env";
+import { unknownInszPatientKey } from "@/lib/audit/unknown-patient";
 import { clientAddress } from "@/lib/auth/client-address";
+import { recordLoginEvent } from "@/lib/auth/login-events";
+import {
+  LOGIN_ERROR_FOR_REFUSAL,
+  OIDC_PROVIDER_ID,
+  oidcProvider,
+  oidcSettingsFromEnv,
+  type OidcPerson,
+  type OidcSettings,
+} from "@/lib/auth/oidc";
 import { appLoginThrottle } from "@/lib/auth/login-throttle";
 import { attemptPasswordLogin, PASSWORD_LOGIN_METHOD } from "@/lib/auth/password-login";
 import { authSecret } from "@/lib/auth/secret";
@@ -69,35 +79,79 @@ async function authorizePasswordLogin(
   throw new Error(result.error);
 }
 
-type OidcProfile = { sub: string; [claim: string]: unknown };
+/** The OIDC login's lookup: a national number to the person it belongs to. */
+async function findPersonByInsz(insz: string): Promise<OidcPerson | null> {
+  const person = await prisma.person.findUnique({
+    where: { insz },
+    select: { id: true, honorific: true, firstName: true, lastName: true },
+  });
+  return person ? { id: person.id, name: displayName(person) } : null;
+}
 
-/** eID/itsme through any OpenID Connect provider; the national-number claim maps to the person. */
-function oidcProvider(): OAuthConfig<OidcProfile> {
-  const issuer = env.OIDC_ISSUER!.replace(/\/$/, "");
-  return {
-    id: "oidc",
-    name: env.OIDC_DISPLAY_NAME,
-    type: "oauth",
-    wellKnown: `${issuer}/.well-known/openid-configuration`,
-    issuer,
-    clientId: env.OIDC_CLIENT_ID,
-    clientSecret: env.OIDC_CLIENT_SECRET,
-    idToken: true,
-    checks: ["pkce", "state", "nonce"],
-    authorization: { params: { scope: "openid profile" } },
-    async profile(profile) {
-      const insz = normalizeInsz(String(profile[env.OIDC_NATIONAL_NUMBER_CLAIM] ?? ""));
-      const person = insz
-        ? await prisma.person.findUnique({
-            where: { insz },
-            select: { id: true, honorific: true, firstName: true, lastName: true },
-          })
-        : null;
-      // An unknown person gets an id that no Person has; the signIn callback refuses it.
-      if (!person) return { id: `unknown:${profile.sub}` };
-      return { id: person.id, name: displayName(person) };
-    },
-  };
+export type AuthProviderSettings = {
+  demoWorld: boolean;
+  passwordLogin: boolean;
+  oidc: OidcSettings | null;
+};
+
+/** The sign-in methods offered for these settings (exported for the tests of each combination). */
+export function authProviders(settings: AuthProviderSettings): NextAuthOptions["providers"] {
+  // The demo world's accounts sign in through "demo" (its id is part of demo-world.md's HTTP
+  // surface); outside the demo world the same check is the password login of accounts made
+  // with `npm run admin:create`. Never both: the demo login must not exist without the demo world.
+  const credentials = settings.demoWorld ? "demo" : settings.passwordLogin ? "password" : null;
+  return [
+    ...(credentials
+      ? [
+          CredentialsProvider({
+            id: credentials,
+            name: credentials === "demo" ? "Demo" : "Password",
+            credentials: {
+              username: { label: "Username", type: "text" },
+              password: { label: "Password", type: "password" },
+              code: { label: "Code", type: "text" },
+            },
+            authorize: authorizePasswordLogin,
+          }),
+        ]
+      : []),
+    ...(settings.oidc ? [oidcProvider(settings.oidc, findPersonByInsz)] : []),
+  ];
+}
+
+/** Password logins log their own attempts (lib/auth/password-login.ts). */
+const PASSWORD_PROVIDERS = new Set(["demo", "password"]);
+
+/** The one place a sign-in is let through or refused, with its entry in the security log. */
+async function decideSignIn({
+  user,
+  account,
+  profile,
+}: {
+  user: User;
+  account: Account | null;
+  profile?: { sub?: unknown };
+}): Promise<true | string> {
+  if (!account || PASSWORD_PROVIDERS.has(account.provider) || account.provider !== OIDC_PROVIDER_ID) return true;
+  const origin = await requestOrigin();
+  const refusal = user.oidcRefusal;
+  if (refusal) {
+    const { nationalNumber, ...logged } = refusal;
+    await recordLoginEvent(
+      {
+        method: "oidc",
+        outcome: "refused",
+        ...logged,
+        ...(nationalNumber ? { nationalNumberPseudonym: unknownInszPatientKey(nationalNumber) } : {}),
+      },
+      origin,
+    );
+    return `/login?error=${LOGIN_ERROR_FOR_REFUSAL[refusal.reason]}`;
+  }
+  // The provider's subject (next-auth's providerAccountId is the person id profile() returned).
+  const subject = typeof profile?.sub === "string" ? profile.sub : undefined;
+  await recordLoginEvent({ method: "oidc", outcome: "success", personId: user.id, subject, acr: user.acr }, origin);
+  return true;
 }
 
 /**
@@ -140,39 +194,13 @@ export const authOptions: NextAuthOptions = {
   jwt: { maxAge: ABSOLUTE_SESSION_SECONDS },
   session: { strategy: "jwt", maxAge: ABSOLUTE_SESSION_SECONDS, updateAge: 24 * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
-  providers: [
-    ...(demoLoginEnabled
-      ? [
-          CredentialsProvider({
-            id: "demo",
-            name: "Demo",
-            credentials: {
-              username: { label: "Username", type: "text" },
-              password: { label: "Password", type: "password" },
-              code: { label: "Code", type: "text" },
-            },
-            authorize: authorizePasswordLogin,
-          }),
-        ]
-      : []),
-    ...(oidcEnabled ? [oidcProvider()] : []),
-  ],
+  providers: authProviders({
+    demoWorld: demoWorldEnabled,
+    passwordLogin: env.PASSWORD_LOGIN_ENABLED,
+    oidc: oidcSettingsFromEnv(env),
+  }),
   callbacks: {
-    async signIn({ user, account }) {
-      const unknown = user.id.startsWith("unknown:");
-      // The password login logs its own attempts (lib/auth/password-login.ts); the others here.
-      if (account && account.provider !== "demo") {
-        await recordLoginAttempt(prisma, {
-          method: account.provider,
-          outcome: unknown ? "FAILURE" : "SUCCESS",
-          reason: unknown ? "unknown_person" : account.provider,
-          personId: unknown ? null : user.id,
-          ...(await requestOrigin()),
-        });
-      }
-      if (unknown) return "/login?error=unknown_person";
-      return true;
-    },
+    signIn: decideSignIn,
     async jwt({ token, user, account }) {
       if (user) {
         // A new sign-in: start a server-side session; the cookie carries only its id.

@@ -65,6 +65,6 @@ test.describe("sign-out", () => {
   test("without a session the patient page sends to the login page", async ({ page }) => {
     await page.goto("/patient");
     await expect(page).toHaveURL(/\/login(\?|$)/);
-    await expect(page.getByRole("button", { name: "Aanmelden" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Aanmelden", exact: true })).toBeVisible();
   });
 });

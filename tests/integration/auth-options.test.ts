@@ -1,7 +1,7 @@
 // The next-auth wiring: the demo provider accepts exactly the right credentials, an eID/itsme
 // login of an unknown person is refused with a clear reason, and a sign-in starts a server-side
 // session whose id is all the cookie carries.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Account, User } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import { authOptions, sessionCookieName, useSecureCookies } from "@/lib/auth/options";
@@ -75,20 +75,40 @@ describe("password login failures the login page tells apart", () => {
 });
 
 describe("sign-in callbacks", () => {
-  it("refuses an eID/itsme login of a person the portal does not know", async () => {
-    const result = await authOptions.callbacks!.signIn!({ user: { id: "unknown:subject-1" }, account: null } as never);
-    expect(result).toBe("/login?error=unknown_person");
+  it("refuses an eID/itsme login that profile() refused, with the refusal's own code, and logs it", async () => {
+    const info = vi.spyOn(console, "info").mockImplementation(() => {});
+    const account = { provider: "oidc", type: "oauth", providerAccountId: "subject-1" };
+    const refused = (reason: string) =>
+      authOptions.callbacks!.signIn!({
+        user: { id: "refused:subject-1", oidcRefusal: { reason, subject: "subject-1" } },
+        account,
+      } as never);
+    expect(await refused("unknown_person")).toBe("/login?error=unknown_person");
+    expect(await refused("missing_national_number")).toBe("/login?error=oidc_missing_claim");
+    expect(await refused("invalid_national_number")).toBe("/login?error=oidc_missing_claim");
+    expect(await refused("insufficient_assurance")).toBe("/login?error=oidc_insufficient_assurance");
+    expect(info).toHaveBeenCalledTimes(4);
+    expect(info).toHaveBeenLastCalledWith(expect.stringMatching(/^login-event .*"reason":"insufficient_assurance"/));
+    expect(await authOptions.callbacks!.signIn!({ user: { id: "pat-an" }, account } as never)).toBe(true);
     expect(await authOptions.callbacks!.signIn!({ user: { id: "pat-an" }, account: null } as never)).toBe(true);
   });
 
   it("writes eID/itsme logins to the security log, refused and accepted", async () => {
+    vi.spyOn(console, "info").mockImplementation(() => {});
     const account = { provider: "oidc", type: "oauth", providerAccountId: "subject-2" };
-    await authOptions.callbacks!.signIn!({ user: { id: "unknown:subject-2" }, account } as never);
+    const before = await db.loginAttempt.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+    await authOptions.callbacks!.signIn!({
+      user: { id: "refused:subject-2", oidcRefusal: { reason: "unknown_person", subject: "subject-2" } },
+      account,
+    } as never);
     await authOptions.callbacks!.signIn!({ user: { id: "pat-an" }, account } as never);
-    const attempts = await db.loginAttempt.findMany({ where: { method: "oidc" }, orderBy: { id: "asc" } });
+    const attempts = await db.loginAttempt.findMany({
+      where: { method: "oidc", id: { gt: before?.id ?? 0n } },
+      orderBy: { id: "asc" },
+    });
     expect(attempts.map(({ outcome, reason, personId }) => ({ outcome, reason, personId }))).toEqual([
       { outcome: "FAILURE", reason: "unknown_person", personId: null },
-      { outcome: "SUCCESS", reason: "oidc", personId: "pat-an" },
+      { outcome: "SUCCESS", reason: "success", personId: "pat-an" },
     ]);
   });
 

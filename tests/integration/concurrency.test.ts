@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { authorizePatientAccess } from "@/lib/access";
 import { verifyAccessLog } from "@/lib/audit/verify";
+import { testChainKey } from "@/tests/support/audit";
 import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
 import { addNursingNote, correctNursingNote } from "@/lib/nursing";
 import { ZAddNote } from "@/lib/nursing/schemas";
@@ -93,6 +94,6 @@ describe("concurrent access decisions on one patient", () => {
     expect(entries).toHaveLength(before + 36);
     // A linear chain: no two entries claim the same predecessor (a fork would mean a lost link).
     expect(new Set(entries.map((entry) => entry.prevHash)).size).toBe(entries.length);
-    expect(await verifyAccessLog(db)).toMatchObject({ ok: true });
+    expect(await verifyAccessLog(db, { key: testChainKey() })).toMatchObject({ ok: true });
   });
 });

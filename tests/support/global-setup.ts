@@ -11,6 +11,9 @@ import { migrateDatabase } from "../../scripts/db/migrate";
 import { startThrowAwayCluster } from "../../scripts/db/postgres-server";
 import { recreateDatabase, siblingDatabaseUrl } from "../../scripts/db/sibling-database";
 
+/** The access log's HMAC key in the integration tests: fixed, so a failure can be replayed. */
+export const TEST_AUDIT_CHAIN_KEY = "integration-tests-audit-chain-key-0000000000";
+
 declare module "vitest" {
   export interface ProvidedContext {
     /** The URL of the run's test database. */
@@ -53,5 +56,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("databasePoolMax", poolMax);
   process.env.DATABASE_URL = databaseUrl;
   process.env.DATABASE_POOL_MAX = String(poolMax);
+  // The tests seed and sign in to the demo world, which is never on by default with a
+  // DATABASE_URL (tests/integration/demo-world-decision.test.ts checks that default itself).
+  process.env.DEMO_WORLD ??= "true";
+  // One chain key for the portal's code and the audit:* commands the tests run (ADR 0016).
+  process.env.AUDIT_CHAIN_KEY ??= TEST_AUDIT_CHAIN_KEY;
   return teardown;
 }

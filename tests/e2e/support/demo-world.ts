@@ -7,7 +7,8 @@ import { resolve } from "node:path";
 import { e2eDatabaseUrl } from "./e2e-database";
 
 export function reseedDemoWorld(): void {
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  // db:seed refuses a DATABASE_URL without it (scripts/demo-world.ts); the e2e database is the demo world's.
+  const env: NodeJS.ProcessEnv = { ...process.env, DEMO_WORLD: "true" };
   if (process.env.DATABASE_URL) {
     env.DATABASE_URL = e2eDatabaseUrl(process.env.DATABASE_URL).url;
   } else {

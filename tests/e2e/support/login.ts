@@ -55,7 +55,8 @@ export async function loginViaForm(page: Page, username: string, password = DEMO
   await page.goto("/login");
   await page.getByLabel("Gebruikersnaam").fill(username);
   await page.getByLabel("Wachtwoord").fill(password);
-  await page.getByRole("button", { name: "Aanmelden" }).click();
+  // exact: the eID/itsme button ("Aanmelden met …") is a button too.
+  await page.getByRole("button", { name: "Aanmelden", exact: true }).click();
 }
 
 /** Signs in through the login page and waits for the home page the role lands on (e.g. /patient). */

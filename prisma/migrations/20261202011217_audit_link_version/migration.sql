@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AccessLogEntry" ADD COLUMN     "linkVersion" SMALLINT NOT NULL DEFAULT 1;
