@@ -27,12 +27,16 @@ import { addDays, dateDaysAgo, momentDaysAgo } from "./time";
 
 export { demoIds, demoUsernames, DEMO_PASSWORD } from "./ids";
 
-/** Tables the reset keeps: migration history, published legal texts, and the append-only access log. */
+/**
+ * Tables the reset keeps: migration history, published legal texts, the append-only access log,
+ * and the used FHIR client assertions (a reset must not let a captured assertion be replayed).
+ */
 export const PRESERVED_TABLES: ReadonlySet<string> = new Set([
   "_prisma_migrations",
   Prisma.ModelName.DeclarationVersion,
   Prisma.ModelName.PrivacyStatementVersion,
   Prisma.ModelName.AccessLogEntry,
+  Prisma.ModelName.FhirAssertionJti,
 ]);
 
 export interface SeedDemoWorldOptions {
