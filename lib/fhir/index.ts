@@ -7,7 +7,7 @@ export {
   type SystemClient,
   type SystemClientRegistry,
 } from "./auth/clients";
-export { DEMO_CLIENT_ALG, DEMO_CLIENT_ID, ensureDemoClientKeys } from "./auth/demo-client";
+export { DEMO_CLIENT_ALG, DEMO_CLIENT_ID, ensureDemoClientKeys, signClientAssertion } from "./auth/demo-client";
 export { CLIENT_ASSERTION_TYPE, issueAccessToken, OAuthError, type TokenResponse } from "./auth/token";
 export { capabilityStatement, fhirEndpoints, smartConfiguration } from "./capability";
 export { fhirJson, mediaType, outcomeResponse, publicOrigin, readBoundedBody, withFhirRoute } from "./http";

@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from "jose";
+import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
 
 export const DEMO_CLIENT_ID = "ehr-demo";
 /** SMART Backend Services requires RS384 or ES384 support; the demo client signs with ES384. */
@@ -78,4 +78,25 @@ export async function ensureDemoClientKeys(dataDir: string): Promise<DemoClientK
     await writeFile(files.publicKey, `${JSON.stringify(publicJwk, null, 2)}\n`, { mode: 0o644 });
   }
   return { privateJwk, publicJwk, files, created };
+}
+
+/**
+ * A client assertion as SMART Backend Services wants it: iss = sub = the client id, aud = the
+ * token endpoint, a fresh jti, valid for `seconds` (at most 300). For `npm run fhir:client`.
+ */
+export async function signClientAssertion(input: {
+  privateJwk: JWK;
+  clientId: string;
+  tokenEndpoint: string;
+  seconds?: number;
+}): Promise<string> {
+  const alg = input.privateJwk.alg ?? DEMO_CLIENT_ALG;
+  return new SignJWT({ jti: randomUUID() })
+    .setProtectedHeader({ alg, kid: input.privateJwk.kid, typ: "JWT" })
+    .setIssuer(input.clientId)
+    .setSubject(input.clientId)
+    .setAudience(input.tokenEndpoint)
+    .setIssuedAt()
+    .setExpirationTime(`${Math.min(input.seconds ?? 240, 300)}s`)
+    .sign(await importJWK(input.privateJwk, alg));
 }
