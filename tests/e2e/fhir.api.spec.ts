@@ -11,6 +11,7 @@ import { expect, test, type APIRequestContext, type APIResponse } from "@playwri
 import { SignJWT, exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
 import { buildInsz } from "../../lib/insz";
 import { registrationBundle, transaction, put, vital, byInsz } from "../support/fhir-bundles";
+import { reseedDemoWorld } from "./support/demo-world";
 import { e2eDatabaseUrl } from "./support/e2e-database";
 import { signedInContextPool } from "./support/login";
 
@@ -98,6 +99,8 @@ const bundle = registrationBundle({ insz, given: "Marc", family: "Goossens", key
 
 test.afterAll(async () => {
   await disposeAll();
+  // The new patient sits in n.nina's team and An got a reading: give later specs the exact demo world.
+  reseedDemoWorld();
 });
 
 test("discovery: the CapabilityStatement and the SMART configuration", async ({ request, baseURL }) => {
@@ -245,4 +248,45 @@ test("malformed requests are 4xx OperationOutcomes, never a 500", async ({ reque
   await outcome(tooLarge, 413);
   const badForm = await request.post(tokenEndpoint, { headers: { "Content-Type": "application/json" }, data: "{}" });
   expect(badForm.status()).toBe(400);
+});
+
+test("An's access-log page names the record system's change in Dutch, French and English", async ({
+  request,
+  baseURL,
+}) => {
+  const an = byInsz("Patient", "41031212410");
+  const sent = await postBundle(
+    request,
+    accessToken,
+    transaction([put(vital(`e2e-${insz}-an-pulse`, an, today.toISOString(), "8867-4", { value: 68, code: "/min" }))]),
+  );
+  expect(sent.status(), await sent.text()).toBe(200);
+
+  const patient = await signedIn(baseURL, "p.an");
+  const log = (await (await patient.get("/api/patients/pat-an/access-log?limit=20")).json()) as {
+    entries: { actor: unknown; actorSystem: string | null; action: string; reason: string }[];
+  };
+  expect(log.entries).toContainEqual(
+    expect.objectContaining({
+      actor: null,
+      actorSystem: "ehr-demo",
+      action: "WRITE_NURSING_FILE",
+      reason: "record_system",
+    }),
+  );
+
+  const expected = {
+    "nl-BE": ["Het dossiersysteem van Thuiszorg Demo vzw", "Gegevens in uw verpleegdossier toegevoegd of bijgewerkt"],
+    "fr-BE": [
+      "Le système de dossiers de Thuiszorg Demo vzw",
+      "A ajouté ou mis à jour des données de votre dossier infirmier",
+    ],
+    en: ["record system", "Added or updated entries of your nursing record"],
+  } as const;
+  for (const [locale, texts] of Object.entries(expected)) {
+    const page = await patient.get("/patient/access-log", { headers: { "Accept-Language": locale } });
+    expect(page.status()).toBe(200);
+    const html = await page.text();
+    for (const text of texts) expect(html, `${locale}: ${text}`).toContain(text);
+  }
 });
