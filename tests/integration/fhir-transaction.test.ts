@@ -4,7 +4,9 @@
 // record system's, and every refusal (invalid structure, business rule, late error, scope)
 // leaves the database exactly as it was.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { readAccessLog } from "@/lib/audit/view";
 import { verifyAccessLog } from "@/lib/audit/verify";
 import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
 import { FhirError, processTransaction, type SystemCaller } from "@/lib/fhir";
@@ -159,6 +161,32 @@ describe("the acceptance scenario's Bundle", () => {
     expect(await verifyAccessLog(db)).toMatchObject({ ok: true });
   });
 
+  it("shows An the record system's change in her access log, as the system and not as a person", async () => {
+    const an = await db.person.findUniqueOrThrow({ where: { id: demoIds.patients.an } });
+    await send(
+      transaction([
+        put(vital("an-pulse", byInsz("Patient", an.insz), now.toISOString(), "8867-4", { value: 66, code: "/min" })),
+      ]),
+    );
+    const outcome = await readAccessLog({
+      actor: gated(an.id, "PATIENT"),
+      patientId: an.id,
+      requestId: randomUUID(),
+      limit: 5,
+      db,
+    });
+    expect(outcome.allowed).toBe(true);
+    if (!outcome.allowed) return;
+    // The newest entry is An's own look at her log; the one before it is the record system's write.
+    expect(outcome.page.entries[1]).toMatchObject({
+      actor: null,
+      actorSystem: "ehr-test",
+      action: "WRITE_NURSING_FILE",
+      decision: "ALLOW",
+      reason: "record_system",
+    });
+  });
+
   it("changes nothing when the same Bundle comes again: no row, no revision, no log entry", async () => {
     const bundle = registrationBundle({ insz: newInsz(), given: "Marc", family: "Goossens", key: "twice", today: now });
     await send(bundle);
@@ -182,6 +210,27 @@ async function registeredPatient(key: string) {
   const person = await db.person.findUniqueOrThrow({ where: { insz } });
   return { id: person.id, insz, subject };
 }
+
+describe("references and the documented example", () => {
+  it("accepts docs/fhir/example-transaction.json as it stands", async () => {
+    const example = JSON.parse(readFileSync("docs/fhir/example-transaction.json", "utf8")) as unknown;
+    const response = await send(example);
+    expect(response.entry?.map((entry) => entry.response?.status)).toEqual(Array(6).fill("201 Created"));
+  });
+
+  it("resolves a reference to an entry by an absolute fullUrl as well as by urn:uuid", async () => {
+    const insz = newInsz();
+    const fullUrl = `https://ehr.thuiszorg-demo.example/fhir/Patient/p-${insz}`;
+    await send(
+      transaction([
+        put(patient(insz, { given: "Abs", family: "Olute" }), fullUrl),
+        put(carePlan(`abs-plan-${insz}`, { reference: fullUrl }, daysAgo(now, 1))),
+      ]),
+    );
+    const person = await db.person.findUniqueOrThrow({ where: { insz } });
+    expect(await db.carePlanItem.count({ where: { patientId: person.id, sourceId: `abs-plan-${insz}` } })).toBe(1);
+  });
+});
 
 describe("Patient and Practitioner", () => {
   it("creates a patient with contact data; a changed name is an update with its revision and log entry", async () => {

@@ -108,6 +108,13 @@ export type TransactionEntry = {
 };
 
 const URN_UUID = /^urn:uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const ABSOLUTE_URL = /^https?:\/\/[^\s]{1,2000}$/;
+
+/** The key an entry is found by: a urn:uuid in lower case, an absolute URL exactly as sent. */
+export function fullUrlKey(fullUrl: string): string | null {
+  if (URN_UUID.test(fullUrl)) return fullUrl.toLowerCase();
+  return ABSOLUTE_URL.test(fullUrl) ? fullUrl : null;
+}
 const ABSOLUTE_URI = /^(https?:\/\/[^\s|]+|urn:[a-z0-9][a-z0-9-]{0,31}:[^\s|]+)$/i;
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -202,13 +209,14 @@ export function readTransactionBundle(body: unknown): TransactionEntry[] {
 
     let fullUrl: string | null = null;
     if (entry.fullUrl !== undefined) {
-      if (!URN_UUID.test(entry.fullUrl)) {
-        issues.add(`${at}.fullUrl`, "A fullUrl must be urn:uuid:<uuid>.", "value");
-      } else if (fullUrls.has(entry.fullUrl.toLowerCase())) {
+      const key = fullUrlKey(entry.fullUrl);
+      if (key === null) {
+        issues.add(`${at}.fullUrl`, "A fullUrl is urn:uuid:<uuid> or an absolute http(s) URL.", "value");
+      } else if (fullUrls.has(key)) {
         issues.add(`${at}.fullUrl`, "Two entries have the same fullUrl.", "duplicate");
       } else {
-        fullUrl = entry.fullUrl.toLowerCase();
-        fullUrls.add(fullUrl);
+        fullUrl = key;
+        fullUrls.add(key);
       }
     }
 

@@ -440,7 +440,7 @@ export function mapAppointment(reader: Reader, appointment: Appointment): Draft 
     // type its literal reference starts with.
     const target =
       participant.actor?.type ??
-      reader.entryTypes.get(literal.toLowerCase()) ??
+      reader.entryTypes.get(literal.startsWith("urn:uuid:") ? literal.toLowerCase() : literal) ??
       /^(Patient|Practitioner)[/?]/.exec(literal)?.[1] ??
       null;
     if (target === "Patient") {

@@ -149,8 +149,9 @@ export function reference(
     return null;
   }
   const at = `${reader.at}.reference`;
-  if (literal.startsWith("urn:uuid:")) {
-    const fullUrl = literal.toLowerCase();
+  // Another entry of the Bundle, by its fullUrl (a urn:uuid, or an absolute URL sent as fullUrl).
+  const fullUrl = literal.startsWith("urn:uuid:") ? literal.toLowerCase() : literal;
+  if (literal.startsWith("urn:uuid:") || reader.entryTypes.has(fullUrl)) {
     const entryType = reader.entryTypes.get(fullUrl);
     if (entryType === undefined) {
       reader.issues.add(at, "No entry of this Bundle has this fullUrl.", "not-found");
