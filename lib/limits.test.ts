@@ -12,6 +12,9 @@ const BOUNDED_BY_NATURE: Record<string, string> = {
   "lib/auth/portal-session.ts db.personRole.findMany": "one row per role the person holds (a handful at most)",
   "lib/audit/view.ts tx.person.findMany": "the actors of one page of the access log, itself paged",
   "lib/audit/view.ts tx.emergencyAccess.findMany": "the emergency accesses named on one page of the access log",
+  "lib/fhir/transaction/write.ts tx.personRole.findMany": "one row per role the practitioner holds (a handful at most)",
+  "lib/fhir/transaction/write.ts tx.careTeamAssignment.findMany":
+    "the rows of one CareTeam resource by its business identifier: one per nurse of that team",
 };
 
 function sourceFiles(dir: string): string[] {

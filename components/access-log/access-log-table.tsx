@@ -12,6 +12,7 @@ import { CARE_QUESTION_LOG_ACTION } from "@/lib/dossier";
 import type { AccessLogView } from "@/lib/audit/view";
 import type { AccessDecision } from "@/lib/generated/prisma/enums";
 import { cx } from "@/components/ui/cx";
+import { organisation } from "@/lib/env";
 
 type KnownAction = (typeof accessActions)[number];
 // "action_failed" is written by the access core when an allowed change fails (authorize.ts);
@@ -21,6 +22,11 @@ type KnownReason = (typeof knownReasons)[number];
 
 function isKnownAction(action: string): action is KnownAction {
   return (accessActions as readonly string[]).includes(action);
+}
+
+/** What the organisation's record system does to a file (lib/access/system.ts), in its own words. */
+function isSystemAction(action: string): action is "WRITE_NURSING_FILE" | "CORRECT_ADMINISTRATIVE" {
+  return action === "WRITE_NURSING_FILE" || action === "CORRECT_ADMINISTRATIVE";
 }
 
 function isKnownReason(reason: string): reason is KnownReason {
@@ -45,9 +51,10 @@ const outcomeStyles = {
 const columnWidths = { when: "md:w-44", who: "md:w-56", what: undefined, outcome: "md:w-80" } as const;
 
 export async function AccessLogTable({ entries }: { entries: AccessLogView[] }) {
-  const [t, tRoles, format] = await Promise.all([
+  const [t, tRoles, tFhir, format] = await Promise.all([
     getTranslations("accessLog"),
     getTranslations("roles"),
+    getTranslations("fhir.accessLog"),
     getFormatter(),
   ]);
 
@@ -97,7 +104,10 @@ export async function AccessLogTable({ entries }: { entries: AccessLogView[] }) 
               </td>
               <td role="cell" className={cellClasses}>
                 {cardLabel(t("table.who"))}
-                {entry.actor === null ? (
+                {entry.actorSystem !== null ? (
+                  // A system client (ADR 0017): every configured client is the organisation's record system.
+                  <span className="font-semibold">{tFhir("recordSystem", { organisation: organisation.name })}</span>
+                ) : entry.actor === null ? (
                   <span className="font-semibold">{t("who.system")}</span>
                 ) : (
                   <>
@@ -113,9 +123,11 @@ export async function AccessLogTable({ entries }: { entries: AccessLogView[] }) 
                 <span className="block">
                   {entry.action === CARE_QUESTION_LOG_ACTION
                     ? t("actions.CARE_QUESTION", { outcome })
-                    : isKnownAction(entry.action)
-                      ? t(`actions.${entry.action}`, { outcome })
-                      : t("actions.unknown", { outcome })}
+                    : entry.actorSystem !== null && isSystemAction(entry.action)
+                      ? tFhir(`actions.${entry.action}`, { outcome })
+                      : isKnownAction(entry.action)
+                        ? t(`actions.${entry.action}`, { outcome })
+                        : t("actions.unknown", { outcome })}
                 </span>
                 {isEmergency ? (
                   <div className="mt-2 flex flex-col gap-1">
@@ -155,9 +167,11 @@ export async function AccessLogTable({ entries }: { entries: AccessLogView[] }) 
                   {/* A care-question entry carries the doctor's question as its reason: the patient reads it as written. */}
                   {entry.action === CARE_QUESTION_LOG_ACTION
                     ? t("careQuestion", { question: entry.reason })
-                    : isKnownReason(entry.reason)
-                      ? t(`reasons.${entry.reason}`)
-                      : t("reasons.unknown")}
+                    : entry.actorSystem !== null
+                      ? tFhir(entry.decision === "ALLOW" ? "recordSystemReason" : "recordSystemRefused")
+                      : isKnownReason(entry.reason)
+                        ? t(`reasons.${entry.reason}`)
+                        : t("reasons.unknown")}
                 </span>
               </td>
             </tr>

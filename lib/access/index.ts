@@ -17,3 +17,14 @@ export {
   type ReviewItem,
 } from "./misuse";
 export { AccessAction, AccessReason, accessActions, type AccessDecision } from "./policy";
+export {
+  decideSystemWrite,
+  grantSystemScopes,
+  logSystemChange,
+  logSystemDenial,
+  parseSystemScope,
+  SYSTEM_SCOPE_DENIED_REASON,
+  SYSTEM_WRITE_REASON,
+  type SystemWriteDecision,
+  type SystemWriteInteraction,
+} from "./system";

@@ -27,16 +27,22 @@ export type ChainedFields = {
   decision: string;
   reason: string;
   emergencyAccessId: string | null;
+  /** The system client that acted instead of a person (ADR 0017); absent or null for people. */
+  actorSystem?: string | null;
 };
 
 /**
  * Canonical serialisation: a JSON array in a fixed order, so no field can shift into another
  * ("ab"+"c" and "a"+"bc" serialise differently). Versioned so the format can evolve without
- * invalidating old entries.
+ * invalidating old entries: "v1" for a person's (or the portal's own) entry, "v2" when a system
+ * client acted (ADR 0017), with its client id appended. Which one applies follows from the
+ * entry itself, and setting or clearing `actorSystem` afterwards changes the serialisation, so
+ * the hash no longer matches either way.
  */
 export function canonicalEntry(fields: ChainedFields): string {
+  const actorSystem = fields.actorSystem ?? null;
   return JSON.stringify([
-    "v1",
+    actorSystem === null ? "v1" : "v2",
     fields.occurredAt.toISOString(),
     fields.requestId,
     fields.actorId,
@@ -46,6 +52,7 @@ export function canonicalEntry(fields: ChainedFields): string {
     fields.decision,
     fields.reason,
     fields.emergencyAccessId,
+    ...(actorSystem === null ? [] : [actorSystem]),
   ]);
 }
 

@@ -21,6 +21,8 @@ export type AccessLogInput = {
   decision: AccessDecision;
   reason: string;
   emergencyAccessId?: string | null;
+  /** A system client acting instead of a person (ADR 0017); then actorId and actorRole are null. */
+  actorSystem?: string | null;
   /** The moment of the decision; defaults to the clock. */
   occurredAt?: Date;
 };
@@ -63,6 +65,7 @@ export async function appendAccessLogEntry(
     decision: input.decision,
     reason: input.reason,
     emergencyAccessId: input.emergencyAccessId ?? null,
+    actorSystem: input.actorSystem ?? null,
   };
   const hash = hmacLink(auditChainKey(), prevHash, fields);
   const created = await tx.accessLogEntry.create({

@@ -9,6 +9,11 @@ export type AccessLogView = {
   id: string;
   occurredAt: Date;
   actor: { name: string; role: Role | null } | null;
+  /**
+   * Set when a system client acted instead of a person: the organisation's record system feeding
+   * the file over FHIR (ADR 0017), by its client id. The patient reads it as that system.
+   */
+  actorSystem: string | null;
   action: string;
   decision: AccessDecision;
   reason: string;
@@ -90,6 +95,7 @@ export async function readAccessLog(
           id: row.id.toString(),
           occurredAt: row.occurredAt,
           actor: row.actorId ? { name: nameOf.get(row.actorId) ?? "?", role: row.actorRole } : null,
+          actorSystem: row.actorSystem,
           action: row.action,
           decision: row.decision,
           reason: row.reason,

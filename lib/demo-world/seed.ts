@@ -28,8 +28,9 @@ import { addDays, dateDaysAgo, momentDaysAgo } from "./time";
 export { demoIds, demoUsernames, DEMO_PASSWORD } from "./ids";
 
 /**
- * Tables the reset keeps: migration history, published legal texts, and the append-only logs
- * (the access log and the security log). Everything else goes, the login counters and locks
+ * Tables the reset keeps: migration history, published legal texts, the append-only logs (the
+ * access log and the security log), and the used FHIR client assertions (a reset must not let a
+ * captured assertion be replayed). Everything else goes, the login counters and locks
  * (LoginThrottle) and the second-factor enrolments included: automated checks that try a brute
  * force or enrol a second factor get the demo world back, with `demo` alone, from one seed.
  */
@@ -39,6 +40,7 @@ export const PRESERVED_TABLES: ReadonlySet<string> = new Set([
   Prisma.ModelName.PrivacyStatementVersion,
   Prisma.ModelName.AccessLogEntry,
   Prisma.ModelName.LoginAttempt,
+  Prisma.ModelName.FhirAssertionJti,
 ]);
 
 export interface SeedDemoWorldOptions {

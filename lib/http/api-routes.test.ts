@@ -14,7 +14,16 @@ const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"
 const NOT_WRAPPED: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts":
     "next-auth's own endpoints: their POSTs carry next-auth's CSRF token (double-submit cookie), and the demo-login contract posts a form to them",
+  "app/api/fhir/token/route.ts":
+    "SMART token endpoint, machine to machine: a form-encoded client assertion signed with the client's key is the only credential, no cookie is read or set, so a cross-site post gains nothing; size-capped (ADR 0017)",
 };
+
+/**
+ * The record system's FHIR API answers bearer tokens only, never cookies, so the browser rules
+ * (Origin, cross-site reads) have nothing to protect there; its own wrapper answers in
+ * OperationOutcomes and caps the body (lib/fhir/http.ts, ADR 0018).
+ */
+const MACHINE_WRAPPER = { dir: "app/api/fhir/", wrapper: "withFhirRoute" };
 
 function routeFiles(dir = join(root, "app", "api")): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -25,10 +34,10 @@ function routeFiles(dir = join(root, "app", "api")): string[] {
 }
 
 /** The HTTP methods a route file exports, and whether each is `withActor(...)`. */
-function exportedHandlers(source: string): Array<{ method: string; wrapped: boolean }> {
+function exportedHandlers(source: string, wrapper = "withActor"): Array<{ method: string; wrapped: boolean }> {
   const handlers: Array<{ method: string; wrapped: boolean }> = [];
   for (const match of source.matchAll(
-    /export\s+(?:async\s+)?(?:const|let|var|function)\s+([A-Z]+)\b(\s*=\s*withActor\s*[<(])?/g,
+    new RegExp(`export\\s+(?:async\\s+)?(?:const|let|var|function)\\s+([A-Z]+)\\b(\\s*=\\s*${wrapper}\\s*[<(])?`, "g"),
   )) {
     if (HTTP_METHODS.includes(match[1]!)) handlers.push({ method: match[1]!, wrapped: Boolean(match[2]) });
   }
@@ -58,7 +67,10 @@ describe("API route handlers", () => {
     const unwrapped = files.flatMap((file) =>
       file in NOT_WRAPPED
         ? []
-        : exportedHandlers(readFileSync(join(root, file), "utf8"))
+        : exportedHandlers(
+            readFileSync(join(root, file), "utf8"),
+            file.startsWith(MACHINE_WRAPPER.dir) ? MACHINE_WRAPPER.wrapper : "withActor",
+          )
             .filter((handler) => !handler.wrapped)
             .map((handler) => `${file} ${handler.method}`),
     );

@@ -323,6 +323,8 @@ export type RevisionDto = {
   changedAt: Date;
   reason: string;
   author: string | null;
+  /** Made by the organisation's record system over FHIR (ADR 0017) rather than by a person. */
+  byRecordSystem: boolean;
   previousText: string | null;
   previous: Record<string, unknown>;
 };
@@ -340,6 +342,7 @@ function toRevisionDto(revision: Prisma.RecordRevisionGetPayload<{ include: type
     changedAt: revision.changedAt,
     reason: revision.reason,
     author: revision.author ? displayName(revision.author) : null,
+    byRecordSystem: revision.authorSystem !== null,
     previousText:
       typeof previous.text === "string"
         ? previous.text

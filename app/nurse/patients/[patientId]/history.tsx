@@ -12,7 +12,11 @@ export async function History({
   describePrevious: (revision: RevisionDto) => ReactNode;
 }) {
   if (!revisions || revisions.length === 0) return null;
-  const [t, format] = await Promise.all([getTranslations("nurse"), getFormatter()]);
+  const [t, tFhir, format] = await Promise.all([
+    getTranslations("nurse"),
+    getTranslations("fhir.history"),
+    getFormatter(),
+  ]);
   return (
     <details className="mt-3">
       <summary className="cursor-pointer font-semibold text-brand-800 underline underline-offset-4">
@@ -25,10 +29,10 @@ export async function History({
               {t("history.entry", {
                 version: revision.version,
                 date: format.dateTime(revision.changedAt, "dateTime"),
-                name: revision.author ?? "—",
+                name: revision.author ?? (revision.byRecordSystem ? tFhir("author") : "—"),
               })}
             </p>
-            <p>{t("history.reason", { reason: revision.reason })}</p>
+            <p>{t("history.reason", { reason: revision.byRecordSystem ? tFhir("reason") : revision.reason })}</p>
             {describePrevious(revision)}
           </li>
         ))}
