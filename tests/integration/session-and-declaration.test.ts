@@ -184,7 +184,7 @@ describe("role choice", () => {
     expect(asNurse.status === "active" && asNurse.actor.declaration).toEqual({ currentVersion: 4, accepted: true });
   });
 
-  it("stops acting in a role taken away after it was chosen: back to the role choice", async () => {
+  it("stops acting in a role taken away after it was chosen: the session ends (issue 10)", async () => {
     await db.personRole.create({ data: { personId: "usr-nina", role: "TRUSTED_PERSON" } });
     const nina = await actorFor("usr-nina");
     await chooseActiveRole(db, nina, "TRUSTED_PERSON");
@@ -192,9 +192,10 @@ describe("role choice", () => {
     expect(before.status === "active" && before.actor.activeRole).toBe("TRUSTED_PERSON");
 
     await db.personRole.deleteMany({ where: { personId: "usr-nina", role: "TRUSTED_PERSON" } });
-    const after = await loadSessionState(db, nina.sessionId);
-    expect(after.status).toBe("active");
-    expect(after.status === "active" && after.actor.activeRole).toBeNull();
-    expect(after.status === "active" && after.actor.roles).toEqual(["NURSE"]);
+    // Removing a role ends the person's sessions at once (ADR 0014): a copied cookie grants nothing.
+    expect((await loadSessionState(db, nina.sessionId)).status).toBe("none");
+    expect(await db.portalSession.findUniqueOrThrow({ where: { id: nina.sessionId } })).toMatchObject({
+      endReason: "role_removed",
+    });
   });
 });
