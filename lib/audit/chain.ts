@@ -22,15 +22,19 @@ export type ChainedFields = {
   decision: string;
   reason: string;
   emergencyAccessId: string | null;
+  /** Where the granting relation came from (ADR 0020); null for most entries. */
+  grantSource: string | null;
 };
 
 /**
  * Canonical serialisation: a JSON array in a fixed order, so no field can shift into another
  * ("ab"+"c" and "a"+"bc" serialise differently). Versioned so the format can evolve without
- * invalidating old entries.
+ * invalidating old entries: "v1" is every entry without a grant source (all entries written before
+ * the column existed), "v2" appends the grant source. The version follows from the stored row
+ * itself, so a grant source added to or removed from an old entry breaks its hash either way.
  */
 export function canonicalEntry(fields: ChainedFields): string {
-  return JSON.stringify([
+  const v1 = [
     "v1",
     fields.occurredAt.toISOString(),
     fields.requestId,
@@ -41,7 +45,9 @@ export function canonicalEntry(fields: ChainedFields): string {
     fields.decision,
     fields.reason,
     fields.emergencyAccessId,
-  ]);
+  ];
+  if (fields.grantSource === null) return JSON.stringify(v1);
+  return JSON.stringify(["v2", ...v1.slice(1), fields.grantSource]);
 }
 
 export function entryHash(prevHash: string, fields: ChainedFields): string {

@@ -4,7 +4,7 @@
 // (migration *_access_log_append_only); the per-patient hash chain (ADR 0004) makes an edit by
 // someone who bypasses that trigger visible to `npm run audit:verify`.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AccessDecision, Role } from "@/lib/generated/prisma/enums";
+import type { AccessDecision, FactSource, Role } from "@/lib/generated/prisma/enums";
 import { GENESIS_HASH, chainKey, entryHash } from "./chain";
 
 /** Namespace of the advisory locks that serialise one chain's appends (first key of the pair). */
@@ -19,6 +19,8 @@ export type AccessLogInput = {
   decision: AccessDecision;
   reason: string;
   emergencyAccessId?: string | null;
+  /** Where the relation that granted the access came from (ADR 0020). */
+  grantSource?: FactSource | null;
   /** The moment of the decision; defaults to the clock. */
   occurredAt?: Date;
 };
@@ -61,6 +63,7 @@ export async function appendAccessLogEntry(
     decision: input.decision,
     reason: input.reason,
     emergencyAccessId: input.emergencyAccessId ?? null,
+    grantSource: input.grantSource ?? null,
   };
   const hash = entryHash(prevHash, fields);
   const created = await tx.accessLogEntry.create({
