@@ -46,6 +46,14 @@ const ZEnv = z
     MISUSE_DISTINCT_PATIENTS: positiveInt.default(20),
     MISUSE_WINDOW_MINUTES: positiveInt.default(10),
 
+    /**
+     * The eHealth therapeutic-link and consent services (lib/ehealth, ADR 0020): the local
+     * simulator's URL in development and tests. Unset: the adapter is off.
+     */
+    EHEALTH_URL: z.string().url().optional(),
+    /** How long a look-up waits for eHealth before deciding on the facts the portal already has. */
+    EHEALTH_TIMEOUT_MS: positiveInt.default(3000),
+
     /** The organisation: configuration, never code. */
     ORG_NAME: z.string().min(1).default("Thuiszorg Demo vzw"),
     ORG_SERVICE_CENTER_PHONE: z.string().min(1).default("078 00 00 00"),
