@@ -19,6 +19,7 @@ function initialErrorFor(error: string | undefined, reason: string | undefined) 
   if (reason === "expired") return "sessionExpired" as const;
   if (!error) return undefined;
   if (error === "unknown_person" || error === "AccessDenied") return "unknownPerson" as const;
+  if (error === "under_12") return "childUnder12" as const;
   if (error === "CredentialsSignin") return "invalidCredentials" as const;
   if (error === "OAuthSignin" || error === "OAuthCallback" || error === "Configuration")
     return "oidcUnavailable" as const;

@@ -11,7 +11,8 @@ type Props = {
   demoEnabled: boolean;
   oidc: { id: string; name: string } | null;
   /** Message key under login.errors shown when the page opens, e.g. after an expired session. */
-  initialError?: "invalidCredentials" | "unknownPerson" | "sessionExpired" | "generic" | "oidcUnavailable";
+  initialError?:
+    "invalidCredentials" | "unknownPerson" | "sessionExpired" | "generic" | "oidcUnavailable" | "childUnder12";
 };
 
 type FieldErrors = { username?: string; password?: string };
@@ -43,7 +44,14 @@ export function LoginForm({ demoEnabled, oidc, initialError }: Props) {
         window.location.assign("/");
         return;
       }
-      setFormError(result?.error === "CredentialsSignin" ? "invalidCredentials" : "generic");
+      // A child under 12 is refused by the sign-in callback with its own, calm message (ADR 0019).
+      setFormError(
+        result?.error === "CredentialsSignin"
+          ? "invalidCredentials"
+          : result?.error === "under_12"
+            ? "childUnder12"
+            : "generic",
+      );
     } catch {
       setFormError("generic");
     }

@@ -18,6 +18,8 @@ export type ActionFormField =
       maxLength?: number;
       autoComplete?: string;
       inputMode?: "text" | "numeric";
+      /** "date" for a calendar date (YYYY-MM-DD); text otherwise. */
+      inputType?: "text" | "date";
       defaultValue?: string;
     }
   | {
@@ -89,6 +91,7 @@ export function ActionForm({
             maxLength={field.maxLength}
             autoComplete={field.autoComplete}
             inputMode={field.inputMode}
+            type={field.inputType ?? "text"}
           />
         );
       })}

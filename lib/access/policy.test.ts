@@ -305,7 +305,8 @@ describe("decideAccess against the reference rules", () => {
       }),
       { numRuns: 20_000 },
     );
-  });
+    // 20,000 generated cases: seconds on a busy shared machine.
+  }, 60_000);
 
   it("names the first failing condition in the order of domain.md", () => {
     fc.assert(
@@ -339,7 +340,7 @@ describe("decideAccess against the reference rules", () => {
       }),
       { numRuns: 5_000 },
     );
-  });
+  }, 30_000);
 
   it("never lets a doctor, caregiver, trusted person or service center use an emergency access", () => {
     fc.assert(
@@ -349,7 +350,7 @@ describe("decideAccess against the reference rules", () => {
       }),
       { numRuns: 5_000 },
     );
-  });
+  }, 30_000);
 
   it("never shows health data to the service center, the coordinator or the privacy officer", () => {
     fc.assert(
@@ -385,7 +386,7 @@ describe("decideAccess against the reference rules", () => {
       }),
       { numRuns: 5_000 },
     );
-  });
+  }, 30_000);
 });
 
 describe("availability window", () => {
@@ -497,7 +498,7 @@ describe("minors and representatives, across birthdays", () => {
       }),
       { numRuns: 1_000 },
     );
-  });
+  }, 30_000);
 
   it("a parent manages a child's settings until the 12th birthday, reads with agreement until the 16th", () => {
     fc.assert(
@@ -508,7 +509,7 @@ describe("minors and representatives, across birthdays", () => {
       }),
       { numRuns: 1_000 },
     );
-  });
+  }, 30_000);
 
   it("a parent's reading ends by itself on the 16th birthday, agreement or not", () => {
     fc.assert(
@@ -532,7 +533,7 @@ describe("minors and representatives, across birthdays", () => {
       }),
       { numRuns: 1_000 },
     );
-  });
+  }, 30_000);
 
   it("an appointed representative acts for an adult from the 18th birthday on; a parent as such does not", () => {
     fc.assert(
@@ -549,7 +550,7 @@ describe("minors and representatives, across birthdays", () => {
       }),
       { numRuns: 1_000 },
     );
-  });
+  }, 30_000);
 
   it("a representative never decides the minor's agreement, and a minor of 12 to 15 decides it", () => {
     const now = new Date("2026-12-02T10:00:00Z");

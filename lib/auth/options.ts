@@ -12,6 +12,7 @@ import { normalizeInsz } from "@/lib/insz";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { authSecret } from "@/lib/auth/secret";
 import { createPortalSession, endPortalSession } from "@/lib/auth/portal-session";
+import { mayActAsOwnPatient } from "@/lib/access/minors";
 import { displayName } from "@/lib/people/display-name";
 
 /** The longest a signed-in browser keeps its cookie; idleness ends sessions much earlier. */
@@ -76,6 +77,21 @@ function oidcProvider(): OAuthConfig<OidcProfile> {
   };
 }
 
+/**
+ * A child under 12 has no portal access of its own (ADR 0019): its parents or representatives
+ * act for it. Asked before a session starts, so the child gets a calm refusal instead of an
+ * empty portal; the access policy refuses every action of such a patient all the same.
+ */
+async function isChildWithoutOwnAccess(personId: string): Promise<boolean> {
+  const person = await prisma.person.findUnique({
+    where: { id: personId },
+    select: { birthDate: true, roles: { select: { role: true } } },
+  });
+  if (!person) return false;
+  const onlyPatient = person.roles.length > 0 && person.roles.every((role) => role.role === "PATIENT");
+  return onlyPatient && !mayActAsOwnPatient(person.birthDate, new Date());
+}
+
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   useSecureCookies,
@@ -100,6 +116,7 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async signIn({ user }) {
       if (user.id.startsWith("unknown:")) return "/login?error=unknown_person";
+      if (await isChildWithoutOwnAccess(user.id)) return "/login?error=under_12";
       return true;
     },
     async jwt({ token, user, account }) {
