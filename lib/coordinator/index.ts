@@ -66,6 +66,20 @@ export function requireCoordinator(actor: Actor): void {
     throw new PortalError("forbidden");
 }
 
+/**
+ * The 11 digits of a national number, whatever separators it came with. The forms' schemas
+ * normalise already; the data layer checks again, since it is what writes the number.
+ */
+function inszDigits(value: string, field: string): string {
+  const digits = normalizeInsz(value);
+  if (!digits)
+    throw new PortalError("invalid_input", {
+      userMessage: "Not a valid national number (INSZ).",
+      issues: [{ path: field, message: "not a valid national number (INSZ)" }],
+    });
+  return digits;
+}
+
 /** Decides `action` on `patientId`, and runs `work` under the patient's lock when allowed. */
 async function coordinate<T>(
   input: CoordinationInput & { patientId: string },
@@ -178,6 +192,7 @@ const REGISTRATION_LOCK_NAMESPACE = 4031;
 export async function registerPatient(
   input: CoordinationInput & RegisterPatientForm,
 ): Promise<Outcome<RegisterResult>> {
+  input = { ...input, insz: inszDigits(input.insz, "insz") };
   const db = await appDb(input.db);
   const known = await db.person.findUnique({
     where: { insz: input.insz },
@@ -513,6 +528,7 @@ export async function unassignCareTeamNurse(
 export async function recordTherapeuticRelation(
   input: CoordinationInput & { patientId: string } & RecordRelationForm,
 ): Promise<Outcome<Change<"unknown_caregiver" | "date_in_future" | "already_recorded">>> {
+  input = { ...input, caregiverInsz: inszDigits(input.caregiverInsz, "caregiverInsz") };
   return coordinate(input, "RECORD_THERAPEUTIC_RELATION", async (tx, today) => {
     if (input.startDate > today) return { ok: false, problem: "date_in_future" };
     const caregiver = await tx.person.findUnique({
@@ -568,6 +584,7 @@ export type RepresentativeProblem =
 export async function recordLegalRepresentative(
   input: CoordinationInput & { patientId: string } & RecordRepresentativeForm,
 ): Promise<Outcome<Change<RepresentativeProblem>>> {
+  input = { ...input, representativeInsz: inszDigits(input.representativeInsz, "representativeInsz") };
   return coordinate(
     input,
     "RECORD_LEGAL_REPRESENTATIVE",
