@@ -5,12 +5,16 @@
 // - otherwise: an embedded PGlite in .data/e2e, wiped first.
 // `npm start` (scripts/start.ts) then migrates, loads reference data, seeds the empty
 // database, builds when the build is stale and runs `next start`.
+// It also starts the eHealth simulator (scripts/ehealth-simulator) on a free loopback port for the
+// portal's EHEALTH_URL, and writes that URL where the specs find it (tests/e2e/support/ehealth.ts).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { e2eDatabaseUrl } from "../tests/e2e/support/e2e-database";
+import { writeEHealthSimulatorUrl } from "../tests/e2e/support/ehealth";
 import { recreateDatabase } from "./db/sibling-database";
+import { startEHealthSimulator } from "./ehealth-simulator/server";
 
 // playwright.config.ts chooses the port and passes it in.
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -39,6 +43,11 @@ async function main(): Promise<void> {
   env.AUTH_SECRET = randomBytes(32).toString("base64url");
   // Production mode switches the demo login off by default; the tests log in as demo users.
   env.DEMO_LOGIN_ENABLED = "true";
+  // The eHealth services the doctor's look-up asks (ADR 0020): the simulator, on loopback.
+  const ehealth = await startEHealthSimulator();
+  env.EHEALTH_URL = ehealth.url;
+  writeEHealthSimulatorUrl(ehealth.url);
+  console.log(`[e2e-server] eHealth simulator on ${ehealth.url}`);
 
   const child = spawn("npm", ["start", "--silent"], { env, stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -67,16 +67,16 @@ export default async function ChildConsentPage({
       <ChildrenNav patients={patients} current={patientId} />
       {done ? (
         <Alert tone="success" className="mb-6">
-          {tConsent(`done.${done}`)}
+          {t(`consent.done.${done}`, { name })}
         </Alert>
       ) : null}
       <div className="flex flex-col gap-8">
         <Card title={tConsent("status.title")}>
           <p className="mb-4 text-lg font-semibold" data-testid="consent-status">
-            {consent.active ? tConsent("status.active") : tConsent("status.inactive")}
+            {consent.active ? t("consent.active", { name }) : t("consent.inactive", { name })}
           </p>
           <p className="mb-4 max-w-prose">
-            {consent.active ? tConsent("status.activeMeans") : tConsent("status.inactiveMeans")}
+            {consent.active ? t("consent.activeMeans", { name }) : t("consent.inactiveMeans", { name })}
           </p>
           <ActionForm
             action={setChildConsentAction}
