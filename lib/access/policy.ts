@@ -134,10 +134,7 @@ export type AccessFacts = {
   };
 };
 
-/**
- * What each role may ever do to a patient's file. The relation (below) then decides whether it
- * may do it to THIS patient. A role missing here, or an action missing from its list, denies.
- */
+/** What a patient may do with their own file. */
 const ownFileActions = [
   "READ_HEALTH",
   "READ_ADMINISTRATIVE",
@@ -150,6 +147,10 @@ const ownFileActions = [
 /** What a representative of a minor of 12 to 15 may do, with the minor's agreement: read. */
 const representativeOfConsentingMinorActions: readonly AccessAction[] = ["READ_HEALTH", "READ_ADMINISTRATIVE"];
 
+/**
+ * What each role may ever do to a patient's file. The relation (below) then decides whether it
+ * may do it to THIS patient. A role missing here, or an action missing from its list, denies.
+ */
 export const actionsByRole = {
   PATIENT: [...ownFileActions, "DECIDE_REPRESENTATIVE_AGREEMENT"],
   // Informal care and signalling only: reading, never acting on the patient's behalf.
