@@ -120,6 +120,9 @@ export default async function CoordinatorPatientPage({
               {t("episodes.onlineUntil", { date: date(facts.onlineUntil) })}
             </p>
           ) : null}
+          <h3 className="mb-2 text-lg font-bold">
+            {facts.careOngoing ? t("episodes.endTitle") : t("episodes.startTitle")}
+          </h3>
           {facts.careOngoing ? (
             <ActionForm
               action={endEpisodeAction}
@@ -203,32 +206,35 @@ export default async function CoordinatorPatientPage({
             </ul>
           )}
           {facts.assignableNurses.length > 0 ? (
-            <ActionForm
-              action={assignNurseAction}
-              formLabel={t("team.assignTitle")}
-              hidden={hidden}
-              fields={[
-                {
-                  kind: "select",
-                  name: "nurseId",
-                  label: t("team.nurse"),
-                  required: true,
-                  options: facts.assignableNurses.map((nurse) => ({ value: nurse.personId, label: nurse.name })),
-                },
-                {
-                  kind: "select",
-                  name: "responsible",
-                  label: t("team.responsibleQuestion"),
-                  required: true,
-                  options: [
-                    { value: "false", label: t("team.no") },
-                    { value: "true", label: t("team.yes") },
-                  ],
-                  defaultValue: "false",
-                },
-              ]}
-              submitLabel={t("team.assign")}
-            />
+            <>
+              <h3 className="mb-2 text-lg font-bold">{t("team.assignTitle")}</h3>
+              <ActionForm
+                action={assignNurseAction}
+                formLabel={t("team.assignTitle")}
+                hidden={hidden}
+                fields={[
+                  {
+                    kind: "select",
+                    name: "nurseId",
+                    label: t("team.nurse"),
+                    required: true,
+                    options: facts.assignableNurses.map((nurse) => ({ value: nurse.personId, label: nurse.name })),
+                  },
+                  {
+                    kind: "select",
+                    name: "responsible",
+                    label: t("team.responsibleQuestion"),
+                    required: true,
+                    options: [
+                      { value: "false", label: t("team.no") },
+                      { value: "true", label: t("team.yes") },
+                    ],
+                    defaultValue: "false",
+                  },
+                ]}
+                submitLabel={t("team.assign")}
+              />
+            </>
           ) : null}
         </Card>
 
@@ -244,7 +250,9 @@ export default async function CoordinatorPatientPage({
                     {relation.caregiver} · {relation.inForce ? t("relations.inForce") : t("relations.notInForce")}
                   </p>
                   <p>
-                    {t("relations.period", { start: date(relation.startDate), end: date(relation.endDate) })}
+                    {relation.endDate
+                      ? t("relations.period", { start: date(relation.startDate), end: date(relation.endDate) })
+                      : t("relations.openEnded", { start: date(relation.startDate) })}
                     {relation.term ? ` · ${t(`terms.${relation.term}`)}` : null}
                   </p>
                   <p className="text-ink-muted">
@@ -256,6 +264,7 @@ export default async function CoordinatorPatientPage({
               ))}
             </ul>
           )}
+          <h3 className="mb-2 text-lg font-bold">{t("relations.recordTitle")}</h3>
           <ActionForm
             action={recordRelationAction}
             formLabel={t("relations.recordTitle")}
@@ -323,6 +332,7 @@ export default async function CoordinatorPatientPage({
               ))}
             </ul>
           )}
+          <h3 className="mb-2 text-lg font-bold">{t("representatives.recordTitle")}</h3>
           <ActionForm
             action={recordRepresentativeAction}
             formLabel={t("representatives.recordTitle")}
