@@ -174,6 +174,13 @@ const ZEnv = z
     FHIR_DEMO_CLIENT_ENABLED: booleanString.optional(),
     /** Largest transaction Bundle the FHIR API reads, in bytes. */
     FHIR_MAX_BUNDLE_BYTES: positiveInt.max(50 * 1024 * 1024).default(2 * 1024 * 1024),
+    /**
+     * The eHealth therapeutic-link and consent services (lib/ehealth, ADR 0020): the local
+     * simulator's URL in development and tests. Unset: the adapter is off.
+     */
+    EHEALTH_URL: z.string().url().optional(),
+    /** How long a look-up waits for eHealth before deciding on the facts the portal already has. */
+    EHEALTH_TIMEOUT_MS: positiveInt.default(3000),
 
     /** The organisation: configuration, never code. */
     ORG_NAME: z.string().min(1).default("Thuiszorg Demo vzw"),

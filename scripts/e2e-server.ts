@@ -10,13 +10,18 @@
 // the eID/itsme broker, on a free loopback port, for as long as the portal runs, and configures
 // the portal for it. next-auth 4 reads the provider's discovery document at each sign-in, not
 // at build or start, but the provider is up before `npm start` anyway.
+//
+// It also starts the eHealth simulator (scripts/ehealth-simulator) on a free loopback port for the
+// portal's EHEALTH_URL, and writes that URL where the specs find it (tests/e2e/support/ehealth.ts).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { e2eDatabaseUrl } from "../tests/e2e/support/e2e-database";
 import { startLocalOidcProvider } from "../tests/support/local-oidc-provider";
+import { writeEHealthSimulatorUrl } from "../tests/e2e/support/ehealth";
 import { recreateDatabase } from "./db/sibling-database";
+import { startEHealthSimulator } from "./ehealth-simulator/server";
 
 // playwright.config.ts chooses the port and passes it in.
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -70,6 +75,11 @@ async function main(): Promise<void> {
     OIDC_ID_TOKEN_SIGNING_ALG: "ES256",
     OIDC_ACR_MINIMUM: "http://eidas.europa.eu/LoA/substantial",
   });
+  // The eHealth services the doctor's look-up asks (ADR 0020): the simulator, on loopback.
+  const ehealth = await startEHealthSimulator();
+  env.EHEALTH_URL = ehealth.url;
+  writeEHealthSimulatorUrl(ehealth.url);
+  console.log(`[e2e-server] eHealth simulator on ${ehealth.url}`);
 
   const child = spawn("npm", ["start", "--silent"], { env, stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -30,6 +30,8 @@ const MESSAGE_FOR_ERROR: Record<string, LoginError> = {
   // Reached without JavaScript (a plain form post): a lockout, or a code step the page could not show.
   rate_limited: "rateLimited",
   second_factor_invalid: "codeInvalid",
+  // A child under 12 has no portal access of its own (ADR 0019).
+  under_12: "childUnder12",
 };
 
 function initialErrorFor(error: string | undefined, reason: string | undefined): LoginError | undefined {

@@ -1,14 +1,18 @@
 // The patient's home: what matters now (the next nurse visit, the care plan, the latest notes)
 // and the way to everything else. The health data comes through readPatientFile, so this visit
-// is decided and logged like any other read of her file.
+// is decided and logged like any other read of her file. Once care has ended the home says until
+// which day the file stays online; a minor of 12 to 15 finds the page where they decide whether
+// their representatives read the file.
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { calendarDay, FileRefusal, PatientComments } from "@/components/nursing-file";
 import { PageShell } from "@/components/page-shell";
-import { Card, LinkButton, PageHeading, TileLinks } from "@/components/ui";
+import { Alert, Card, LinkButton, PageHeading, TileLinks } from "@/components/ui";
+import { ageBand } from "@/lib/access/minors";
 import { requirePageActor } from "@/lib/auth/guards";
-import { readPatientFile, refusalKind } from "@/lib/dossier";
+import { fileAvailability, readPatientFile, refusalKind } from "@/lib/dossier";
+import { env, organisation } from "@/lib/env";
 
 const LATEST_NOTES = 3;
 
@@ -28,6 +32,9 @@ export default async function PatientHomePage() {
   ]);
   const shellActor = { displayName: actor.displayName, roleLabel: tRoles(actor.activeRole) };
 
+  const birthDate = outcome.allowed ? outcome.file.administrative.identification.birthDate : null;
+  const decidesAboutRepresentatives =
+    birthDate !== null && ageBand(new Date(`${birthDate}T00:00:00.000Z`), new Date()) === "12_to_15";
   const tiles = [
     { href: "/patient/file", key: "file" },
     { href: "/patient/access-log", key: "accessLog" },
@@ -35,6 +42,7 @@ export default async function PatientHomePage() {
     { href: "/patient/exclusions", key: "exclusions" },
     { href: "/patient/consent", key: "consent" },
     { href: "/patient/corrections", key: "corrections" },
+    ...(decidesAboutRepresentatives ? [{ href: "/patient/representatives", key: "representatives" } as const] : []),
   ] as const;
   const navigation = (
     <nav aria-labelledby="patient-tiles-heading" className="mt-8">
@@ -68,6 +76,7 @@ export default async function PatientHomePage() {
     health?.plannedVisits.find((visit) => visit.status === "PLANNED" && visit.startsAt.getTime() >= now) ?? null;
   const activeCarePlan = health?.carePlan.filter((item) => item.status === "ACTIVE") ?? [];
   const latestNotes = health?.nursingNotes.slice(0, LATEST_NOTES) ?? [];
+  const availability = fileAvailability(outcome.file.care.episodes, env.AVAILABILITY_WINDOW_MONTHS);
 
   return (
     <PageShell actor={shellActor}>
@@ -77,6 +86,17 @@ export default async function PatientHomePage() {
         description={<p>{t("intro")}</p>}
       />
       <div className="flex flex-col gap-6">
+        {availability.status === "ended" ? (
+          <Alert tone="info" announce="none" title={t("availability.title")}>
+            <p data-testid="file-online-until">
+              {t("availability.body", {
+                endedOn: format.dateTime(calendarDay(availability.endedOn), "date"),
+                onlineUntil: format.dateTime(calendarDay(availability.onlineUntil), "date"),
+              })}
+            </p>
+            <p className="mt-2">{t("availability.copy", { phone: organisation.serviceCenterPhone })}</p>
+          </Alert>
+        ) : null}
         <Card title={t("nextVisit.title")}>
           {nextVisit ? (
             <div className="flex flex-col gap-1 text-lg">

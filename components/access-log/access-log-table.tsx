@@ -173,6 +173,12 @@ export async function AccessLogTable({ entries }: { entries: AccessLogView[] }) 
                         ? t(`reasons.${entry.reason}`)
                         : t("reasons.unknown")}
                 </span>
+                {/* Where the relation that let this person in came from (ADR 0020). */}
+                {entry.decision === "ALLOW" && entry.grantSource ? (
+                  <span className="block text-ink-muted" data-testid="access-log-via">
+                    {t(`via.${entry.grantSource}`)}
+                  </span>
+                ) : null}
               </td>
             </tr>
           );

@@ -20,7 +20,8 @@ export type LoginError =
   | "missingNationalNumber"
   | "insufficientAssurance"
   | "rateLimited"
-  | "codeInvalid";
+  | "codeInvalid"
+  | "childUnder12";
 
 type Props = {
   /** The username + password form: the demo world's demo login, or the password login outside it. */
@@ -38,6 +39,8 @@ function loginErrorOf(error: string | null | undefined): LoginError | "codeRequi
   if (error === "rate_limited") return "rateLimited";
   if (error === "second_factor_required") return "codeRequired";
   if (error === "second_factor_invalid") return "codeInvalid";
+  // A child under 12 is refused by the sign-in callback with its own, calm message (ADR 0019).
+  if (error === "under_12") return "childUnder12";
   return "generic";
 }
 

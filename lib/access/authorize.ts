@@ -17,11 +17,11 @@ import { env } from "@/lib/env";
 import { ownOption } from "@/lib/own-option";
 import { PortalError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { Role } from "@/lib/generated/prisma/enums";
 import { appendAccessLogEntry } from "@/lib/audit/log";
 import { loadAccessFacts } from "./facts";
 import { detectMisuse, type MisuseSettings } from "./misuse";
-import { type AccessAction, type AccessDecision, decideAccess } from "./policy";
+import { type AccessAction, type AccessDecision, decideWithSource } from "./policy";
 
 export type AccessSettings = {
   availabilityWindowMonths: number;
@@ -72,7 +72,7 @@ async function decideAndLog(
     now,
     availabilityWindowMonths: settings.availabilityWindowMonths,
   });
-  const decision = decideAccess(facts, input.action);
+  const { decision, grantSource } = decideWithSource(facts, input.action);
   await appendAccessLogEntry(tx, {
     requestId: input.requestId,
     actorId: input.actor.personId,
@@ -84,6 +84,7 @@ async function decideAndLog(
     emergencyAccessId: decision.allowed
       ? (decision.via?.emergencyAccessId ?? grantedEmergencyAccessId(decision, options))
       : null,
+    grantSource,
     // The decision's own moment: misuse detection counts denials by it.
     occurredAt: now,
   });
@@ -179,14 +180,7 @@ function grantedEmergencyAccessId(decision: AccessDecision, options: LogOptions)
   return decision.reason === "emergency_access" ? (options.emergencyAccessIdOnGrant ?? null) : null;
 }
 
-const roles = new Set<string>([
-  "PATIENT",
-  "TRUSTED_PERSON",
-  "DOCTOR",
-  "CAREGIVER",
-  "NURSE",
-  "SERVICE_CENTER",
-] satisfies Role[]);
+const roles = new Set<string>(Object.values(Role));
 
 function loggableRole(role: string | null): Role | null {
   return role !== null && roles.has(role) ? (role as Role) : null;

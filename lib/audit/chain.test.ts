@@ -30,6 +30,7 @@ describe("canonicalEntry", () => {
     expect(JSON.parse(canonicalEntry(system))).toEqual([
       ...JSON.parse(canonicalEntry(fields)).with(0, "v2"),
       "ehr-demo",
+      null,
     ]);
     const hash = entryHash(GENESIS_HASH, system);
     expect(entryHash(GENESIS_HASH, { ...system, actorSystem: "ehr-other" })).not.toBe(hash);

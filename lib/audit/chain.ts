@@ -29,20 +29,25 @@ export type ChainedFields = {
   emergencyAccessId: string | null;
   /** The system client that acted instead of a person (ADR 0017); absent or null for people. */
   actorSystem?: string | null;
+  /** Where the granting relation came from (ADR 0020); absent or null for most entries. */
+  grantSource?: string | null;
 };
 
 /**
  * Canonical serialisation: a JSON array in a fixed order, so no field can shift into another
  * ("ab"+"c" and "a"+"bc" serialise differently). Versioned so the format can evolve without
- * invalidating old entries: "v1" for a person's (or the portal's own) entry, "v2" when a system
- * client acted (ADR 0017), with its client id appended. Which one applies follows from the
- * entry itself, and setting or clearing `actorSystem` afterwards changes the serialisation, so
- * the hash no longer matches either way.
+ * invalidating old entries: "v1" is every entry with neither a system actor nor a grant source
+ * (all entries written before those columns existed); "v2" appends both, the system client that
+ * acted (ADR 0017) and the source of the granting relation (ADR 0020), null where absent. The
+ * version follows from the stored row itself, so setting or clearing either field afterwards
+ * changes the serialisation, and the link no longer matches either way.
  */
 export function canonicalEntry(fields: ChainedFields): string {
   const actorSystem = fields.actorSystem ?? null;
+  const grantSource = fields.grantSource ?? null;
+  const v2 = actorSystem !== null || grantSource !== null;
   return JSON.stringify([
-    actorSystem === null ? "v1" : "v2",
+    v2 ? "v2" : "v1",
     fields.occurredAt.toISOString(),
     fields.requestId,
     fields.actorId,
@@ -52,7 +57,7 @@ export function canonicalEntry(fields: ChainedFields): string {
     fields.decision,
     fields.reason,
     fields.emergencyAccessId,
-    ...(actorSystem === null ? [] : [actorSystem]),
+    ...(v2 ? [actorSystem, grantSource] : []),
   ]);
 }
 

@@ -5,7 +5,7 @@
 // makes an edit or an append by someone who bypasses that trigger, without the chain key,
 // visible to `npm run audit:verify`.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AccessDecision, Role } from "@/lib/generated/prisma/enums";
+import type { AccessDecision, FactSource, Role } from "@/lib/generated/prisma/enums";
 import { GENESIS_HASH, LINK_VERSION, chainKey, hmacLink } from "./chain";
 import { auditChainKey } from "./key";
 
@@ -23,6 +23,8 @@ export type AccessLogInput = {
   emergencyAccessId?: string | null;
   /** A system client acting instead of a person (ADR 0017); then actorId and actorRole are null. */
   actorSystem?: string | null;
+  /** Where the relation that granted the access came from (ADR 0020). */
+  grantSource?: FactSource | null;
   /** The moment of the decision; defaults to the clock. */
   occurredAt?: Date;
 };
@@ -66,6 +68,7 @@ export async function appendAccessLogEntry(
     reason: input.reason,
     emergencyAccessId: input.emergencyAccessId ?? null,
     actorSystem: input.actorSystem ?? null,
+    grantSource: input.grantSource ?? null,
   };
   const hash = hmacLink(auditChainKey(), prevHash, fields);
   const created = await tx.accessLogEntry.create({

@@ -2,7 +2,7 @@
 import type { GatedActor } from "@/lib/auth/actor";
 import { type AccessDecision as Decision, withPatientAccess } from "@/lib/access";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { AccessDecision, Role } from "@/lib/generated/prisma/enums";
+import type { AccessDecision, FactSource, Role } from "@/lib/generated/prisma/enums";
 import { displayName } from "@/lib/people/display-name";
 
 export type AccessLogView = {
@@ -19,6 +19,8 @@ export type AccessLogView = {
   reason: string;
   /** Set when the access was a nurse's emergency access: the reason they gave. */
   emergencyAccess: { reason: string; expiresAt: Date } | null;
+  /** Where the relation that granted this access came from, e.g. the eHealth therapeutic-link service. */
+  grantSource: FactSource | null;
 };
 
 export type AccessLogPage = { entries: AccessLogView[]; nextBefore: string | null };
@@ -100,6 +102,7 @@ export async function readAccessLog(
           decision: row.decision,
           reason: row.reason,
           emergencyAccess: row.emergencyAccessId ? (emergencyOf.get(row.emergencyAccessId) ?? null) : null,
+          grantSource: row.grantSource,
         })),
         nextBefore: rows.length > input.limit ? page[page.length - 1]!.id.toString() : null,
       };

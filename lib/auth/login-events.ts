@@ -23,7 +23,9 @@ export type LoginRefusalReason =
   /** The level of assurance (acr) is below the configured minimum, unknown or missing. */
   | "insufficient_assurance"
   /** The provider answered the callback with an error other than a cancel. */
-  | "provider_error";
+  | "provider_error"
+  /** A child under 12: no portal access of its own (ADR 0019). */
+  | "under_12";
 
 export type LoginEvent =
   | { method: LoginMethod; outcome: "success"; personId: string; subject?: string; acr?: string; claimSource?: string }

@@ -40,7 +40,7 @@ export type OidcSettings = {
 export type OidcClaims = { sub: string; acr?: unknown; [claim: string]: unknown };
 
 export type OidcRefusal = {
-  reason: Exclude<LoginRefusalReason, "provider_error">;
+  reason: Exclude<LoginRefusalReason, "provider_error" | "under_12">;
   subject: string;
   acr?: string;
   /** Set for unknown_person: the national number, only to be pseudonymised before it is logged. */

@@ -11,7 +11,7 @@ import { prisma } from "@/lib/db";
 import { demoWorldEnabled, env } from "@/lib/env";
 import { unknownInszPatientKey } from "@/lib/audit/unknown-patient";
 import { clientAddress } from "@/lib/auth/client-address";
-import { recordLoginEvent } from "@/lib/auth/login-events";
+import { recordLoginEvent, type LoginMethod } from "@/lib/auth/login-events";
 import {
   LOGIN_ERROR_FOR_REFUSAL,
   OIDC_PROVIDER_ID,
@@ -25,6 +25,7 @@ import { attemptPasswordLogin, PASSWORD_LOGIN_METHOD } from "@/lib/auth/password
 import { authSecret } from "@/lib/auth/secret";
 import { createPortalSession, endPortalSession, loadSessionState } from "@/lib/auth/portal-session";
 import { recordLoginAttempt } from "@/lib/auth/security-log";
+import { mayActAsOwnPatient } from "@/lib/access/minors";
 import { displayName } from "@/lib/people/display-name";
 
 /** The cookie lives as long as the absolute session lifetime; the server ends sessions earlier. */
@@ -119,6 +120,10 @@ export function authProviders(settings: AuthProviderSettings): NextAuthOptions["
   ];
 }
 
+function loginMethodOf(provider: string | undefined): LoginMethod {
+  return provider === "demo" || provider === "password" ? provider : "oidc";
+}
+
 /** Password logins log their own attempts (lib/auth/password-login.ts). */
 const PASSWORD_PROVIDERS = new Set(["demo", "password"]);
 
@@ -132,6 +137,14 @@ async function decideSignIn({
   account: Account | null;
   profile?: { sub?: unknown };
 }): Promise<true | string> {
+  // A child under 12 has no portal access of its own, whatever the sign-in method (ADR 0019).
+  if (await isChildWithoutOwnAccess(user.id)) {
+    await recordLoginEvent(
+      { method: loginMethodOf(account?.provider), outcome: "refused", reason: "under_12" },
+      await requestOrigin(),
+    );
+    return "/login?error=under_12";
+  }
   if (!account || PASSWORD_PROVIDERS.has(account.provider) || account.provider !== OIDC_PROVIDER_ID) return true;
   const origin = await requestOrigin();
   const refusal = user.oidcRefusal;
@@ -176,6 +189,21 @@ async function requestOrigin(): Promise<{ clientAddress: string | null; userAgen
     // Called outside a request (a test, a script): nothing to record.
     return { clientAddress: null, userAgent: null };
   }
+}
+
+/**
+ * A child under 12 has no portal access of its own (ADR 0019): its parents or representatives
+ * act for it. Asked before a session starts, so the child gets a calm refusal instead of an
+ * empty portal; the access policy refuses every action of such a patient all the same.
+ */
+async function isChildWithoutOwnAccess(personId: string): Promise<boolean> {
+  const person = await prisma.person.findUnique({
+    where: { id: personId },
+    select: { birthDate: true, roles: { select: { role: true } } },
+  });
+  if (!person) return false;
+  const onlyPatient = person.roles.length > 0 && person.roles.every((role) => role.role === "PATIENT");
+  return onlyPatient && !mayActAsOwnPatient(person.birthDate, new Date());
 }
 
 export const authOptions: NextAuthOptions = {

@@ -10,6 +10,9 @@ export const roleHomePath = {
   CAREGIVER: "/caregiver",
   NURSE: "/nurse",
   SERVICE_CENTER: "/service-center",
+  COORDINATOR: "/coordinator",
+  PRIVACY_OFFICER: "/privacy-officer",
+  LEGAL_REPRESENTATIVE: "/representative",
 } as const satisfies Record<Role, string>;
 
 /** Professionals and staff get the shorter idle timeout: their screens stand in shared places. */
@@ -20,6 +23,10 @@ const idleClass = {
   CAREGIVER: "professional",
   NURSE: "professional",
   SERVICE_CENTER: "professional",
+  COORDINATOR: "professional",
+  PRIVACY_OFFICER: "professional",
+  // A parent at home, like the patient they act for.
+  LEGAL_REPRESENTATIVE: "citizen",
 } as const satisfies Record<Role, "citizen" | "professional">;
 
 /** Idle timeout in minutes; a session without a chosen role gets the stricter one. */

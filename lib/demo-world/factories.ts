@@ -2,7 +2,14 @@
 // care episode, and the relations that grant access. The demo seed builds its world with them,
 // and the tests build their own scenarios with them, so both speak the same model.
 // Each takes a client or an interactive transaction and returns what it created.
-import type { CaregiverProfession, ConsentEventKind, Role } from "@/lib/generated/prisma/enums";
+import type {
+  CaregiverProfession,
+  ConsentEventKind,
+  FactSource,
+  RepresentationBasis,
+  Role,
+  TherapeuticLinkTerm,
+} from "@/lib/generated/prisma/enums";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { buildInsz } from "@/lib/insz";
 
@@ -93,9 +100,16 @@ export function createCareEpisode(
   return db.careEpisode.create({ data: { ...input, endDate: input.endDate ?? null } });
 }
 
+/** Where a fact came from and its proof (ADR 0020); every relation and consent event carries one. */
+export interface FactProvenance {
+  source: FactSource;
+  sourceReference?: string | null;
+  recordedById?: string | null;
+}
+
 export function recordConsent(
   db: Db,
-  input: { id?: string; patientId: string; kind: ConsentEventKind; occurredAt?: Date; recordedById?: string | null },
+  input: { id?: string; patientId: string; kind: ConsentEventKind; occurredAt?: Date } & FactProvenance,
 ) {
   return db.consentEvent.create({ data: input });
 }
@@ -117,9 +131,33 @@ export function createTherapeuticRelation(
     startDate: Date;
     endDate?: Date | null;
     revokedAt?: Date | null;
-  },
+    term?: TherapeuticLinkTerm | null;
+  } & FactProvenance,
 ) {
   return db.therapeuticRelation.create({ data: input });
+}
+
+export function recordLegalRepresentation(
+  db: Db,
+  input: {
+    id?: string;
+    patientId: string;
+    representativeId: string;
+    basis: RepresentationBasis;
+    startDate: Date;
+    endDate?: Date | null;
+    revokedAt?: Date | null;
+  } & FactProvenance,
+) {
+  return db.legalRepresentation.create({ data: input });
+}
+
+/** A minor's agreement (or its withdrawal) that this representative reads the file. */
+export function recordRepresentativeAgreement(
+  db: Db,
+  input: { id?: string; patientId: string; representativeId: string; kind: ConsentEventKind; occurredAt?: Date },
+) {
+  return db.representativeAgreementEvent.create({ data: input });
 }
 
 export function assignToCareTeam(

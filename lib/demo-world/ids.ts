@@ -7,6 +7,9 @@ export const demoIds = {
     bart: "pat-bart",
     chris: "pat-chris",
     dina: "pat-dina",
+    // Added with the roles they introduce (ADR 0019): a child under 12 and a minor of 14.
+    emma: "pat-emma",
+    finn: "pat-finn",
   },
   users: {
     tom: "usr-tom",
@@ -19,6 +22,9 @@ export const demoIds = {
     noah: "usr-noah",
     carl: "usr-carl",
     sara: "usr-sara",
+    rita: "usr-rita",
+    kris: "usr-kris",
+    otto: "usr-otto",
   },
 } as const;
 
@@ -37,6 +43,11 @@ export const demoUsernames = {
   noah: "n.noah",
   carl: "c.carl",
   sara: "s.sara",
+  // Emma is 10: a child under 12 has no login of its own.
+  finn: "p.finn",
+  rita: "r.rita",
+  kris: "k.kris",
+  otto: "o.otto",
 } as const;
 
 /** Every demo account's password (demo login only). */

@@ -50,7 +50,8 @@ describe("buildNursingFile", () => {
       PULSE: [50, 110],
       TEMPERATURE: [35.8, 38.0],
       GLUCOSE: [4, 15],
-      WEIGHT: [50, 100],
+      // Emma (10) weighs about 32 kg.
+      WEIGHT: [25, 100],
       PAIN_SCORE: [0, 10],
       OXYGEN_SATURATION: [88, 100],
     };

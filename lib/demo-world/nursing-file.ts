@@ -708,7 +708,248 @@ const dina: PatientProfile = {
   },
 };
 
-const profiles: Record<DemoPatientKey, PatientProfile> = { an, bart, chris, dina };
+// ---------------------------------------------------------------------------------------------
+// Emma Wouters: 10, type 1 diabetes diagnosed three months ago; the nurse comes before school to
+// measure, help with the insulin pen and teach Emma and her mother. Lives with her mother and Finn.
+// ---------------------------------------------------------------------------------------------
+
+const PEDIATRICIAN = "kinderarts-endocrinoloog, UZ Leuven";
+
+const emma: PatientProfile = {
+  visitTime: [6, 45],
+  vitals(day, random) {
+    return {
+      systolic: Math.round(104 + random.between(-6, 6)),
+      diastolic: Math.round(64 + random.between(-5, 5)),
+      pulse: Math.round(88 + random.between(-9, 9)),
+      glucose: round(lerp(9.5, 7.2, day.progress) + random.between(-2.2, 3.2), 1),
+      temperature: day.index % 3 === 0 ? round(random.between(36.4, 37.2), 1) : undefined,
+      weight: day.index % 7 === 0 ? round(lerp(31.0, 32.0, day.progress) + random.between(-0.2, 0.2), 1) : undefined,
+    };
+  },
+  note(day, vitals, random) {
+    if (day.index % 7 === 3) {
+      return {
+        kind: "ASSESSMENT",
+        text: [
+          "Wekelijkse evaluatie diabetes type 1.",
+          `Glycemies deze week meestal tussen 5 en 11 mmol/L, ${day.progress > 0.5 ? "geen hypo's meer gemeld" : "één lichte hypo op school, goed opgevangen"}.`,
+          day.progress > 0.5
+            ? "Emma prikt nu zelf haar vinger en dient de insuline toe onder toezicht van mama."
+            : "Mama dient de insuline toe; Emma leert de vingerprik zelf doen.",
+          "Groei en gewicht volgen de curve; voedingsschema besproken met de diëtist.",
+        ].join(" "),
+      };
+    }
+    const parts = [
+      `Glycemie nuchter ${nl(vitals.glucose, 1)} mmol/L, pols ${vitals.pulse}/min.`,
+      random.pick([
+        "Insuline toegediend met de pen door Emma zelf, onder begeleiding.",
+        "Insuline toegediend door mama, injectieplaats buik links; Emma telt mee.",
+        "Koolhydraten van het ontbijt samen geteld, dosis aangepast volgens schema.",
+      ]),
+      random.pick([
+        "Schoolbrief met hypo-instructies nagekeken.",
+        "Dagboekje glycemies van gisteren overlopen.",
+        "Hypo-snoepjes in de boekentas gecontroleerd.",
+        "Injectieplaatsen rustig, geen lipodystrofie.",
+      ]),
+      random.pick([
+        "Emma is goedgezind en vertelt over de turnles.",
+        "Emma is wat moe, ging laat slapen.",
+        "Mama heeft vragen over het verjaardagsfeestje op school; advies gegeven.",
+      ]),
+    ];
+    return { kind: "OBSERVATION", text: parts.join(" ") };
+  },
+  communication(day) {
+    if (day.index % 10 !== 5) return null;
+    return `Glycemiewaarden doorgestuurd naar de ${PEDIATRICIAN}: schema ongewijzigd, volgende consultatie over 3 weken.`;
+  },
+  carePlan: (start) => [
+    {
+      title: "Opvolging diabetes type 1",
+      description: "Glycemie meten voor het ontbijt, insuline volgens schema, hypo's en hypers opvolgen.",
+      frequency: "Dagelijks",
+      status: "ACTIVE",
+      startDate: start,
+    },
+    {
+      title: "Educatie kind en ouder",
+      description:
+        "Emma en haar mama leren de vingerprik, het tellen van koolhydraten en de insulinepen zelfstandig te gebruiken.",
+      frequency: "Bij elk bezoek",
+      status: "ACTIVE",
+      startDate: start,
+    },
+    {
+      title: "Afstemming met school",
+      description: "Hypo-instructies en snacks voor de school; contact met de zorgcoördinator van de school.",
+      frequency: "Maandelijks evalueren",
+      status: "ACTIVE",
+      startDate: addDays(start, 7),
+    },
+  ],
+  medication: (start) => [
+    {
+      medication: "Insuline aspart (snelwerkend)",
+      dose: "volgens koolhydratenschema",
+      route: "subcutaan",
+      times: ["07:00", "12:00", "18:00"],
+      instructions: "Vóór de maaltijd; dosis volgens het schema van de kinderarts.",
+      prescriber: PEDIATRICIAN,
+      startDate: start,
+    },
+    {
+      medication: "Insuline glargine (traagwerkend)",
+      dose: "8 E",
+      route: "subcutaan",
+      times: ["20:00"],
+      prescriber: PEDIATRICIAN,
+      startDate: start,
+    },
+  ],
+  visitPurpose: (random) => random.pick(["Glycemie en insuline", "Glycemie, insuline en educatie"]),
+  social: {
+    livingSituation: "Woont met haar mama en haar broer Finn in een rijwoning.",
+    informalCarers: "Mama Rita Wouters; oma helpt op woensdagnamiddag.",
+    homeAccess: "Bel aan de voordeur; vóór 7.15 uur.",
+    languages: ["nl"],
+  },
+  financial: {
+    insuranceFund: "CM (Christelijke Mutualiteit)",
+    insuranceNumber: "1160915-02",
+    thirdPartyPayment: true,
+    increasedAllowance: true,
+    billingAddress: "Diestsesteenweg 141, 3010 Kessel-Lo",
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Finn Wouters: 14, knee surgery (cruciate ligament) after a football injury, wound healing
+// slowly; wound care every other day, pain and temperature followed. Lives with his mother and Emma.
+// ---------------------------------------------------------------------------------------------
+
+const ORTHOPEDIST = "orthopedisch chirurg, UZ Pellenberg";
+
+const finn: PatientProfile = {
+  visitTime: [16, 30],
+  vitals(day, random) {
+    return {
+      systolic: Math.round(116 + random.between(-8, 8)),
+      diastolic: Math.round(70 + random.between(-6, 6)),
+      pulse: Math.round(72 + random.between(-8, 8)),
+      temperature: round(lerp(37.4, 36.8, day.progress) + random.between(-0.3, 0.3), 1),
+      weight: day.index % 7 === 1 ? round(56.0 + random.between(-0.4, 0.4), 1) : undefined,
+      pain: Math.max(0, Math.round(lerp(5, 1, day.progress) + random.between(-1, 1))),
+    };
+  },
+  note(day, vitals, random) {
+    if (day.index % 7 === 4) {
+      return {
+        kind: "ASSESSMENT",
+        text: [
+          "Wekelijkse evaluatie wondheling knie links.",
+          day.progress > 0.5
+            ? "Wonde bijna gesloten, nog een klein korstje onderaan het litteken."
+            : "Wonde onderaan het litteken nog open (dehiscentie), weinig exsudaat, geen infectietekens.",
+          `Pijn ${vitals.pain}/10, temperatuur ${nl(vitals.temperature, 1)} °C.`,
+          "Finn doet zijn oefeningen van de kinesitherapeut; stapt met krukken.",
+        ].join(" "),
+      };
+    }
+    const parts = [
+      `Temperatuur ${nl(vitals.temperature, 1)} °C, pols ${vitals.pulse}/min, pijn ${vitals.pain}/10.`,
+      day.index % 2 === 0
+        ? "Wondzorg knie links uitgevoerd, zie wondzorg."
+        : "Verband droog en intact, niet vervangen.",
+      random.pick([
+        "Finn stapt vlot met twee krukken.",
+        "Knie licht gezwollen na school; koelen en hoogleggen besproken.",
+        "Oefeningen samen overlopen.",
+      ]),
+      random.pick([
+        "Finn is goedgezind, wil snel terug voetballen.",
+        "Finn vindt het moeilijk om stil te zitten; realistische planning besproken.",
+        "Mama aanwezig bij de verzorging.",
+      ]),
+    ];
+    return { kind: "OBSERVATION", text: parts.join(" ") };
+  },
+  communication(day) {
+    if (day.index % 10 !== 5) return null;
+    return `Foto van de wonde met toestemming van Finn en zijn mama doorgestuurd naar de ${ORTHOPEDIST}; behandeling ongewijzigd.`;
+  },
+  wound(day, random) {
+    if (day.index % 2 !== 0) return null;
+    const openLength = lerp(1.5, 0.2, day.progress);
+    return {
+      location: "Knie links, onderste deel van het operatielitteken",
+      description: `Open gedeelte ${nl(openLength, 1)} x ${nl(openLength / 2, 1)} cm, ${random.pick(["rood granulatieweefsel", "wondranden rustig", "weinig sereus exsudaat"])}. Geen roodheid of warmte.`,
+      treatment: "Gereinigd met fysiologisch water, alginaat in de wonde, afgedekt met een schuimverband.",
+    };
+  },
+  carePlan: (start) => [
+    {
+      title: "Wondzorg knie links",
+      description: "Wonde reinigen en verbinden om de 2 dagen, infectietekens en temperatuur opvolgen.",
+      frequency: "Om de 2 dagen",
+      status: "ACTIVE",
+      startDate: start,
+    },
+    {
+      title: "Pijnopvolging",
+      description: "Pijnscore bij elk bezoek; pijnstilling volgens schema, afbouwen in overleg met de arts.",
+      frequency: "Dagelijks",
+      status: "ACTIVE",
+      startDate: start,
+    },
+    {
+      title: "Mobiliteit",
+      description: "Stappen met krukken, oefeningen van de kinesitherapeut aanmoedigen.",
+      frequency: "Dagelijks",
+      status: "ACTIVE",
+      startDate: start,
+    },
+  ],
+  medication: (start) => [
+    {
+      medication: "Paracetamol 500 mg",
+      dose: "1 tablet",
+      route: "oraal",
+      times: ["07:00", "13:00", "19:00"],
+      instructions: "Afbouwen zodra de pijn lager is dan 3/10.",
+      prescriber: ORTHOPEDIST,
+      startDate: start,
+    },
+    {
+      medication: "Ibuprofen 400 mg",
+      dose: "1 tablet",
+      route: "oraal",
+      times: ["08:00", "20:00"],
+      instructions: "Tijdens de maaltijd; maximaal 10 dagen.",
+      prescriber: ORTHOPEDIST,
+      startDate: start,
+      endDate: addDays(start, 10),
+    },
+  ],
+  visitPurpose: (random) => random.pick(["Wondzorg knie", "Controle verband en pijn"]),
+  social: {
+    livingSituation: "Woont met zijn mama en zijn zus Emma in een rijwoning; slaapkamer op de eerste verdieping.",
+    informalCarers: "Mama Rita Wouters.",
+    homeAccess: "Finn of mama doet open na 16 uur.",
+    languages: ["nl"],
+  },
+  financial: {
+    insuranceFund: "CM (Christelijke Mutualiteit)",
+    insuranceNumber: "1120915-01",
+    thirdPartyPayment: true,
+    increasedAllowance: true,
+    billingAddress: "Diestsesteenweg 141, 3010 Kessel-Lo",
+  },
+};
+
+const profiles: Record<DemoPatientKey, PatientProfile> = { an, bart, chris, dina, emma, finn };
 
 function vitalRows(patientId: string, key: string, measuredAt: Date, vitals: DayVitals, dayNumber: string) {
   const rows: Prisma.VitalSignCreateManyInput[] = [];

@@ -1,8 +1,15 @@
 // Who lives in the demo world: shared/spec/demo-world.md as data. Names, ids, usernames, INSZ
 // and roles are the contract; addresses, phone numbers and e-mail addresses are made up
 // (example.* domains, unassigned-looking numbers).
-import type { CaregiverProfession, Role } from "@/lib/generated/prisma/enums";
+//
+// The two minors (Emma, 10, and Finn, 14) are born a fixed number of months before the seed day,
+// half a year away from any birthday, so that their ages, and with them what the access rules
+// for minors decide, are the same whenever the world is seeded. Their national numbers encode that
+// birth date (demoIdentity), so they follow the seed day too; docs/demo-world.md says how.
+import type { CaregiverProfession, RepresentationBasis, Role } from "@/lib/generated/prisma/enums";
+import { buildInsz, inszBirthDate } from "@/lib/insz";
 import { demoIds, demoUsernames, type DemoPatientKey, type DemoUserKey } from "./ids";
+import { dateMonthsAgo } from "./time";
 
 export interface DemoContact {
   email: string;
@@ -12,13 +19,22 @@ export interface DemoContact {
   city?: string;
 }
 
+/** A minor's national number follows from a birth date relative to the seed day. */
+export interface BornMonthsAgo {
+  bornMonthsAgo: number;
+  /** The day's serial of the national number: odd for boys, even for girls. */
+  inszSerial: number;
+}
+
 export interface DemoPersonDefinition {
   id: string;
-  username: string;
+  /** Null for a person without a login of their own (a child under 12). */
+  username: string | null;
   honorific?: string;
   firstName: string;
   lastName: string;
-  insz: string;
+  /** A fixed national number, or for a minor the birth it is derived from. */
+  insz: string | BornMonthsAgo;
   role: Role;
   profession?: CaregiverProfession;
   rizivNumber?: string;
@@ -107,6 +123,45 @@ export const demoPatients = {
     careStartedDaysAgo: 200,
     careEndedDaysAgo: 120,
     consentGivenDaysAgo: 198,
+  },
+  emma: {
+    id: demoIds.patients.emma,
+    // Under 12: no portal login of her own; her mother reads the file for her.
+    username: null,
+    firstName: "Emma",
+    lastName: "Wouters",
+    // 10 years and 6 months old on the seed day.
+    insz: { bornMonthsAgo: 126, inszSerial: 2 },
+    role: "PATIENT",
+    contact: {
+      email: "gezin.wouters@example.be",
+      phone: "016 40 21 84",
+      street: "Diestsesteenweg 141",
+      postalCode: "3010",
+      city: "Kessel-Lo",
+    },
+    careStartedDaysAgo: 90,
+    careEndedDaysAgo: null,
+    consentGivenDaysAgo: null,
+  },
+  finn: {
+    id: demoIds.patients.finn,
+    username: demoUsernames.finn,
+    firstName: "Finn",
+    lastName: "Wouters",
+    // 14 years and 6 months old on the seed day.
+    insz: { bornMonthsAgo: 174, inszSerial: 1 },
+    role: "PATIENT",
+    contact: {
+      email: "finn.wouters@example.be",
+      phone: "0476 40 21 14",
+      street: "Diestsesteenweg 141",
+      postalCode: "3010",
+      city: "Kessel-Lo",
+    },
+    careStartedDaysAgo: 70,
+    careEndedDaysAgo: null,
+    consentGivenDaysAgo: null,
   },
 } as const satisfies Record<DemoPatientKey, DemoPatientDefinition>;
 
@@ -257,7 +312,47 @@ export const demoUsers = {
     role: "SERVICE_CENTER",
     contact: { email: "sara.lambrechts@thuiszorg-demo.example", phone: "078 00 00 00" },
   },
+  rita: {
+    id: demoIds.users.rita,
+    username: demoUsernames.rita,
+    firstName: "Rita",
+    lastName: "Wouters",
+    insz: "84052108616",
+    role: "LEGAL_REPRESENTATIVE",
+    contact: {
+      email: "rita.wouters@example.be",
+      phone: "0476 21 05 84",
+      street: "Diestsesteenweg 141",
+      postalCode: "3010",
+      city: "Kessel-Lo",
+    },
+  },
+  kris: {
+    id: demoIds.users.kris,
+    username: demoUsernames.kris,
+    firstName: "Kris",
+    lastName: "Verhoeven",
+    insz: "79110811721",
+    role: "COORDINATOR",
+    contact: { email: "kris.verhoeven@thuiszorg-demo.example", phone: "078 00 00 10" },
+  },
+  otto: {
+    id: demoIds.users.otto,
+    username: demoUsernames.otto,
+    firstName: "Otto",
+    lastName: "Vermeulen",
+    insz: "71021723383",
+    role: "PRIVACY_OFFICER",
+    contact: { email: "otto.vermeulen@thuiszorg-demo.example", phone: "078 00 00 20" },
+  },
 } as const satisfies Record<DemoUserKey, DemoPersonDefinition>;
+
+/** A demo person's national number and birth date on the seed day `today`. */
+export function demoIdentity(person: DemoPersonDefinition, today: Date): { insz: string; birthDate: Date | null } {
+  if (typeof person.insz === "string") return { insz: person.insz, birthDate: inszBirthDate(person.insz) };
+  const birthDate = dateMonthsAgo(today, person.insz.bornMonthsAgo);
+  return { insz: buildInsz(birthDate, person.insz.inszSerial), birthDate };
+}
 
 /** Days before `today` that each relation started; see seed.ts for how they are written. */
 export const demoRelations = {
@@ -283,6 +378,28 @@ export const demoRelations = {
     { nurse: "nina", patient: "bart", responsible: true },
     { nurse: "nina", patient: "chris", responsible: true },
     { nurse: "nina", patient: "dina", responsible: true },
+    { nurse: "nina", patient: "emma", responsible: true },
+    { nurse: "nina", patient: "finn", responsible: true },
+  ],
+  /**
+   * Rita is the mother of Emma and Finn, recorded by the coordinator with their birth certificates
+   * as proof; Finn (14) agreed that she reads his file.
+   */
+  legalRepresentatives: [
+    {
+      representative: "rita",
+      patient: "emma",
+      basis: "PARENT",
+      proof: "Geboorteakte Emma Wouters, stad Leuven",
+      minorAgreedDaysAgo: null,
+    },
+    {
+      representative: "rita",
+      patient: "finn",
+      basis: "PARENT",
+      proof: "Geboorteakte Finn Wouters, stad Leuven",
+      minorAgreedDaysAgo: 35,
+    },
   ],
   /** Accepted declaration version per account; everyone has the current one except Gert. */
   declarationVersionAccepted: {
@@ -300,6 +417,12 @@ export const demoRelations = {
     noah: 4,
     carl: 4,
     sara: 4,
+    // No login of her own: she never accepted anything.
+    emma: null,
+    finn: 4,
+    rita: 4,
+    kris: 4,
+    otto: 4,
   },
 } as const satisfies {
   therapeutic: readonly {
@@ -316,5 +439,13 @@ export const demoRelations = {
   }[];
   exclusions: readonly { patient: DemoPatientKey; excluded: DemoUserKey; createdDaysAgo: number }[];
   careTeam: readonly { nurse: DemoUserKey; patient: DemoPatientKey; responsible: boolean }[];
-  declarationVersionAccepted: Record<DemoPatientKey | DemoUserKey, number>;
+  legalRepresentatives: readonly {
+    representative: DemoUserKey;
+    patient: DemoPatientKey;
+    basis: RepresentationBasis;
+    proof: string;
+    /** Days before `today` that a minor of 12 to 15 agreed to this representative reading the file. */
+    minorAgreedDaysAgo: number | null;
+  }[];
+  declarationVersionAccepted: Record<DemoPatientKey | DemoUserKey, number | null>;
 };

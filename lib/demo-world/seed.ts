@@ -8,7 +8,6 @@
 import { hashPassword } from "@/lib/auth/password";
 import { DECLARATION_PUBLISHED_AT, ensureReferenceData } from "@/lib/declarations/reference-data";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { inszBirthDate } from "@/lib/insz";
 import {
   acceptDeclaration,
   appointTrustedPerson,
@@ -18,11 +17,13 @@ import {
   createTherapeuticRelation,
   excludeFromFile,
   recordConsent,
+  recordLegalRepresentation,
+  recordRepresentativeAgreement,
   type Db,
 } from "./factories";
 import { DEMO_PASSWORD, demoPatientKeys, demoPersonId, demoUserKeys, type DemoPersonKey } from "./ids";
 import { buildNursingFile, type NursingFileRows } from "./nursing-file";
-import { demoPatients, demoRelations, demoUsers, type DemoPersonDefinition } from "./people";
+import { demoIdentity, demoPatients, demoRelations, demoUsers, type DemoPersonDefinition } from "./people";
 import { addDays, dateDaysAgo, momentDaysAgo } from "./time";
 
 export { demoIds, demoUsernames, DEMO_PASSWORD } from "./ids";
@@ -71,15 +72,29 @@ export function demoNursingFiles(today: Date): Record<(typeof demoPatientKeys)[n
   >;
 }
 
+/**
+ * One argon2id hash of the demo world's published password, made once per process and shared by
+ * every demo account. The password is public ("demo", shared/spec/demo-world.md), so a shared
+ * salt gives nothing away; hashing it anew per account and per seed cost a deliberately slow hash
+ * sixteen times on every reset of the demo world (every integration test reseeds it).
+ */
+let demoHash: Promise<string> | undefined;
+function demoPasswordHash(): Promise<string> {
+  demoHash ??= hashPassword(DEMO_PASSWORD);
+  return demoHash;
+}
+
 export async function seedDemoWorld(prisma: PrismaClient, options: SeedDemoWorldOptions = {}): Promise<void> {
   const today = options.today ?? new Date();
   const nursingFiles = demoNursingFiles(today);
   const allKeys: DemoPersonKey[] = [...demoPatientKeys, ...demoUserKeys];
-  // argon2id is deliberately slow: hash before the transaction opens, not while it holds locks.
-  const passwordHashes = new Map(
-    await Promise.all(allKeys.map(async (key) => [key, await hashPassword(DEMO_PASSWORD)] as const)),
-  );
   const definitions: Record<DemoPersonKey, DemoPersonDefinition> = { ...demoPatients, ...demoUsers };
+  // Only accounts with a login get a password (Emma, under 12, has none). Hashed before the
+  // transaction opens, not while it holds locks.
+  const passwordHash = await demoPasswordHash();
+  const passwordHashes = new Map(
+    allKeys.filter((key) => definitions[key].username !== null).map((key) => [key, passwordHash] as const),
+  );
 
   await prisma.$transaction(
     async (tx) => {
@@ -90,13 +105,14 @@ export async function seedDemoWorld(prisma: PrismaClient, options: SeedDemoWorld
 
       for (const key of allKeys) {
         const person = definitions[key];
+        const { insz, birthDate } = demoIdentity(person, today);
         await createPerson(tx, {
           id: person.id,
-          insz: person.insz,
+          insz,
           honorific: person.honorific ?? null,
           firstName: person.firstName,
           lastName: person.lastName,
-          birthDate: inszBirthDate(person.insz),
+          birthDate,
           username: person.username,
           passwordHash: passwordHashes.get(key) ?? null,
           email: person.contact.email,
@@ -132,6 +148,9 @@ export async function seedDemoWorld(prisma: PrismaClient, options: SeedDemoWorld
             patientId: patient.id,
             kind: "GIVEN",
             occurredAt: momentDaysAgo(today, patient.consentGivenDaysAgo),
+            // The nurse recorded the signed consent form at the start of care.
+            source: "STAFF_DOCUMENT",
+            sourceReference: `consent-form-${key}`,
             recordedById: nurseId,
           });
         }
@@ -144,6 +163,9 @@ export async function seedDemoWorld(prisma: PrismaClient, options: SeedDemoWorld
           patientId: demoPersonId(relation.patient),
           kind: relation.kind,
           startDate: dateDaysAgo(today, relation.startedDaysAgo),
+          // Known from the organisation's own records, without a term (ADR 0020).
+          source: "RECORD_SYSTEM",
+          sourceReference: `ehr-relation-${String(i + 1).padStart(3, "0")}`,
         });
       }
       for (const [i, appointment] of demoRelations.trustedPersons.entries()) {
@@ -175,8 +197,34 @@ export async function seedDemoWorld(prisma: PrismaClient, options: SeedDemoWorld
           responsible: assignment.responsible,
         });
       }
+      const coordinatorId = demoUsers.kris.id;
+      for (const [i, representation] of demoRelations.legalRepresentatives.entries()) {
+        const patient = demoPatients[representation.patient];
+        const representativeId = demoPersonId(representation.representative);
+        await recordLegalRepresentation(tx, {
+          id: `representation-${String(i + 1).padStart(3, "0")}`,
+          patientId: patient.id,
+          representativeId,
+          basis: representation.basis,
+          startDate: dateDaysAgo(today, patient.careStartedDaysAgo),
+          source: "STAFF_DOCUMENT",
+          sourceReference: representation.proof,
+          recordedById: coordinatorId,
+        });
+        if (representation.minorAgreedDaysAgo !== null) {
+          await recordRepresentativeAgreement(tx, {
+            id: `agreement-${String(i + 1).padStart(3, "0")}`,
+            patientId: patient.id,
+            representativeId,
+            kind: "GIVEN",
+            occurredAt: momentDaysAgo(today, representation.minorAgreedDaysAgo),
+          });
+        }
+      }
       for (const [i, key] of allKeys.entries()) {
-        const version = demoRelations.declarationVersionAccepted[key] as keyof typeof DECLARATION_PUBLISHED_AT;
+        const accepted = demoRelations.declarationVersionAccepted[key];
+        if (accepted === null) continue;
+        const version = accepted as keyof typeof DECLARATION_PUBLISHED_AT;
         // A few days after publication, but never in the future of `today`.
         const afterPublication = addDays(DECLARATION_PUBLISHED_AT[version], 3 + i);
         const latest = momentDaysAgo(today, 1);

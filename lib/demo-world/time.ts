@@ -26,6 +26,14 @@ export function atTime(day: Date, hour: number, minute = 0): Date {
   return new Date(startOfUtcDay(day).getTime() + (hour * 60 + minute) * 60 * 1000);
 }
 
+/** The calendar date `months` calendar months before the day of `today` (clamped to the month's end). */
+export function dateMonthsAgo(today: Date, months: number): Date {
+  const start = startOfUtcDay(today);
+  const target = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() - months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(start.getUTCDate(), lastDay)));
+}
+
 export function addDays(day: Date, days: number): Date {
   return new Date(day.getTime() + days * DAY_MS);
 }

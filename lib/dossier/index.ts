@@ -62,3 +62,4 @@ export function assertFileReadAllowed(decision: AccessDecision, actor: GatedActo
 export { listAppointingPatients, listMyPatients, type RelatedPatient } from "./relations";
 export { lookupPatientByInsz, CARE_QUESTION_LOG_ACTION, type LookupResult } from "./lookup";
 export { refusalKind, type RefusalKind } from "./refusal";
+export { fileAvailability, type FileAvailability } from "./availability";

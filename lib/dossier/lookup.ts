@@ -2,10 +2,16 @@
 // (domain.md: they do not browse or query systematically). The lookup is an access decision like
 // any other (READ_HEALTH, through authorizePatientAccess's transaction), so it is logged and a
 // run of refused lookups counts for misuse detection, an unknown INSZ included.
+//
+// Before deciding, the lookup asks eHealth (lib/ehealth, ADR 0020) whether this caregiver has a
+// therapeutic link with this patient and what the patient's consent is, and records the answer:
+// a new treating doctor gets in as soon as the link exists and consent is given, and the
+// patient's access log says the access came "via eHealth therapeutic link".
 import type { GatedActor } from "@/lib/auth/actor";
 import { withPatientAccess, type AccessDecision } from "@/lib/access";
 import { appendAccessLogEntry } from "@/lib/audit/log";
 import { unknownInszPatientKey } from "@/lib/audit/unknown-patient";
+import { configuredEHealthAdapter, type EHealthAdapter, syncFromEHealth } from "@/lib/ehealth";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { refusalKind, type RefusalKind } from "./refusal";
 
@@ -26,6 +32,8 @@ export async function lookupPatientByInsz(input: {
   requestId: string;
   db?: PrismaClient;
   now?: Date;
+  /** Defaults to the configured adapter (EHEALTH_URL); null switches it off. */
+  ehealth?: EHealthAdapter | null;
 }): Promise<LookupResult> {
   // Looking up by national number is the treating caregivers' way in; other roles reach a file
   // through their own relation lists. Refused before the INSZ is even resolved.
@@ -34,6 +42,25 @@ export async function lookupPatientByInsz(input: {
   const db = input.db ?? (await import("@/lib/db")).prisma;
   const patient = await db.patient.findFirst({ where: { person: { insz: input.insz } }, select: { id: true } });
   const patientId = patient?.id ?? unknownInszPatientKey(input.insz);
+
+  // Only about a patient of the organisation: an unknown number is never sent to eHealth.
+  const adapter = input.ehealth === undefined ? configuredEHealthAdapter() : input.ehealth;
+  if (patient && adapter) {
+    const caregiver = await db.person.findUniqueOrThrow({
+      where: { id: input.actor.personId },
+      select: { insz: true, roles: { where: { role: input.actor.activeRole }, select: { profession: true } } },
+    });
+    await syncFromEHealth(db, {
+      adapter,
+      patientId: patient.id,
+      patientInsz: input.insz,
+      caregiver: {
+        personId: input.actor.personId,
+        insz: caregiver.insz,
+        profession: caregiver.roles[0]?.profession ?? null,
+      },
+    });
+  }
 
   const careQuestionEntry = (decision: AccessDecision) => ({
     requestId: input.requestId,

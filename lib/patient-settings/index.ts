@@ -295,7 +295,14 @@ export async function setConsent(input: SettingsInput & { give: boolean }): Prom
     // step backwards must not let an older state win.
     const occurredAt = latest && latest.occurredAt >= now ? new Date(latest.occurredAt.getTime() + 1) : now;
     await tx.consentEvent.create({
-      data: { patientId: input.patientId, kind: wanted, occurredAt, recordedById: input.actor.personId },
+      // The patient, or the representative acting for a child, chose this in the portal (ADR 0020).
+      data: {
+        patientId: input.patientId,
+        kind: wanted,
+        occurredAt,
+        source: "PATIENT_PORTAL",
+        recordedById: input.actor.personId,
+      },
     });
     return { ok: true, changed: true };
   });

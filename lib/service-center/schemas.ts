@@ -92,6 +92,9 @@ export const publishableRoles = [
   "CAREGIVER",
   "NURSE",
   "SERVICE_CENTER",
+  "COORDINATOR",
+  "PRIVACY_OFFICER",
+  "LEGAL_REPRESENTATIVE",
 ] as const;
 
 const ZLocalizedText = z.object({

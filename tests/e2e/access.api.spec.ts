@@ -79,6 +79,57 @@ for (const [username, row] of Object.entries(MATRIX)) {
   });
 }
 
+/**
+ * demo-world.md's "Accounts added with the roles they introduce": r.rita reads Emma's and Finn's
+ * files and nobody else's, p.finn only his own, k.kris and o.otto no health section of any file.
+ * The added accounts are checked against all six patients, the others against Emma and Finn.
+ */
+const ADDED_PATIENTS = ["pat-emma", "pat-finn"] as const;
+const ADDED_MATRIX: Record<string, Partial<Record<string, Expected>>> = {
+  "r.rita": { "pat-emma": "allow", "pat-finn": "allow" },
+  "p.finn": { "pat-finn": "allow" },
+  "k.kris": {},
+  "o.otto": {},
+  "p.an": {},
+  "t.tom": {},
+  "d.dirk": {},
+  "c.carl": {},
+  "n.nina": { "pat-emma": "allow", "pat-finn": "allow" }, // care team of both
+  "s.sara": { "pat-emma": "admin-only", "pat-finn": "admin-only" },
+};
+const NEW_ACCOUNTS = new Set(["r.rita", "p.finn", "k.kris", "o.otto"]);
+
+for (const [username, row] of Object.entries(ADDED_MATRIX)) {
+  test(`${username}: the records of the patients added with the new roles`, async ({ baseURL }) => {
+    const api = await signedIn(baseURL, username);
+    const patients = NEW_ACCOUNTS.has(username) ? [...PATIENTS, ...ADDED_PATIENTS] : [...ADDED_PATIENTS];
+    for (const patientId of patients) {
+      const response = await api.get(`/api/patients/${patientId}/record`);
+      const expected = row[patientId] ?? "forbidden";
+      if (expected === "forbidden") {
+        await expectError(response, 403, "forbidden");
+        continue;
+      }
+      expect(response.status(), `${username} reads ${patientId}`).toBe(200);
+      const file = (await response.json()) as { patientId: string; health?: { nursingNotes: unknown[] } };
+      expect(file.patientId).toBe(patientId);
+      if (expected === "admin-only") expect(file.health).toBeUndefined();
+      else expect(file.health!.nursingNotes.length).toBeGreaterThanOrEqual(30);
+    }
+  });
+}
+
+test("r.rita reads Emma's access log (under 12) but not Finn's (14: reading only)", async ({ baseURL }) => {
+  const rita = await signedIn(baseURL, "r.rita");
+  const log = await rita.get("/api/patients/pat-emma/access-log?limit=50");
+  expect(log.status()).toBe(200);
+  const { entries } = (await log.json()) as { entries: Array<{ actor: { name: string } | null; reason: string }> };
+  expect(entries.some((entry) => entry.actor?.name === "Rita Wouters" && entry.reason === "legal_representative")).toBe(
+    true,
+  );
+  await expectError(await rita.get("/api/patients/pat-finn/access-log"), 403, "forbidden");
+});
+
 test("a denial is byte-for-byte the same for a known patient, an unknown id and a malformed id", async ({
   baseURL,
 }) => {

@@ -1,5 +1,5 @@
 // The qualities of issue 4 across the whole portal, in a real browser: every page of every role
-// of the demo world, in nl-BE, fr-BE and en, has no serious or critical axe violation, the
+// of the demo world (the roles added with issue 11 included), in nl-BE, fr-BE and en, has no serious or critical axe violation, the
 // document language of the chosen language and exactly one <h1>; no page lands on an error or
 // on a page it was not asked for. Each role's home page is photographed at phone and desktop
 // width; the home pages and the file pages reflow at 200% zoom (640 CSS px) and at 320 CSS px
@@ -266,6 +266,49 @@ const roles: Role[] = [
       { path: "/service-center/corrections/no-such-request", notFound: true },
     ],
     reflow: ["/service-center", "/service-center/patients/pat-an"],
+  },
+  // Added with the roles they introduce (issue 11).
+  {
+    name: "coordinator",
+    username: "k.kris",
+    home: "/coordinator",
+    visits: [
+      { path: "/coordinator" },
+      { path: "/coordinator?q=Wouters" },
+      { path: "/coordinator/patients/pat-bart" },
+      { path: "/coordinator/patients/pat-emma" },
+      // Past the window: the coordinator still organises Dina's care.
+      { path: "/coordinator/patients/pat-dina" },
+    ],
+    reflow: ["/coordinator", "/coordinator/patients/pat-emma"],
+  },
+  {
+    name: "legal-representative",
+    username: "r.rita",
+    home: "/representative",
+    visits: [
+      { path: "/representative" },
+      { path: "/representative/patients/pat-emma" },
+      { path: "/representative/patients/pat-finn" },
+      { path: "/representative/patients/pat-emma/consent" },
+      // Not hers: the neutral refusal.
+      { path: "/representative/patients/pat-an" },
+    ],
+    reflow: ["/representative", "/representative/patients/pat-emma"],
+  },
+  {
+    name: "minor-patient",
+    username: "p.finn",
+    home: "/patient",
+    visits: [{ path: "/patient" }, { path: "/patient/file" }, { path: "/patient/representatives" }],
+    reflow: ["/patient", "/patient/representatives"],
+  },
+  {
+    name: "privacy-officer",
+    username: "o.otto",
+    home: "/privacy-officer",
+    visits: [{ path: "/privacy-officer" }],
+    reflow: ["/privacy-officer"],
   },
 ];
 

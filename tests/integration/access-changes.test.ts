@@ -45,9 +45,11 @@ beforeEach(async () => {
 describe("a change takes effect on the next request", () => {
   it("consent withdrawn, then given again", async () => {
     expect((await decide(dirk, an)).allowed).toBe(true);
-    await db.consentEvent.create({ data: { patientId: an, kind: "WITHDRAWN" } });
+    await db.consentEvent.create({ data: { patientId: an, kind: "WITHDRAWN", source: "PATIENT_PORTAL" } });
     expect(await decide(dirk, an)).toEqual({ allowed: false, reason: "no_consent" });
-    await db.consentEvent.create({ data: { patientId: an, kind: "GIVEN", occurredAt: new Date(Date.now() + 1) } });
+    await db.consentEvent.create({
+      data: { patientId: an, kind: "GIVEN", occurredAt: new Date(Date.now() + 1), source: "PATIENT_PORTAL" },
+    });
     expect((await decide(dirk, an)).allowed).toBe(true);
   });
 
@@ -256,6 +258,7 @@ describe("misuse detection", () => {
         patientId: an,
         kind: "GENERAL_PRACTITIONER",
         startDate: new Date(Date.now() - DAY),
+        source: "STAFF_DOCUMENT",
       },
     });
     expect(await decide(prober, an)).toEqual({ allowed: false, reason: "suspended" });

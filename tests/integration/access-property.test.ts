@@ -13,18 +13,32 @@ import { resetDatabase, testPrisma } from "@/tests/support/database";
 
 const db = testPrisma();
 const DAY = 86_400_000;
-const roles: Role[] = ["PATIENT", "TRUSTED_PERSON", "DOCTOR", "CAREGIVER", "NURSE", "SERVICE_CENTER"];
+const roles: Role[] = [
+  "PATIENT",
+  "TRUSTED_PERSON",
+  "DOCTOR",
+  "CAREGIVER",
+  "NURSE",
+  "SERVICE_CENTER",
+  "COORDINATOR",
+  "PRIVACY_OFFICER",
+  "LEGAL_REPRESENTATIVE",
+];
 
-type Period = "none" | "active" | "ended" | "revoked" | "future";
+type Period = "none" | "active" | "ended" | "revoked" | "future" | "term-running";
 type Scenario = {
   role: Role;
   holdsRole: boolean;
   acceptedCurrentDeclaration: boolean;
   self: boolean;
   patientExists: boolean;
+  /** The patient's age in whole years, with the birthday `birthdayInDays` away; null: birth date unknown. */
+  patientAge: { years: number; birthdayInDays: number } | null;
   careEpisodes: { endDaysAgo: number | null }[];
   consentHistory: { kind: "GIVEN" | "WITHDRAWN"; daysAgo: number }[];
   therapeuticRelation: Period;
+  legalRepresentation: "none" | "parent" | "appointed" | "ended" | "revoked";
+  minorAgreement: "none" | "given" | "withdrawn";
   trustedPersonAppointment: "none" | "active" | "revoked";
   careTeamAssignment: "none" | "active" | "ended" | "future";
   exclusion: "none" | "active" | "lifted";
@@ -39,6 +53,10 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
   acceptedCurrentDeclaration: fc.oneof(fc.constant(true), fc.constant(true), fc.constant(false)),
   self: fc.boolean(),
   patientExists: fc.oneof(fc.constant(true), fc.constant(true), fc.constant(false)),
+  patientAge: fc.option(
+    fc.record({ years: fc.integer({ min: 8, max: 20 }), birthdayInDays: fc.integer({ min: 1, max: 300 }) }),
+    { nil: null },
+  ),
   careEpisodes: fc.array(fc.record({ endDaysAgo: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }) }), {
     maxLength: 2,
   }),
@@ -52,7 +70,24 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
       selector: (event) => event.daysAgo,
     },
   ),
-  therapeuticRelation: fc.constantFrom<Period>("none", "active", "active", "ended", "revoked", "future"),
+  therapeuticRelation: fc.constantFrom<Period>(
+    "none",
+    "active",
+    "active",
+    "ended",
+    "revoked",
+    "future",
+    "term-running",
+  ),
+  legalRepresentation: fc.constantFrom(
+    "none" as const,
+    "parent" as const,
+    "parent" as const,
+    "appointed" as const,
+    "ended" as const,
+    "revoked" as const,
+  ),
+  minorAgreement: fc.constantFrom("none" as const, "given" as const, "withdrawn" as const),
   trustedPersonAppointment: fc.constantFrom("none" as const, "active" as const, "revoked" as const),
   careTeamAssignment: fc.constantFrom("none" as const, "active" as const, "ended" as const, "future" as const),
   exclusion: fc.constantFrom("none" as const, "none" as const, "active" as const, "lifted" as const),
@@ -77,7 +112,27 @@ const mayEver: Record<Role, AccessAction[]> = {
   CAREGIVER: ["READ_HEALTH", "READ_ADMINISTRATIVE", "REQUEST_CORRECTION"],
   NURSE: ["READ_HEALTH", "READ_ADMINISTRATIVE", "WRITE_NURSING_FILE", "REQUEST_CORRECTION", "REQUEST_EMERGENCY_ACCESS"],
   SERVICE_CENTER: ["READ_ADMINISTRATIVE", "CORRECT_ADMINISTRATIVE"],
+  COORDINATOR: [
+    "REGISTER_PATIENT",
+    "READ_CARE_FACTS",
+    "START_CARE_EPISODE",
+    "END_CARE_EPISODE",
+    "ASSIGN_CARE_TEAM_NURSE",
+    "UNASSIGN_CARE_TEAM_NURSE",
+    "RECORD_THERAPEUTIC_RELATION",
+    "RECORD_LEGAL_REPRESENTATIVE",
+  ],
+  PRIVACY_OFFICER: [],
+  LEGAL_REPRESENTATIVE: [
+    "READ_HEALTH",
+    "READ_ADMINISTRATIVE",
+    "READ_ACCESS_LOG",
+    "MANAGE_PATIENT_SETTINGS",
+    "REQUEST_CORRECTION",
+    "EXERCISE_PATIENT_RIGHTS",
+  ],
 };
+mayEver.PATIENT.push("DECIDE_REPRESENTATIVE_AGREEMENT");
 
 function brusselsToday(): number {
   const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels" })
@@ -104,12 +159,32 @@ function reference(s: Scenario, today: number): { allowed: boolean; reason: stri
   if (!s.holdsRole) return { allowed: false, reason: "role_not_permitted" };
   if (!s.acceptedCurrentDeclaration) return { allowed: false, reason: "declaration_required" };
   if (!mayEver[s.role].includes(s.action)) return { allowed: false, reason: "role_not_permitted" };
-  if (!s.patientExists) return { allowed: false, reason: "unknown_patient" };
+  if (!s.patientExists && s.action !== "REGISTER_PATIENT") return { allowed: false, reason: "unknown_patient" };
+  // The age in the scenario is the age today: the next birthday is still ahead.
+  const age = s.patientAge?.years ?? 99;
   let grant: string | null = null;
   let denial = "no_relation";
-  if (s.role === "PATIENT" && s.self) grant = "self";
+  if (s.role === "PATIENT" && s.self) {
+    if (age >= 12) grant = "self";
+    else denial = "under_12";
+  }
+  if (s.role === "COORDINATOR") grant = "coordinator";
+  if (
+    s.role === "LEGAL_REPRESENTATIVE" &&
+    (s.legalRepresentation === "parent" || s.legalRepresentation === "appointed")
+  ) {
+    const reads = s.action === "READ_HEALTH" || s.action === "READ_ADMINISTRATIVE";
+    if (age < 12) grant = "legal_representative";
+    else if (age < 16 && reads && s.minorAgreement === "given") grant = "legal_representative";
+    else if (age < 16 && reads) denial = "minor_agreement_missing";
+    else if (age >= 18 && s.legalRepresentation === "appointed") grant = "legal_representative";
+    else denial = "patient_decides_alone";
+  }
   if (s.role === "TRUSTED_PERSON" && s.trustedPersonAppointment === "active") grant = "trusted_person";
-  if ((s.role === "DOCTOR" || s.role === "CAREGIVER") && s.therapeuticRelation === "active") {
+  if (
+    (s.role === "DOCTOR" || s.role === "CAREGIVER") &&
+    (s.therapeuticRelation === "active" || s.therapeuticRelation === "term-running")
+  ) {
     if (consentActive) grant = "therapeutic_relation";
     else denial = "no_consent";
   }
@@ -120,7 +195,8 @@ function reference(s: Scenario, today: number): { allowed: boolean; reason: stri
   if (s.role === "SERVICE_CENTER") grant = "service_center";
   if (grant === null) return { allowed: false, reason: denial };
   if (s.exclusion === "active" && !isSelf) return { allowed: false, reason: "excluded" };
-  if (!referenceWindowOpen(s, today)) return { allowed: false, reason: "outside_availability_window" };
+  if (s.role !== "COORDINATOR" && !referenceWindowOpen(s, today))
+    return { allowed: false, reason: "outside_availability_window" };
   return { allowed: true, reason: grant };
 }
 
@@ -131,7 +207,21 @@ async function build(s: Scenario): Promise<{ actor: { personId: string; activeRo
   const today = brusselsToday();
   const daysAgo = (n: number) => new Date(today - n * DAY);
   const tag = randomUUID().slice(0, 8);
-  const patientPerson = await createPerson(db, { firstName: "Gen", lastName: `Patient ${tag}`, roles: [] });
+  // Born `years` years ago plus the days until the next birthday, one year back.
+  const birthDate = s.patientAge
+    ? (() => {
+        const next = new Date(today + s.patientAge.birthdayInDays * DAY);
+        return new Date(
+          Date.UTC(next.getUTCFullYear() - s.patientAge.years - 1, next.getUTCMonth(), next.getUTCDate()),
+        );
+      })()
+    : null;
+  const patientPerson = await createPerson(db, {
+    firstName: "Gen",
+    lastName: `Patient ${tag}`,
+    birthDate,
+    roles: [],
+  });
   await db.patient.create({ data: { id: patientPerson.id } });
   const actorId = s.self
     ? patientPerson.id
@@ -153,7 +243,12 @@ async function build(s: Scenario): Promise<{ actor: { personId: string; activeRo
   }
   for (const event of s.consentHistory) {
     await db.consentEvent.create({
-      data: { patientId, kind: event.kind, occurredAt: new Date(now - event.daysAgo * DAY - 1000) },
+      data: {
+        patientId,
+        kind: event.kind,
+        occurredAt: new Date(now - event.daysAgo * DAY - 1000),
+        source: "PATIENT_PORTAL",
+      },
     });
   }
   if (s.therapeuticRelation !== "none") {
@@ -163,9 +258,42 @@ async function build(s: Scenario): Promise<{ actor: { personId: string; activeRo
         patientId,
         kind: "GENERAL_PRACTITIONER",
         startDate: s.therapeuticRelation === "future" ? daysAgo(-5) : daysAgo(100),
-        endDate: s.therapeuticRelation === "ended" ? daysAgo(1) : null,
+        endDate:
+          s.therapeuticRelation === "ended"
+            ? daysAgo(1)
+            : s.therapeuticRelation === "term-running"
+              ? daysAgo(-1)
+              : null,
+        term:
+          s.therapeuticRelation === "term-running" || s.therapeuticRelation === "ended" ? "OCCASIONAL_CONTACT" : null,
         revokedAt: s.therapeuticRelation === "revoked" ? new Date(now - DAY) : null,
+        source: "EHEALTH_THERAPEUTIC_LINK",
+        sourceReference: `link-${tag}`,
       },
+    });
+  }
+  if (s.legalRepresentation !== "none") {
+    await db.legalRepresentation.create({
+      data: {
+        patientId,
+        representativeId: actorId,
+        basis: s.legalRepresentation === "appointed" ? "APPOINTED" : "PARENT",
+        startDate: daysAgo(100),
+        endDate: s.legalRepresentation === "ended" ? daysAgo(1) : null,
+        revokedAt: s.legalRepresentation === "revoked" ? new Date(now - DAY) : null,
+        source: "STAFF_DOCUMENT",
+        sourceReference: `proof-${tag}`,
+      },
+    });
+  }
+  if (s.minorAgreement !== "none") {
+    await db.representativeAgreementEvent.createMany({
+      data: [
+        { patientId, representativeId: actorId, kind: "GIVEN", occurredAt: new Date(now - 10 * DAY) },
+        ...(s.minorAgreement === "withdrawn"
+          ? [{ patientId, representativeId: actorId, kind: "WITHDRAWN" as const, occurredAt: new Date(now - DAY) }]
+          : []),
+      ],
     });
   }
   if (s.trustedPersonAppointment !== "none") {

@@ -41,12 +41,28 @@ describe("just after Belgian midnight", () => {
     const frank = gated(u.frank, "DOCTOR");
     await db.therapeuticRelation.createMany({
       data: [
-        { caregiverId: u.frank, patientId: an, kind: "GENERAL_PRACTITIONER", startDate: LONG_AGO, endDate: YESTERDAY },
-        { caregiverId: u.frank, patientId: bart, kind: "GENERAL_PRACTITIONER", startDate: LONG_AGO, endDate: TODAY },
+        {
+          caregiverId: u.frank,
+          patientId: an,
+          kind: "GENERAL_PRACTITIONER",
+          startDate: LONG_AGO,
+          endDate: YESTERDAY,
+          source: "STAFF_DOCUMENT",
+        },
+        {
+          caregiverId: u.frank,
+          patientId: bart,
+          kind: "GENERAL_PRACTITIONER",
+          startDate: LONG_AGO,
+          endDate: TODAY,
+          source: "STAFF_DOCUMENT",
+        },
       ],
     });
     // Bart gave no consent: give it, so that the relation alone decides.
-    await db.consentEvent.create({ data: { patientId: bart, kind: "GIVEN", occurredAt: LONG_AGO } });
+    await db.consentEvent.create({
+      data: { patientId: bart, kind: "GIVEN", occurredAt: LONG_AGO, source: "PATIENT_PORTAL" },
+    });
 
     const listed = (await listMyPatients({ actor: frank, db, now: NOW })).map((patient) => patient.patientId);
     expect(listed).toEqual([bart]);

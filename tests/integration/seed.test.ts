@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { demoIds } from "@/lib/demo-world/ids";
 import { seedDemoWorld } from "@/lib/demo-world/seed";
-import { isValidInsz } from "@/lib/insz";
+import { inszBirthDate, inszCentury, isValidInsz } from "@/lib/insz";
 import { resetDatabase, testPrisma } from "../support/database";
 
 const db = testPrisma();
@@ -74,10 +74,48 @@ const PEOPLE = [
     insz: "90011504247",
     role: "SERVICE_CENTER",
   },
+  // Added with the roles they introduce. Emma and Finn are born 10 and 14 years and 6 months before
+  // the seed day (2016-09-15 and 2012-09-15 for TODAY), their national numbers encode it with the
+  // "2" prefix of the check for people born from 2000 on.
+  {
+    id: "pat-emma",
+    username: null,
+    firstName: "Emma",
+    lastName: "Wouters",
+    insz: "16091500273",
+    role: "PATIENT",
+  },
+  { id: "pat-finn", username: "p.finn", firstName: "Finn", lastName: "Wouters", insz: "12091500187", role: "PATIENT" },
+  {
+    id: "usr-rita",
+    username: "r.rita",
+    firstName: "Rita",
+    lastName: "Wouters",
+    insz: "84052108616",
+    role: "LEGAL_REPRESENTATIVE",
+  },
+  {
+    id: "usr-kris",
+    username: "k.kris",
+    firstName: "Kris",
+    lastName: "Verhoeven",
+    insz: "79110811721",
+    role: "COORDINATOR",
+  },
+  {
+    id: "usr-otto",
+    username: "o.otto",
+    firstName: "Otto",
+    lastName: "Vermeulen",
+    insz: "71021723383",
+    role: "PRIVACY_OFFICER",
+  },
 ] as const;
 
-const PATIENT_IDS = ["pat-an", "pat-bart", "pat-chris", "pat-dina"];
+const PATIENT_IDS = ["pat-an", "pat-bart", "pat-chris", "pat-dina", "pat-emma", "pat-finn"];
 const ROLES = ["PATIENT", "TRUSTED_PERSON", "DOCTOR", "CAREGIVER", "NURSE", "SERVICE_CENTER"];
+/** Roles introduced with declaration version 4: that version is their first and current one. */
+const ROLES_SINCE_4 = ["COORDINATOR", "PRIVACY_OFFICER", "LEGAL_REPRESENTATIVE"];
 
 /** Every row of every table the seed writes, minus the columns the database stamps itself. */
 async function snapshotWorld() {
@@ -99,6 +137,8 @@ async function snapshotWorld() {
     appointments: strip(await db.trustedPersonAppointment.findMany({ orderBy: { id: "asc" } })),
     relations: strip(await db.therapeuticRelation.findMany({ orderBy: { id: "asc" } })),
     careTeam: strip(await db.careTeamAssignment.findMany({ orderBy: { id: "asc" } })),
+    representations: strip(await db.legalRepresentation.findMany({ orderBy: { id: "asc" } })),
+    agreements: strip(await db.representativeAgreementEvent.findMany({ orderBy: { id: "asc" } })),
     acceptances: strip(await db.declarationAcceptance.findMany({ orderBy: { id: "asc" } })),
     carePlan: strip(await db.carePlanItem.findMany({ orderBy: { id: "asc" } })),
     notes: strip(await db.nursingNote.findMany({ orderBy: { id: "asc" } })),
@@ -124,7 +164,7 @@ afterAll(async () => {
 });
 
 describe("people and accounts", () => {
-  it("holds exactly the 14 people of the spec, with their ids, usernames, names and INSZ", async () => {
+  it("holds exactly the 19 people of the spec, with their ids, usernames, names and INSZ", async () => {
     const persons = await db.person.findMany({ orderBy: { id: "asc" } });
     expect(
       persons.map(({ id, username, firstName, lastName, insz }) => ({ id, username, firstName, lastName, insz })),
@@ -133,7 +173,14 @@ describe("people and accounts", () => {
   });
 
   it("exports the same ids as constants", () => {
-    expect(demoIds.patients).toEqual({ an: "pat-an", bart: "pat-bart", chris: "pat-chris", dina: "pat-dina" });
+    expect(demoIds.patients).toEqual({
+      an: "pat-an",
+      bart: "pat-bart",
+      chris: "pat-chris",
+      dina: "pat-dina",
+      emma: "pat-emma",
+      finn: "pat-finn",
+    });
     expect(Object.values(demoIds.users).sort()).toEqual(
       PEOPLE.filter((p) => p.role !== "PATIENT")
         .map((p) => p.id)
@@ -143,7 +190,7 @@ describe("people and accounts", () => {
 
   it("gives every account its one role, with the profession of doctors and the physiotherapist", async () => {
     const roles = await db.personRole.findMany();
-    expect(roles).toHaveLength(14);
+    expect(roles).toHaveLength(19);
     for (const person of PEOPLE) {
       const held = roles.filter((role) => role.personId === person.id);
       expect(
@@ -156,10 +203,15 @@ describe("people and accounts", () => {
     }
   });
 
-  it("lets every account log in with the password 'demo' and nothing else", async () => {
-    const persons = await db.person.findMany({ select: { id: true, passwordHash: true } });
+  it("lets every account log in with the password 'demo' and nothing else; Emma (10) has no account", async () => {
+    const emma = await db.person.findUniqueOrThrow({ where: { id: "pat-emma" } });
+    expect([emma.username, emma.passwordHash]).toEqual([null, null]);
+    const persons = await db.person.findMany({
+      where: { id: { not: "pat-emma" } },
+      select: { id: true, passwordHash: true },
+    });
     const hashes = new Set(persons.map((person) => person.passwordHash));
-    expect(hashes.size).toBe(14); // a salt per account
+    expect(hashes.size).toBe(18); // a salt per account
     for (const person of persons) {
       expect(person.passwordHash, person.id).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
       expect(await verifyPassword("demo", person.passwordHash), person.id).toBe(true);
@@ -191,10 +243,12 @@ describe("patients and their care", () => {
 
   it("has An and Bart in active care, Chris ended 60 days ago and Dina 120 days ago", async () => {
     const episodes = await db.careEpisode.findMany();
-    expect(episodes).toHaveLength(4);
+    expect(episodes).toHaveLength(6);
     const byPatient = new Map(episodes.map((episode) => [episode.patientId, episode]));
     expect(isoDate(byPatient.get("pat-an")?.endDate ?? null)).toBeNull();
     expect(isoDate(byPatient.get("pat-bart")?.endDate ?? null)).toBeNull();
+    expect(isoDate(byPatient.get("pat-emma")?.endDate ?? null)).toBeNull();
+    expect(isoDate(byPatient.get("pat-finn")?.endDate ?? null)).toBeNull();
     expect(isoDate(byPatient.get("pat-chris")?.endDate ?? null)).toBe("2027-01-14");
     expect(isoDate(byPatient.get("pat-dina")?.endDate ?? null)).toBe("2026-11-15");
     expect(isoDate(byPatient.get("pat-chris")?.endDate ?? null)).toBe(isoDate(utcDate(60)));
@@ -213,7 +267,15 @@ describe("patients and their care", () => {
       ["pat-chris", "GIVEN"],
       ["pat-dina", "GIVEN"],
     ]);
-    for (const event of events) expect(event.occurredAt.getTime()).toBeLessThan(TODAY.getTime());
+    for (const event of events) {
+      expect(event.occurredAt.getTime()).toBeLessThan(TODAY.getTime());
+      // Each with its source and proof: the signed form the nurse recorded (ADR 0020).
+      expect([event.source, event.sourceReference, event.recordedById]).toEqual([
+        "STAFF_DOCUMENT",
+        `consent-form-${event.patientId.slice(4)}`,
+        "usr-nina",
+      ]);
+    }
   });
 
   it("has An excluding Eva, and no other exclusion", async () => {
@@ -251,11 +313,14 @@ describe("patients and their care", () => {
     for (const relation of relations) {
       expect(relation.endDate).toBeNull();
       expect(relation.revokedAt).toBeNull();
+      // Known from the organisation's records, without a term (ADR 0020).
+      expect([relation.source, relation.term]).toEqual(["RECORD_SYSTEM", null]);
+      expect(relation.sourceReference).toMatch(/^ehr-relation-\d{3}$/);
       expect(relation.startDate.getTime()).toBeLessThanOrEqual(utcDate(0).getTime());
     }
   });
 
-  it("puts Nina, responsible, in the care team of all four patients and Noah in none", async () => {
+  it("puts Nina, responsible, in the care team of all six patients and Noah in none", async () => {
     const assignments = await db.careTeamAssignment.findMany();
     expect(assignments.map((a) => [a.nurseId, a.patientId, a.responsible, a.endDate]).sort()).toEqual(
       PATIENT_IDS.map((patientId) => ["usr-nina", patientId, true, null]).sort(),
@@ -263,13 +328,53 @@ describe("patients and their care", () => {
     for (const assignment of assignments)
       expect(assignment.startDate.getTime()).toBeLessThanOrEqual(utcDate(0).getTime());
   });
+
+  it("makes Emma 10 and Finn 14 on the seed day, half a year from a birthday, with INSZ that encode it", async () => {
+    const minors = await db.person.findMany({
+      where: { id: { in: ["pat-emma", "pat-finn"] } },
+      orderBy: { id: "asc" },
+    });
+    expect(minors.map((person) => [person.id, isoDate(person.birthDate)])).toEqual([
+      ["pat-emma", "2016-09-15"],
+      ["pat-finn", "2012-09-15"],
+    ]);
+    for (const person of minors) {
+      expect(isoDate(inszBirthDate(person.insz)), person.id).toBe(isoDate(person.birthDate));
+      expect(inszCentury(person.insz), person.id).toBe(2000);
+    }
+    // Seeded on another day, the ages stay the same and the numbers follow the birth dates.
+    const later = new Date("2031-01-31T08:00:00.000Z");
+    const { demoIdentity, demoPatients } = await import("@/lib/demo-world/people");
+    expect(isoDate(demoIdentity(demoPatients.emma, later).birthDate)).toBe("2020-07-31");
+    expect(isoDate(demoIdentity(demoPatients.finn, later).birthDate)).toBe("2016-07-31");
+    expect(isValidInsz(demoIdentity(demoPatients.finn, later).insz)).toBe(true);
+  });
+
+  it("has Rita as the parent and legal representative of Emma and Finn, with proof, and Finn agreeing", async () => {
+    const representations = await db.legalRepresentation.findMany({ orderBy: { patientId: "asc" } });
+    expect(
+      representations.map((r) => [r.representativeId, r.patientId, r.basis, r.source, r.recordedById, r.endDate]),
+    ).toEqual([
+      ["usr-rita", "pat-emma", "PARENT", "STAFF_DOCUMENT", "usr-kris", null],
+      ["usr-rita", "pat-finn", "PARENT", "STAFF_DOCUMENT", "usr-kris", null],
+    ]);
+    for (const representation of representations) expect(representation.sourceReference).toMatch(/^Geboorteakte /);
+    const agreements = await db.representativeAgreementEvent.findMany();
+    expect(agreements.map((a) => [a.patientId, a.representativeId, a.kind])).toEqual([
+      ["pat-finn", "usr-rita", "GIVEN"],
+    ]);
+    expect(agreements[0]!.occurredAt.getTime()).toBeLessThan(TODAY.getTime());
+  });
 });
 
 describe("declarations", () => {
-  it("publishes versions 1 to 4 for every role and a privacy statement", async () => {
+  it("publishes versions 1 to 4 for every role (4 only for the roles it introduced) and a privacy statement", async () => {
     const versions = await db.declarationVersion.findMany();
     expect(versions.map((v) => `${v.role}:${v.version}`).sort()).toEqual(
-      ROLES.flatMap((role) => [1, 2, 3, 4].map((version) => `${role}:${version}`)).sort(),
+      [
+        ...ROLES.flatMap((role) => [1, 2, 3, 4].map((version) => `${role}:${version}`)),
+        ...ROLES_SINCE_4.map((role) => `${role}:4`),
+      ].sort(),
     );
     for (const version of versions) {
       for (const locale of ["nl-BE", "fr-BE", "en"]) {
@@ -283,8 +388,10 @@ describe("declarations", () => {
 
   it("has every account accept version 4 of its role, except Gert who accepted version 3 only", async () => {
     const acceptances = await db.declarationAcceptance.findMany();
-    expect(acceptances).toHaveLength(14);
-    for (const person of PEOPLE) {
+    expect(acceptances).toHaveLength(18);
+    // Emma has no account: she accepted nothing.
+    expect(acceptances.filter((a) => a.personId === "pat-emma")).toEqual([]);
+    for (const person of PEOPLE.filter((p) => p.username !== null)) {
       const own = acceptances.filter((a) => a.personId === person.id);
       expect(
         own.map((a) => [a.role, a.version]),
@@ -301,6 +408,8 @@ describe("nursing files", () => {
     ["pat-bart", utcDate(0)],
     ["pat-chris", new Date(utcDate(60).getTime() + DAY_MS)],
     ["pat-dina", new Date(utcDate(120).getTime() + DAY_MS)],
+    ["pat-emma", utcDate(0)],
+    ["pat-finn", utcDate(0)],
   ]);
 
   it.each(PATIENT_IDS)(
@@ -358,7 +467,7 @@ describe("nursing files", () => {
   );
 
   it("plans the next visit tomorrow for patients in care, and nothing ahead for ended care", async () => {
-    for (const patientId of ["pat-an", "pat-bart"]) {
+    for (const patientId of ["pat-an", "pat-bart", "pat-emma", "pat-finn"]) {
       const next = await db.plannedVisit.findFirst({
         where: { patientId, status: "PLANNED", startsAt: { gt: TODAY } },
         orderBy: { startsAt: "asc" },
@@ -415,7 +524,9 @@ describe("running the seed again", () => {
   });
 
   it("removes what was added since, and restores what was changed", async () => {
-    await db.consentEvent.create({ data: { patientId: "pat-an", kind: "WITHDRAWN", occurredAt: TODAY } });
+    await db.consentEvent.create({
+      data: { patientId: "pat-an", kind: "WITHDRAWN", occurredAt: TODAY, source: "PATIENT_PORTAL" },
+    });
     await db.trustedPersonAppointment.updateMany({ where: { trustedPersonId: "usr-tina" }, data: { revokedAt: null } });
     await db.person.create({ data: { id: "extra", insz: "85073003328", firstName: "X", lastName: "Y" } });
     await seedDemoWorld(db, { today: TODAY });
@@ -423,7 +534,7 @@ describe("running the seed again", () => {
     expect(
       (await db.trustedPersonAppointment.findFirst({ where: { trustedPersonId: "usr-tina" } }))?.revokedAt,
     ).not.toBeNull();
-    expect(await db.person.count()).toBe(14);
+    expect(await db.person.count()).toBe(19);
   });
 
   it("keeps the previous world when the seed fails half-way", async () => {

@@ -66,6 +66,9 @@ const actorIdByRole = {
   CAREGIVER: demoIds.users.carl,
   NURSE: demoIds.users.nina,
   SERVICE_CENTER: demoIds.users.sara,
+  COORDINATOR: demoIds.users.kris,
+  PRIVACY_OFFICER: demoIds.users.otto,
+  LEGAL_REPRESENTATIVE: demoIds.users.rita,
 } as const satisfies Record<Role, string>;
 
 /** A signed-in session that passes the action's gate. */

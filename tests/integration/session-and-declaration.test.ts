@@ -40,6 +40,11 @@ describe("declaration gate", () => {
     ["usr-nina", "NURSE"],
     ["usr-carl", "CAREGIVER"],
     ["usr-sara", "SERVICE_CENTER"],
+    // The roles added with issue 11, whose first declaration is version 4.
+    ["pat-finn", "PATIENT"],
+    ["usr-rita", "LEGAL_REPRESENTATIVE"],
+    ["usr-kris", "COORDINATOR"],
+    ["usr-otto", "PRIVACY_OFFICER"],
   ];
 
   it.each(acceptedCurrentVersion)("lets %s through as %s (accepted version 4)", async (personId, role) => {

@@ -14,7 +14,7 @@ import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import type { Configuration, KoaContextWithOIDC } from "oidc-provider";
 import { buildInsz, normalizeInsz } from "@/lib/insz";
-import { demoPatients, demoUsers } from "@/lib/demo-world/people";
+import { demoIdentity, demoPatients, demoUsers } from "@/lib/demo-world/people";
 
 export type LocalOidcClient = {
   clientId: string;
@@ -60,7 +60,8 @@ export const OUTSIDER: Citizen = {
 
 const citizens: Citizen[] = [
   ...[...Object.values(demoPatients), ...Object.values(demoUsers)].map((person) => ({
-    nationalNumber: person.insz,
+    // The minors' numbers follow from their age on the day (lib/demo-world/people.ts).
+    nationalNumber: demoIdentity(person, new Date()).insz,
     givenName: person.firstName,
     familyName: person.lastName,
   })),

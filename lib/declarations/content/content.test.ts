@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Role } from "@/lib/generated/prisma/enums";
-import { CURRENT_DECLARATION_VERSION, DECLARATION_VERSIONS, declarationText } from "./declarations";
+import { CURRENT_DECLARATION_VERSION, declarationText, declarationVersionsOf } from "./declarations";
 import { PRIVACY_STATEMENT_VERSIONS, privacyStatementText } from "./privacy-statement";
 import { TEXT_LOCALES, TEXT_PLACEHOLDERS, type LocalizedDocument } from "./types";
 
@@ -26,12 +26,13 @@ function expectWellFormed(document: LocalizedDocument, label: string) {
 
 describe("user declarations", () => {
   it.each(roles)("%s: every version is complete in nl-BE, fr-BE and en", (role) => {
-    for (const version of DECLARATION_VERSIONS) expectWellFormed(declarationText(role, version), `${role} v${version}`);
+    for (const version of declarationVersionsOf(role))
+      expectWellFormed(declarationText(role, version), `${role} v${version}`);
   });
 
   it.each(roles)("%s: the current version is the longest, and each version differs from the previous", (role) => {
     for (const locale of TEXT_LOCALES) {
-      const bodies = DECLARATION_VERSIONS.map((version) => declarationText(role, version)[locale].body);
+      const bodies = declarationVersionsOf(role).map((version) => declarationText(role, version)[locale].body);
       const current = declarationText(role, CURRENT_DECLARATION_VERSION)[locale].body;
       for (const body of bodies) expect(current.length).toBeGreaterThanOrEqual(body.length);
       for (let i = 1; i < bodies.length; i++) expect(bodies[i], `${role} ${locale} v${i + 1}`).not.toBe(bodies[i - 1]);
@@ -40,7 +41,7 @@ describe("user declarations", () => {
 
   it("keeps the paragraph structure the same across languages", () => {
     for (const role of roles) {
-      for (const version of DECLARATION_VERSIONS) {
+      for (const version of declarationVersionsOf(role)) {
         const text = declarationText(role, version);
         const shape = (locale: (typeof TEXT_LOCALES)[number]) =>
           text[locale].body
@@ -73,11 +74,24 @@ describe("user declarations", () => {
     expect(nl("SERVICE_CENTER")).toMatch(/geen toegang tot gezondheidsgegevens/);
     expect(nl("SERVICE_CENTER")).toMatch(/reden/);
     expect(nl("PATIENT")).toMatch(/binnen 4 weken/);
+    expect(nl("COORDINATOR")).toMatch(/geen toegang tot gezondheidsgegevens/);
+    expect(nl("COORDINATOR")).toMatch(/bewijsstuk/);
+    expect(nl("PRIVACY_OFFICER")).toMatch(/gelogde beslissing/);
+    expect(nl("LEGAL_REPRESENTATIVE")).toMatch(/jonger dan 12 jaar/);
+    expect(nl("LEGAL_REPRESENTATIVE")).toMatch(/16de verjaardag/);
     for (const role of roles) {
       expect(nl(role), role).toMatch(/gelogd/);
       expect(nl(role), role).toMatch(/persoonlijk/);
     }
   });
+});
+
+it("publishes the roles introduced with version 4 in that version only: 4 stays current for every role", () => {
+  for (const role of roles) expect(declarationVersionsOf(role).at(-1), role).toBe(CURRENT_DECLARATION_VERSION);
+  for (const role of ["COORDINATOR", "PRIVACY_OFFICER", "LEGAL_REPRESENTATIVE"] as const) {
+    expect(declarationVersionsOf(role)).toEqual([4]);
+    expect(() => declarationText(role, 3)).toThrow(RangeError);
+  }
 });
 
 describe("privacy statement", () => {

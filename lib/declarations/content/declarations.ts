@@ -8,6 +8,19 @@ import { composeDocument, type LocalizedDocument, type LocalizedTitle, type Sect
 
 export const DECLARATION_VERSIONS = [1, 2, 3, 4] as const;
 export const CURRENT_DECLARATION_VERSION = 4;
+export type DeclarationVersion = (typeof DECLARATION_VERSIONS)[number];
+
+/**
+ * The roles introduced with version 4 (ADR 0019) have no earlier texts: the version numbers are
+ * one series for every role (version 4 is the September 2026 generation of texts), so their first
+ * published text is version 4 and "the current version is 4 for every role" stays true.
+ */
+const ROLES_SINCE_VERSION_4: readonly Role[] = ["COORDINATOR", "PRIVACY_OFFICER", "LEGAL_REPRESENTATIVE"];
+
+/** The versions published for a role. */
+export function declarationVersionsOf(role: Role): readonly DeclarationVersion[] {
+  return ROLES_SINCE_VERSION_4.includes(role) ? [4] : DECLARATION_VERSIONS;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Sections every role shares
@@ -107,6 +120,17 @@ const professionalSecrecy: Section = {
   "fr-BE":
     "Vous êtes tenu au secret professionnel (article 458 du Code pénal) et à la déontologie de votre profession. Ce que vous lisez dans le portail, vous ne l'utilisez que pour les soins du patient concerné et ne le partagez qu'avec les personnes directement impliquées dans ces soins qui doivent en avoir connaissance.",
   en: "You are bound by professional secrecy (Article 458 of the Belgian Criminal Code) and by the ethics of your profession. What you read in the portal you use only for the care of the patient concerned, and you share it only with those directly involved in that care who need to know.",
+};
+
+// Staff of the organisation who are no care professionals: the service center, the coordinator,
+// the data protection officer.
+const staffDiscretion: Section = {
+  since: 1,
+  "nl-BE":
+    "Je bent gebonden door de discretieplicht uit je arbeidsovereenkomst en door het beroepsgeheim van de zorgverleners met wie je samenwerkt (artikel 458 van het Strafwetboek). Wat je in het portaal ziet, deel je met niemand die het niet voor zijn of haar taak nodig heeft.",
+  "fr-BE":
+    "Vous êtes tenu au devoir de discrétion prévu par votre contrat de travail et au secret professionnel partagé avec les prestataires de soins avec lesquels vous collaborez (article 458 du Code pénal). Ce que vous voyez dans le portail, vous ne le partagez avec personne qui n'en a pas besoin pour sa mission.",
+  en: "You are bound by the duty of discretion in your employment contract and by the professional secrecy of the care professionals you work with (Article 458 of the Belgian Criminal Code). What you see in the portal you share with nobody who does not need it for their task.",
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -532,18 +556,146 @@ const serviceCenterSections: Section[] = [
       "Vous traitez les signalements d'abus et les accès d'urgence soumis à vérification. Vous ne levez une suspension qu'après examen et avec une raison écrite.",
     en: "You handle the misuse alerts and the emergency accesses awaiting review. You lift a suspension only after examination and with a written reason.",
   },
-  {
-    since: 1,
-    "nl-BE":
-      "Je bent gebonden door de discretieplicht uit je arbeidsovereenkomst en door het beroepsgeheim van de zorgverleners met wie je samenwerkt (artikel 458 van het Strafwetboek). Wat je in het portaal ziet, deel je met niemand die het niet voor zijn of haar taak nodig heeft.",
-    "fr-BE":
-      "Vous êtes tenu au devoir de discrétion prévu par votre contrat de travail et au secret professionnel partagé avec les prestataires de soins avec lesquels vous collaborez (article 458 du Code pénal). Ce que vous voyez dans le portail, vous ne le partagez avec personne qui n'en a pas besoin pour sa mission.",
-    en: "You are bound by the duty of discretion in your employment contract and by the professional secrecy of the care professionals you work with (Article 458 of the Belgian Criminal Code). What you see in the portal you share with nobody who does not need it for their task.",
-  },
+  staffDiscretion,
   loggingBasic,
   logging,
   personalLogin,
   misuseProfessional,
+  contact,
+  acceptance,
+];
+
+// ---------------------------------------------------------------------------------------------
+// Roles introduced with version 4: the coordinator, the data protection officer and the legal
+// representative (ADR 0019). Their texts start at version 4.
+// ---------------------------------------------------------------------------------------------
+
+const coordinatorSections: Section[] = [
+  intro,
+  {
+    since: 4,
+    "nl-BE":
+      "Als coördinator van {organisation} organiseer je de zorg rond het dossier: je schrijft patiënten in met hun rijksregisternummer, start en beëindigt zorgperiodes, stelt het zorgteam samen en duidt de verantwoordelijke verpleegkundige aan, en registreert therapeutische relaties en wettelijke vertegenwoordigers.",
+    "fr-BE":
+      "En tant que coordinateur de {organisation}, vous organisez les soins autour du dossier : vous inscrivez les patients avec leur numéro de registre national, commencez et clôturez les périodes de soins, composez l'équipe de soins et désignez l'infirmier responsable, et enregistrez les relations thérapeutiques et les représentants légaux.",
+    en: "As a coordinator of {organisation}, you organise the care around the file: you register patients with their national number, start and end periods of care, put the care team together and appoint the responsible nurse, and record therapeutic relations and legal representatives.",
+  },
+  {
+    since: 4,
+    "nl-BE": [
+      "Daarbij geldt:",
+      "- je hebt geen toegang tot gezondheidsgegevens en probeert die ook niet te verkrijgen; je ziet alleen de inschrijving, de zorgperiodes, het zorgteam, de relaties en de vertegenwoordigers;",
+      "- een therapeutische relatie of een vertegenwoordiger registreer je alleen met een bewijsstuk (bijvoorbeeld een verwijsbrief, een geboorteakte of een vonnis), waarvan je de referentie noteert;",
+      "- een zorgperiode beëindig je op de werkelijke einddatum: vanaf dan blijft het dossier nog 3 maanden online;",
+      "- je zoekt een patiënt alleen op voor een concrete taak, nooit uit nieuwsgierigheid en niet systematisch.",
+    ].join("\n"),
+    "fr-BE": [
+      "Dans ce cadre :",
+      "- vous n'avez pas accès aux données de santé et n'essayez pas de les obtenir ; vous ne voyez que l'inscription, les périodes de soins, l'équipe de soins, les relations et les représentants ;",
+      "- vous n'enregistrez une relation thérapeutique ou un représentant qu'avec une pièce justificative (par exemple une lettre de renvoi, un acte de naissance ou un jugement), dont vous notez la référence ;",
+      "- vous clôturez une période de soins à sa date de fin réelle : le dossier reste ensuite en ligne pendant 3 mois ;",
+      "- vous ne recherchez un patient que pour une tâche concrète, jamais par curiosité ni de manière systématique.",
+    ].join("\n"),
+    en: [
+      "In doing so:",
+      "- you have no access to health data and do not try to obtain it; you see only the registration, the periods of care, the care team, the relations and the representatives;",
+      "- you record a therapeutic relation or a representative only with a supporting document (for example a referral letter, a birth certificate or a court order), whose reference you note;",
+      "- you end a period of care on its real end date: from then on the file stays online for 3 more months;",
+      "- you look up a patient only for a concrete task, never out of curiosity and never systematically.",
+    ].join("\n"),
+  },
+  staffDiscretion,
+  logging,
+  personalLogin,
+  misuseProfessional,
+  contact,
+  acceptance,
+];
+
+const privacyOfficerSections: Section[] = [
+  intro,
+  {
+    since: 4,
+    "nl-BE":
+      "Als functionaris voor gegevensbescherming van {organisation} zie je erop toe dat het portaal de privacy van de patiënten respecteert. Je onderzoekt het toegangslogboek met een opgegeven reden, behandelt meldingen en verzoeken van patiënten, bekijkt signalen van misbruik en steekproeven, en schorst gebruikers of heft een schorsing op, telkens met een reden.",
+    "fr-BE":
+      "En tant que délégué à la protection des données de {organisation}, vous veillez à ce que le portail respecte la vie privée des patients. Vous examinez le journal des accès en indiquant une raison, traitez les signalements et demandes des patients, examinez les signaux d'abus et les échantillons, et suspendez des utilisateurs ou levez une suspension, chaque fois avec une raison.",
+    en: "As the data protection officer of {organisation}, you see to it that the portal respects the patients' privacy. You examine the access log with a stated reason, handle the patients' reports and requests, review misuse signals and random samples, and suspend users or lift a suspension, each time with a reason.",
+  },
+  {
+    since: 4,
+    "nl-BE": [
+      "Daarbij geldt:",
+      "- elke zoekopdracht in het toegangslogboek wordt zelf gelogd, met je reden;",
+      "- je leest geen gezondheidsgegevens, tenzij een onderzoek dat vereist, en dan alleen via een gelogde beslissing;",
+      "- je werkt onafhankelijk en deelt de resultaten van een onderzoek alleen met wie ze nodig heeft om op te treden.",
+    ].join("\n"),
+    "fr-BE": [
+      "Dans ce cadre :",
+      "- chaque recherche dans le journal des accès est elle-même journalisée, avec votre raison ;",
+      "- vous ne lisez pas de données de santé, sauf si une enquête l'exige, et alors uniquement par une décision journalisée ;",
+      "- vous travaillez de manière indépendante et ne partagez les résultats d'une enquête qu'avec ceux qui en ont besoin pour agir.",
+    ].join("\n"),
+    en: [
+      "In doing so:",
+      "- every search of the access log is itself logged, with your reason;",
+      "- you read no health data unless an investigation requires it, and then only through a logged decision;",
+      "- you work independently and share the results of an investigation only with those who need them to act.",
+    ].join("\n"),
+  },
+  staffDiscretion,
+  logging,
+  personalLogin,
+  misuseProfessional,
+  contact,
+  acceptance,
+];
+
+const legalRepresentativeSections: Section[] = [
+  intro,
+  {
+    since: 4,
+    "nl-BE":
+      "Als wettelijk vertegenwoordiger (ouder, voogd of aangestelde vertegenwoordiger) handel je voor een patiënt die dat niet alleen kan. {organisation} registreert je vertegenwoordiging met een bewijsstuk, zoals een geboorteakte of een vonnis.",
+    "fr-BE":
+      "En tant que représentant légal (parent, tuteur ou représentant désigné), vous agissez pour un patient qui ne peut pas le faire seul. {organisation} enregistre votre représentation avec une pièce justificative, comme un acte de naissance ou un jugement.",
+    en: "As a legal representative (parent, guardian or appointed representative), you act for a patient who cannot do so alone. {organisation} records your representation with a supporting document, such as a birth certificate or a court order.",
+  },
+  {
+    since: 4,
+    "nl-BE": [
+      "Wat je mag, hangt af van de leeftijd van de patiënt op de dag zelf:",
+      "- jonger dan 12 jaar: je leest het dossier en beheert de instellingen (toestemming, uitsluitingen, vertrouwenspersonen) in de plaats van het kind;",
+      "- van 12 tot en met 15 jaar: het kind leest zelf; jij leest het dossier alleen zolang het kind daarmee akkoord gaat, en het kind kan dat akkoord in het portaal intrekken;",
+      "- vanaf 16 jaar beslist de jongere alleen: je toegang als ouder eindigt vanzelf op de 16de verjaardag;",
+      "- voor een meerderjarige die niet alleen kan handelen, handel je alleen als je daartoe bent aangesteld.",
+    ].join("\n"),
+    "fr-BE": [
+      "Ce que vous pouvez faire dépend de l'âge du patient le jour même :",
+      "- moins de 12 ans : vous lisez le dossier et gérez les paramètres (consentement, exclusions, personnes de confiance) à la place de l'enfant ;",
+      "- de 12 à 15 ans inclus : l'enfant lit lui-même ; vous ne lisez le dossier que tant que l'enfant est d'accord, et l'enfant peut retirer cet accord dans le portail ;",
+      "- à partir de 16 ans, le jeune décide seul : votre accès en tant que parent prend fin de lui-même le jour de ses 16 ans ;",
+      "- pour un majeur qui ne peut pas agir seul, vous n'agissez que si vous avez été désigné à cet effet.",
+    ].join("\n"),
+    en: [
+      "What you may do depends on the patient's age on the day itself:",
+      "- under 12: you read the file and manage its settings (consent, exclusions, trusted persons) in the child's place;",
+      "- from 12 to 15: the child reads the file itself; you read it only as long as the child agrees, and the child can withdraw that agreement in the portal;",
+      "- from 16 on the young person decides alone: your access as a parent ends by itself on the 16th birthday;",
+      "- for an adult who cannot act alone, you act only when you have been appointed to do so.",
+    ].join("\n"),
+  },
+  {
+    since: 4,
+    "nl-BE":
+      "Je gebruikt wat je leest alleen in het belang van de patiënt. Je deelt het met niemand die het niet nodig heeft en je probeert geen dossiers te openen van anderen dan de patiënten die je vertegenwoordigt.",
+    "fr-BE":
+      "Vous n'utilisez ce que vous lisez que dans l'intérêt du patient. Vous ne le partagez avec personne qui n'en a pas besoin et vous n'essayez pas d'ouvrir les dossiers d'autres personnes que les patients que vous représentez.",
+    en: "You use what you read only in the patient's interest. You share it with nobody who does not need it, and you do not try to open the files of anyone other than the patients you represent.",
+  },
+  logging,
+  personalLogin,
+  misuseCitizen,
   contact,
   acceptance,
 ];
@@ -579,6 +731,21 @@ const titles = {
     "fr-BE": "Déclaration d'utilisation pour les collaborateurs du service center",
     en: "User declaration for service center staff",
   },
+  COORDINATOR: {
+    "nl-BE": "Gebruikersverklaring voor coördinatoren",
+    "fr-BE": "Déclaration d'utilisation pour les coordinateurs",
+    en: "User declaration for coordinators",
+  },
+  PRIVACY_OFFICER: {
+    "nl-BE": "Gebruikersverklaring voor de functionaris voor gegevensbescherming",
+    "fr-BE": "Déclaration d'utilisation pour le délégué à la protection des données",
+    en: "User declaration for the data protection officer",
+  },
+  LEGAL_REPRESENTATIVE: {
+    "nl-BE": "Gebruikersverklaring voor wettelijk vertegenwoordigers",
+    "fr-BE": "Déclaration d'utilisation pour les représentants légaux",
+    en: "User declaration for legal representatives",
+  },
 } as const satisfies Record<Role, LocalizedTitle>;
 
 const sectionsByRole = {
@@ -588,9 +755,14 @@ const sectionsByRole = {
   CAREGIVER: externalCaregiverSections("caregiver"),
   NURSE: nurseSections,
   SERVICE_CENTER: serviceCenterSections,
+  COORDINATOR: coordinatorSections,
+  PRIVACY_OFFICER: privacyOfficerSections,
+  LEGAL_REPRESENTATIVE: legalRepresentativeSections,
 } as const satisfies Record<Role, Section[]>;
 
-/** The text of one role's declaration in one version. */
-export function declarationText(role: Role, version: (typeof DECLARATION_VERSIONS)[number]): LocalizedDocument {
+/** The text of one role's declaration in one version (one of declarationVersionsOf(role)). */
+export function declarationText(role: Role, version: DeclarationVersion): LocalizedDocument {
+  if (!declarationVersionsOf(role).includes(version))
+    throw new RangeError(`no declaration version ${version} for role ${role}`);
   return composeDocument(titles[role], sectionsByRole[role], version);
 }
