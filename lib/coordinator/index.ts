@@ -5,6 +5,7 @@
 // action and commits in one transaction with its access-log entry; a refused decision changes
 // nothing. The coordinator never reads a section of the file: the DTOs below have no health field,
 // and READ_HEALTH is not among the coordinator's actions (policy.ts).
+import { LIST_LIMITS } from "@/lib/limits";
 import { randomUUID } from "node:crypto";
 import type { GatedActor } from "@/lib/auth/actor";
 import { type AccessAction, type AccessDecision, withPatientAccess } from "@/lib/access";
@@ -290,8 +291,13 @@ export async function readCareFacts(input: CoordinationInput & { patientId: stri
       where: { id: patientId },
       select: { ...nameSelect, insz: true, birthDate: true },
     });
-    const episodes = await tx.careEpisode.findMany({ where: { patientId }, orderBy: { startDate: "asc" } });
+    const episodes = await tx.careEpisode.findMany({
+      take: LIST_LIMITS.careEpisodes,
+      where: { patientId },
+      orderBy: { startDate: "asc" },
+    });
     const assignments = await tx.careTeamAssignment.findMany({
+      take: LIST_LIMITS.relations,
       where: { patientId },
       orderBy: [{ startDate: "asc" }, { id: "asc" }],
       select: {
@@ -304,11 +310,13 @@ export async function readCareFacts(input: CoordinationInput & { patientId: stri
       },
     });
     const nurses = await tx.person.findMany({
+      take: LIST_LIMITS.relations,
       where: { roles: { some: { role: "NURSE" } } },
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
       select: { id: true, ...nameSelect },
     });
     const relations = await tx.therapeuticRelation.findMany({
+      take: LIST_LIMITS.relations,
       where: { patientId },
       orderBy: [{ startDate: "desc" }, { id: "asc" }],
       select: {
@@ -325,6 +333,7 @@ export async function readCareFacts(input: CoordinationInput & { patientId: stri
       },
     });
     const representations = await tx.legalRepresentation.findMany({
+      take: LIST_LIMITS.relations,
       where: { patientId },
       orderBy: [{ startDate: "desc" }, { id: "asc" }],
       select: {
@@ -412,7 +421,10 @@ export async function startCareEpisode(
 ): Promise<Outcome<Change<"already_in_care" | "date_in_future" | "overlaps_earlier_care">>> {
   return coordinate(input, "START_CARE_EPISODE", async (tx, today) => {
     if (input.startDate > today) return { ok: false, problem: "date_in_future" };
-    const episodes = await tx.careEpisode.findMany({ where: { patientId: input.patientId } });
+    const episodes = await tx.careEpisode.findMany({
+      take: LIST_LIMITS.careEpisodes,
+      where: { patientId: input.patientId },
+    });
     if (episodes.some((episode) => episode.endDate === null)) return { ok: false, problem: "already_in_care" };
     if (episodes.some((episode) => episode.endDate && isoDateOfColumn(episode.endDate) >= input.startDate))
       return { ok: false, problem: "overlaps_earlier_care" };

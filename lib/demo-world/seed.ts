@@ -73,15 +73,18 @@ export function demoNursingFiles(today: Date): Record<(typeof demoPatientKeys)[n
 }
 
 /**
- * One argon2id hash of the demo world's published password, made once per process and shared by
- * every demo account. The password is public ("demo", shared/spec/demo-world.md), so a shared
- * salt gives nothing away; hashing it anew per account and per seed cost a deliberately slow hash
- * sixteen times on every reset of the demo world (every integration test reseeds it).
+ * Each demo account's hash of the published password ("demo"), with a salt of its own, made once
+ * per process: hashing it anew on every reset cost a deliberately slow hash per account each time
+ * the demo world is rebuilt (every integration test reseeds it).
  */
-let demoHash: Promise<string> | undefined;
-function demoPasswordHash(): Promise<string> {
-  demoHash ??= hashPassword(DEMO_PASSWORD);
-  return demoHash;
+const demoHashes = new Map<DemoPersonKey, Promise<string>>();
+function demoPasswordHash(key: DemoPersonKey): Promise<string> {
+  let hash = demoHashes.get(key);
+  if (!hash) {
+    hash = hashPassword(DEMO_PASSWORD);
+    demoHashes.set(key, hash);
+  }
+  return hash;
 }
 
 export async function seedDemoWorld(prisma: PrismaClient, options: SeedDemoWorldOptions = {}): Promise<void> {
@@ -91,9 +94,12 @@ export async function seedDemoWorld(prisma: PrismaClient, options: SeedDemoWorld
   const definitions: Record<DemoPersonKey, DemoPersonDefinition> = { ...demoPatients, ...demoUsers };
   // Only accounts with a login get a password (Emma, under 12, has none). Hashed before the
   // transaction opens, not while it holds locks.
-  const passwordHash = await demoPasswordHash();
   const passwordHashes = new Map(
-    allKeys.filter((key) => definitions[key].username !== null).map((key) => [key, passwordHash] as const),
+    await Promise.all(
+      allKeys
+        .filter((key) => definitions[key].username !== null)
+        .map(async (key) => [key, await demoPasswordHash(key)] as const),
+    ),
   );
 
   await prisma.$transaction(

@@ -4,6 +4,7 @@
 // of the patients they represent, and gives a minor of 12 to 15 the agreement that lets a
 // representative read their file, to give or withdraw in the portal (DECIDE_REPRESENTATIVE_AGREEMENT,
 // the minor's own action: a representative can never give it on the minor's behalf).
+import { LIST_LIMITS } from "@/lib/limits";
 import type { GatedActor } from "@/lib/auth/actor";
 import { type AccessDecision, withPatientAccess } from "@/lib/access";
 import { belgianCalendarDate } from "@/lib/belgian-calendar";
@@ -35,6 +36,7 @@ const nameSelect = { honorific: true, firstName: true, lastName: true } as const
 /** The latest agreement event of each representative of `patientId`: GIVEN means agreed (WITHDRAWN wins a tie). */
 async function agreementsOf(db: Tx | PrismaClient, patientId: string): Promise<Map<string, boolean>> {
   const events = await db.representativeAgreementEvent.findMany({
+    take: LIST_LIMITS.patientSettingsRows,
     where: { patientId },
     // Enum order puts WITHDRAWN after GIVEN: "desc" takes WITHDRAWN first on a tie, as the access facts do.
     orderBy: [{ occurredAt: "desc" }, { kind: "desc" }],
@@ -68,6 +70,7 @@ export async function listRepresentedPatients(input: {
   const db = await appDb(input.db);
   const now = input.now ?? new Date();
   const representations = await db.legalRepresentation.findMany({
+    take: LIST_LIMITS.relations,
     where: { representativeId: input.actor.personId, ...inForceOn(calendarDate(belgianCalendarDate(now))) },
     orderBy: { patient: { person: { firstName: "asc" } } },
     select: {
@@ -145,6 +148,7 @@ export async function readMyRepresentatives(input: AgreementInput): Promise<Allo
   return decideAgreement(input, async (tx, now) => {
     const person = await tx.person.findUniqueOrThrow({ where: { id: input.patientId }, select: { birthDate: true } });
     const representations = await tx.legalRepresentation.findMany({
+      take: LIST_LIMITS.relations,
       where: { patientId: input.patientId, ...inForceOn(calendarDate(belgianCalendarDate(now))) },
       orderBy: { startDate: "asc" },
       select: { basis: true, representative: { select: { id: true, ...nameSelect } } },
