@@ -23,8 +23,8 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   forbidOnly: ci,
-  // A retry in CI only absorbs a machine hiccup; a flaky test still shows up as "flaky".
-  retries: ci ? 1 : 0,
+  // No retries: a test that passes only on its second try is a bug to fix, not to hide.
+  retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/reports/playwright.json" }]],

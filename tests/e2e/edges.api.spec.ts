@@ -95,6 +95,25 @@ function routeWrites(): string[] {
   });
 }
 
+/**
+ * The machine-to-machine writes of the FHIR API (ADR 0017): a bearer token or a signed client
+ * assertion, never a cookie, so a cross-site page has no ambient credential to borrow. They are
+ * listed here instead of in WRITES, and a test below proves a signed-in browser session gets
+ * nothing from them.
+ */
+const BEARER_WRITES: Record<string, { path: string; contentType: string; body: string }> = {
+  "POST app/api/fhir/route.ts": {
+    path: "/api/fhir",
+    contentType: "application/fhir+json",
+    body: JSON.stringify({ resourceType: "Bundle", type: "transaction", entry: [] }),
+  },
+  "POST app/api/fhir/token/route.ts": {
+    path: "/api/fhir/token",
+    contentType: "application/x-www-form-urlencoded",
+    body: "grant_type=client_credentials&scope=system%2F*.write",
+  },
+};
+
 type WriteCase = {
   path: string;
   username: string;
@@ -124,8 +143,24 @@ const WRITES: Record<string, WriteCase> = {
   },
 };
 
-test("the table below names every JSON write route in app/api", () => {
-  expect(routeWrites().sort()).toEqual(Object.keys(WRITES).sort());
+test("the tables below name every write route in app/api", () => {
+  expect(routeWrites().sort()).toEqual([...Object.keys(WRITES), ...Object.keys(BEARER_WRITES)].sort());
+});
+
+test("a signed-in browser session is no credential for the FHIR API's writes", async ({ baseURL }) => {
+  const api = await signedIn(baseURL, "n.nina");
+  for (const [route, write] of Object.entries(BEARER_WRITES)) {
+    for (const origin of [baseURL!, FOREIGN_ORIGIN]) {
+      const response = await api.fetch(write.path, {
+        method: "POST",
+        headers: { Origin: origin, "Content-Type": write.contentType },
+        data: write.body,
+      });
+      // 401 without a bearer token; the token endpoint: 400/401 without a client assertion.
+      expect([400, 401], `${route} from ${origin}: ${await response.text()}`).toContain(response.status());
+      expect(response.headers()["set-cookie"], route).toBeUndefined();
+    }
+  }
 });
 
 for (const [route, write] of Object.entries(WRITES)) {
