@@ -35,7 +35,7 @@ async function expectError(response: APIResponse, status: number, code: string) 
   expect(body.error?.message, "a denial names what is wrong").toBeTruthy();
 }
 
-test.beforeAll(() => reseedDemoWorld());
+test.beforeAll(async () => await reseedDemoWorld());
 test.afterAll(async () => {
   await disposeAll();
 });
@@ -271,7 +271,7 @@ test("walking through patient ids suspends the user everywhere", async ({ baseUR
   // The access log is append-only, so d.frank's denials earlier in this run still count towards
   // the 20 distinct patients within 10 minutes (the exact threshold is proven in
   // tests/integration/access-changes.test.ts). He is suspended at the latest on the 20th new id.
-  reseedDemoWorld();
+  await reseedDemoWorld();
   const frank = await signedIn(baseURL, "d.frank");
   await expectError(await frank.get("/api/patients/pat-probe-1/record"), 403, "forbidden");
   let suspendedAt: number | null = null;

@@ -17,15 +17,15 @@ test.describe.configure({ mode: "serial" });
 const COMMENT = "Ik was die week niet verward, alleen erg moe na slechte nachten.";
 const DESCRIPTION = "Deze bloeddruk lijkt verkeerd ingevoerd: ik mat dezelfde dag 135/85 op consultatie.";
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   test.setTimeout(180_000);
-  reseedDemoWorld();
+  await reseedDemoWorld();
 });
 
 // The comment and the request this journey leaves behind are not the seed's world.
-test.afterAll(() => {
+test.afterAll(async () => {
   test.setTimeout(180_000);
-  reseedDemoWorld();
+  await reseedDemoWorld();
 });
 
 /** The comment in the nursing notes, opening "show more" first when its note is behind it. */

@@ -28,8 +28,8 @@ function deadlineText(): string {
   }).format(due);
 }
 
-test.beforeAll(() => {
-  reseedDemoWorld();
+test.beforeAll(async () => {
+  await reseedDemoWorld();
 });
 
 test("p.bart asks a correction of his phone number, s.sara corrects it with a reason, p.bart sees the new number", async ({

@@ -20,9 +20,9 @@ const FOREIGN_ORIGIN = "https://evil.example";
 const CROSS_SITE = { "Sec-Fetch-Site": "cross-site" };
 const NOTICE_TITLE = "Open deze pagina vanuit het portaal";
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   test.setTimeout(180_000);
-  reseedDemoWorld();
+  await reseedDemoWorld();
 });
 test.afterAll(async () => {
   await disposeAll();
@@ -280,7 +280,7 @@ test("a cross-site read of the record, the access log or a file page writes noth
 test("twenty-five cross-site requests for distinct patient ids do not get anyone suspended", async ({ baseURL }) => {
   // d.frank has no relation with anyone: every look at a file is a denial, and the twentieth
   // distinct patient denied within ten minutes suspends him (demo defaults, lib/env.ts).
-  reseedDemoWorld();
+  await reseedDemoWorld();
   const frank = await signedIn(baseURL, "d.frank");
   // Asks "is he suspended?" without being a look at a patient: the declaration route's gate.
   const suspended = async () => {

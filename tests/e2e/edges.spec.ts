@@ -7,9 +7,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { reseedDemoWorld } from "./support/demo-world";
 import { loginViaFormTo, signOutViaButton } from "./support/login";
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   test.setTimeout(180_000);
-  reseedDemoWorld();
+  await reseedDemoWorld();
 });
 
 /** Collects every CSP violation the page reports, from the console and from the DOM event. */

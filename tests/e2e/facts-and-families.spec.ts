@@ -19,12 +19,12 @@ test.describe.configure({ mode: "serial" });
 const { signedIn, disposeAll } = signedInContextPool();
 
 test.beforeAll(async () => {
-  reseedDemoWorld();
+  await reseedDemoWorld();
   await resetEHealthSimulator();
 });
 test.afterAll(async () => {
   await disposeAll();
-  reseedDemoWorld();
+  await reseedDemoWorld();
   await resetEHealthSimulator();
 });
 

@@ -100,7 +100,7 @@ const bundle = registrationBundle({ insz, given: "Marc", family: "Goossens", key
 test.afterAll(async () => {
   await disposeAll();
   // The new patient sits in n.nina's team and An got a reading: give later specs the exact demo world.
-  reseedDemoWorld();
+  await reseedDemoWorld();
 });
 
 test("discovery: the CapabilityStatement and the SMART configuration", async ({ request, baseURL }) => {

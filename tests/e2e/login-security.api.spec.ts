@@ -18,14 +18,14 @@ import { csrfToken, currentSession, loginOverHttp, postDemoCredentials } from ".
 
 test.describe.configure({ mode: "serial" });
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   test.setTimeout(180_000);
-  reseedDemoWorld();
+  await reseedDemoWorld();
 });
 
-test.afterAll(() => {
+test.afterAll(async () => {
   test.setTimeout(180_000);
-  reseedDemoWorld();
+  await reseedDemoWorld();
 });
 
 /** Runs SQL on the portal's own end-to-end database (the clock of a session, a role removed). */
@@ -92,7 +92,7 @@ test("30 wrong passwords lock the account with HTTP 429, and the lock is in the 
   }
 
   // npm run db:seed clears the demo world's counters and locks.
-  reseedDemoWorld();
+  await reseedDemoWorld();
   expect((await postDemoCredentials(request, "c.carl", "demo")).status()).toBe(302);
   expect((await currentSession(request))?.user.name).toBe("Carl Hermans");
 });
@@ -185,5 +185,5 @@ test("removing the service-center role ends the session at once", async ({ reque
     expect(html).toMatch(/<meta id="__next-page-redirect" http-equiv="refresh" content="\d+;url=\/login"/);
     expect(html).not.toContain("<table");
   }
-  reseedDemoWorld();
+  await reseedDemoWorld();
 });

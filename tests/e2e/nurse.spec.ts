@@ -28,8 +28,8 @@ async function screenshots(page: Page, name: string) {
   }
 }
 
-test.beforeAll(() => {
-  reseedDemoWorld();
+test.beforeAll(async () => {
+  await reseedDemoWorld();
 });
 
 test.afterAll(async () => {

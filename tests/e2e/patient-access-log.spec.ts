@@ -16,7 +16,7 @@ const EMERGENCY_REASON = `Buurvrouw meldt dat mevrouw niet opendoet; dringend la
 
 test.beforeAll(async ({ playwright }, testInfo) => {
   test.setTimeout(180_000);
-  reseedDemoWorld();
+  await reseedDemoWorld();
   const baseURL = testInfo.project.use.baseURL;
 
   const eva = await playwright.request.newContext({ baseURL });

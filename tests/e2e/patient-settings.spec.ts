@@ -23,8 +23,8 @@ async function readAn(context: APIRequestContext): Promise<{ status: number; cod
   return { status: response.status(), code: body.error?.code };
 }
 
-test.beforeAll(() => {
-  reseedDemoWorld();
+test.beforeAll(async () => {
+  await reseedDemoWorld();
 });
 
 test.afterAll(async () => {

@@ -40,7 +40,7 @@ const CORRECTION_DESCRIPTION = "Mijn huisnummer klopt niet: het is 12 en niet 21
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
-  reseedDemoWorld();
+  await reseedDemoWorld();
   // The queue is empty in the demo world; one request gives the service center a detail page.
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -54,8 +54,8 @@ test.beforeAll(async ({ browser }) => {
   await context.close();
 });
 
-test.afterAll(() => {
-  reseedDemoWorld();
+test.afterAll(async () => {
+  await reseedDemoWorld();
 });
 
 async function setLocale(context: BrowserContext, baseURL: string, locale: Locale): Promise<void> {

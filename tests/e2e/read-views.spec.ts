@@ -17,10 +17,10 @@ function unknownValidInsz(): string {
   return `${nine}${String(97 - (Number(nine) % 97)).padStart(2, "0")}`;
 }
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   test.setTimeout(180_000);
   // Another journey withdraws and gives An's consent again; this one needs the seeded state.
-  reseedDemoWorld();
+  await reseedDemoWorld();
 });
 
 test("An's home shows her next visit, her care plan and the way to everything else", async ({ page }) => {

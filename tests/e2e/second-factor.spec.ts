@@ -21,14 +21,14 @@ import {
 
 test.describe.configure({ mode: "serial" });
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   test.setTimeout(180_000);
-  reseedDemoWorld();
+  await reseedDemoWorld();
 });
 
-test.afterAll(() => {
+test.afterAll(async () => {
   test.setTimeout(180_000);
-  reseedDemoWorld();
+  await reseedDemoWorld();
 });
 
 /** The code an authenticator app shows `offsetSeconds` from now. */

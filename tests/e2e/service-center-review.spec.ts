@@ -26,7 +26,7 @@ async function errorCode(response: Awaited<ReturnType<APIRequestContext["get"]>>
 }
 
 test.beforeAll(async ({ baseURL }) => {
-  reseedDemoWorld();
+  await reseedDemoWorld();
 
   // d.frank walks through patient ids until the portal suspends him.
   frank = await signedIn(baseURL, "d.frank");

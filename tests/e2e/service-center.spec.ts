@@ -32,13 +32,13 @@ function removeTestDeclarationVersion(): void {
   execFileSync("npx", ["tsx", "tests/e2e/service-center.cleanup.ts"], { env, stdio: "pipe", timeout: 120_000 });
 }
 
-test.beforeAll(() => {
-  reseedDemoWorld();
+test.beforeAll(async () => {
+  await reseedDemoWorld();
 });
 
-test.afterAll(() => {
+test.afterAll(async () => {
   removeTestDeclarationVersion();
-  reseedDemoWorld();
+  await reseedDemoWorld();
 });
 
 test("s.sara finds An by national number and corrects her phone number with a reason", async ({ page }) => {

@@ -1,19 +1,33 @@
 // Resets the end-to-end portal's database to the exact demo world, for specs that change state
-// (accepting a declaration, breaking the glass, getting suspended). It runs `npm run db:seed`
-// against the same database scripts/e2e-server.ts gave the portal; the access log survives
-// (append-only), every other table is rebuilt. Sessions are part of that: log in afterwards.
-import { execFileSync } from "node:child_process";
+// (accepting a declaration, breaking the glass, getting suspended), on the same database
+// scripts/e2e-server.ts gave the portal. The access log survives (append-only), every other
+// table is rebuilt. Sessions are part of that: log in afterwards.
+//
+// In the test worker's own process, over one client kept for the worker's life: the same
+// `seedDemoWorld` as `npm run db:seed`, without starting a process, a TypeScript loader and the
+// schema engine every time (the server already migrated this database), and with the demo
+// passwords hashed once per worker instead of once per reseed.
 import { resolve } from "node:path";
+import type { PrismaClient } from "../../../lib/generated/prisma/client";
+import { acquireEmbeddedDatabase } from "../../../scripts/db/embedded";
 import { e2eDatabaseUrl } from "./e2e-database";
 
-export function reseedDemoWorld(): void {
-  // db:seed refuses a DATABASE_URL without it (scripts/demo-world.ts); the e2e database is the demo world's.
-  const env: NodeJS.ProcessEnv = { ...process.env, DEMO_WORLD: "true" };
-  if (process.env.DATABASE_URL) {
-    env.DATABASE_URL = e2eDatabaseUrl(process.env.DATABASE_URL).url;
-  } else {
-    // The running e2e portal's embedded server; db:seed connects to it through its state file.
-    env.PORTAL_DATA_DIR = resolve(".data/e2e");
+let client: Promise<PrismaClient> | undefined;
+
+async function connect(): Promise<PrismaClient> {
+  const { createPrismaClient } = await import("../../../lib/db/client");
+  if (process.env.DATABASE_URL) return createPrismaClient(e2eDatabaseUrl(process.env.DATABASE_URL).url, 2);
+  // The running e2e portal's embedded server, found through its state file (never started here).
+  const database = await acquireEmbeddedDatabase(resolve(".data/e2e"), { owner: "command" });
+  if (database.owned) {
+    await database.release();
+    throw new Error("The end-to-end portal's embedded PostgreSQL is not running: reseed needs the portal's server.");
   }
-  execFileSync("npx", ["tsx", "scripts/db/seed.ts"], { env, stdio: "pipe", timeout: 120_000 });
+  return createPrismaClient(database.url, 2);
+}
+
+export async function reseedDemoWorld(): Promise<void> {
+  const { seedDemoWorld } = await import("../../../lib/demo-world/seed");
+  client ??= connect();
+  await seedDemoWorld(await client);
 }
