@@ -36,6 +36,8 @@ test("p.bart asks a correction of his phone number, s.sara corrects it with a re
   page,
   browser,
 }) => {
+  // Two people sign in through the form and four pages are checked: a journey, not one page.
+  test.setTimeout(90_000);
   await loginViaFormTo(page, "p.bart", "/patient");
   await page.goto("/patient/corrections");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Een correctie vragen");
