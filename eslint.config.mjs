@@ -92,9 +92,10 @@ export default tseslint.config(
           paths: [{ name: "pg", message: PRISMA_MESSAGE }],
           patterns: [
             {
-              group: ["@prisma/*", "**/generated/prisma", "**/generated/prisma/*", "@/lib/db", "@/lib/db/*"],
+              group: ["@prisma/*", "**/generated/prisma", "**/generated/prisma/*"],
               message: PRISMA_MESSAGE,
             },
+            // lib/db and lib/db/client, by alias or relative path.
             { regex: "(^|/)lib/db(/|$)", message: PRISMA_MESSAGE },
           ],
         },
@@ -104,12 +105,13 @@ export default tseslint.config(
   {
     // Only lib/env.ts reads the environment: it validates every setting once, at start-up.
     // Exempt: scripts/ (command-line tools that set up the environment of the processes they
-    // start), tests/ (they start servers with their own settings), prisma/ and the root config
-    // files (read by Prisma's, Playwright's, Vitest's and Next's CLIs, outside the portal).
-    // instrumentation.ts reads NEXT_RUNTIME, which Next sets for each runtime and inlines in each
-    // bundle: importing lib/env there would pull the validated settings into the edge bundle.
+    // start), tests/ (they start servers with their own settings) and the root config files
+    // (read by Prisma's, Playwright's and Vitest's CLIs, outside the portal; the .js/.mjs ones
+    // are outside `files`). instrumentation.ts reads NEXT_RUNTIME, which Next sets for each
+    // runtime and inlines in each bundle: importing lib/env there would pull the validated
+    // settings into the edge bundle.
     files: ["**/*.{ts,tsx}"],
-    ignores: ["lib/env.ts", "scripts/**", "tests/**", "prisma/**", "*.config.ts", "instrumentation.ts"],
+    ignores: ["lib/env.ts", "scripts/**", "tests/**", "*.config.ts", "instrumentation.ts"],
     rules: {
       "no-restricted-properties": [
         "error",
