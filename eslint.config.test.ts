@@ -47,6 +47,8 @@ describe("only lib/ imports Prisma and only lib/env.ts reads process.env", () =>
       "",
     ].join("\n");
     expect(await ruleIds(code, "components/example/widget.tsx")).toEqual(Array(4).fill("no-restricted-imports"));
+    const dynamic = 'export const db = await import("@/lib/db");\n';
+    expect(await ruleIds(dynamic, "app/api/example/route.ts")).toEqual(["no-restricted-syntax"]);
   });
 
   it("lets the data access layer import Prisma, but not read process.env outside lib/env.ts", async () => {
