@@ -1,4 +1,5 @@
-// `npm test`: generate the Prisma client, run Vitest (unit + integration), then Playwright
+// `npm test`: generate the Prisma client, run the static checks (type check, ESLint, Prettier:
+// ADR 0021) and stop there if one fails, then run Vitest (unit + integration), then Playwright
 // (end-to-end), and end with one summary line `N passed, N failed[, N skipped]` that CI reads
 // (ADR 0007). Exit code 0 only when nothing failed.
 //
@@ -8,7 +9,7 @@
 // Database: DATABASE_URL's server when set (CI: Debian's PostgreSQL, the production path);
 // otherwise one throw-away embedded PostgreSQL server for the whole run (ADR 0010). Either way
 // the tests create their own databases next to it (`<name>_test`, `<name>_e2e`).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { findChromium } from "../tests/e2e/support/chromium";
@@ -111,17 +112,60 @@ function add(a: Counts, b: Counts): Counts {
   return { passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped };
 }
 
+/** The static checks, each an npm script (package.json), so `npm run <script>` repeats one alone. */
+const STATIC_CHECKS = [
+  { name: "type check", script: "typecheck" },
+  { name: "ESLint", script: "lint" },
+  { name: "Prettier", script: "format:check" },
+] as const;
+
+function runCaptured(command: string, args: string[]): Promise<{ status: number; output: string }> {
+  return new Promise((done) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.on("error", (error) => done({ status: 1, output: `Could not run ${command}: ${error.message}\n` }));
+    child.on("close", (code) => done({ status: code ?? 1, output: Buffer.concat(chunks).toString("utf8") }));
+  });
+}
+
+/**
+ * Generates the Prisma client (the type check and the tests read it), then runs the static
+ * checks side by side (they are independent, and together they take about as long as the
+ * slowest). Returns how many failed; a failed one's output is printed whole, with its name.
+ */
+async function staticChecks(): Promise<number> {
+  // The generated client is not committed; every run regenerates it from the schema.
+  if (run(bin("prisma"), ["generate"]) !== 0) {
+    loud(["`prisma generate` failed: no check and no test can run without the Prisma client."]);
+    return 1;
+  }
+  console.log(`\n$ ${STATIC_CHECKS.map((check) => `npm run ${check.script}`).join(" & ")}`);
+  const started = Date.now();
+  const results = await Promise.all(
+    STATIC_CHECKS.map(async (check) => ({ check, ...(await runCaptured("npm", ["run", "--silent", check.script])) })),
+  );
+  const failed = results.filter((result) => result.status !== 0);
+  for (const { check, output } of failed) {
+    console.error(`\n--- ${check.name} (npm run ${check.script}) ---\n${output.trimEnd()}`);
+  }
+  if (failed.length > 0) {
+    loud([
+      ...failed.map(({ check }) => `STATIC CHECK FAILED: ${check.name} (\`npm run ${check.script}\`).`),
+      "No test ran: fix the check(s) above first. `npm run format` fixes formatting.",
+    ]);
+  } else {
+    const names = STATIC_CHECKS.map((check) => check.name).join(", ");
+    console.log(`Static checks passed (${names}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return failed.length;
+}
+
 function main(): number {
   rmSync(REPORT_DIR, { recursive: true, force: true });
   mkdirSync(REPORT_DIR, { recursive: true });
   let total: Counts = { passed: 0, failed: 0, skipped: 0 };
-
-  // The generated client is not committed; every run regenerates it from the schema.
-  if (run(bin("prisma"), ["generate"]) !== 0) {
-    loud(["`prisma generate` failed: no tests can run without the Prisma client."]);
-    total.failed += 1;
-    return summarize(total);
-  }
 
   const vitestExit = run(bin("vitest"), [
     "run",
@@ -197,4 +241,7 @@ async function withTestServer(work: () => number): Promise<number> {
   }
 }
 
-process.exitCode = await withTestServer(main);
+// The static checks come first, before any database server starts: a broken one fails fast.
+const failedChecks = await staticChecks();
+process.exitCode =
+  failedChecks > 0 ? summarize({ passed: 0, failed: failedChecks, skipped: 0 }) : await withTestServer(main);

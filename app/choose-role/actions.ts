@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { chooseSessionRole } from "@/lib/auth/session";
-import { Role } from "@/lib/generated/prisma/enums";
+import { Role } from "@/lib/enums";
 import { formAction } from "@/lib/http/action";
 
 const ZChooseRoleForm = z.object({ role: z.enum(Role) });

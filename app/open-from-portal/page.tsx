@@ -29,6 +29,7 @@ export default async function OpenFromPortalPage({ searchParams }: { searchParam
             {t("continue")}
           </a>
         ) : null}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a plain same-origin navigation on purpose (header comment) */}
         <a href="/" className={buttonClasses({ variant: requested ? "secondary" : undefined })}>
           {t("home")}
         </a>

@@ -4,7 +4,7 @@
 import { getTranslations } from "next-intl/server";
 import { LinkButton } from "@/components/ui";
 import { buttonClasses } from "@/components/ui/button-styles";
-import { Role } from "@/lib/generated/prisma/enums";
+import { Role } from "@/lib/enums";
 import { type AccessLogSearchParams, outcomeFilters, periodFilters } from "./search-params";
 
 const selectClasses = "min-h-11 w-full rounded-md border-2 border-ink-muted bg-white px-3 py-2 text-base text-ink";

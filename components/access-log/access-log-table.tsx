@@ -10,7 +10,7 @@ import type { ReactNode } from "react";
 import { accessActions, AccessReason } from "@/lib/access";
 import { CARE_QUESTION_LOG_ACTION } from "@/lib/dossier";
 import type { AccessLogView } from "@/lib/audit/view";
-import type { AccessDecision } from "@/lib/generated/prisma/enums";
+import type { AccessDecision } from "@/lib/enums";
 import { cx } from "@/components/ui/cx";
 import { organisation } from "@/lib/env";
 

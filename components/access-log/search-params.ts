@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { AccessLogFilter } from "@/lib/audit/view";
 import { ZEntryId } from "@/lib/http/params";
-import { AccessDecision, Role } from "@/lib/generated/prisma/enums";
+import { AccessDecision, Role } from "@/lib/enums";
 
 export const outcomeFilters = ["all", "allowed", "refused"] as const;
 export const periodFilters = ["all", "7d", "30d"] as const;

@@ -58,6 +58,7 @@ export function LoginForm({ credentials, oidc, initialError }: Props) {
     try {
       const result = await signIn(credentials ?? "demo", { ...fields, redirect: false });
       if (result?.ok && !result.error) {
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full navigation, so the server reads the new session cookie and decides where the person lands
         window.location.assign("/");
         return;
       }

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addCalendarMonths } from "@/lib/belgian-calendar";
 import { type AccessAction, type AccessFacts, accessActions, decideAccess, decideWithSource } from "./policy";
 
 // ---------------------------------------------------------------------------------------------

@@ -183,6 +183,7 @@ export function pageRefusesCrossSite(pathname: string): boolean {
 export function sameOriginPath(candidate: string | null | undefined): string | null {
   if (!candidate || candidate.length > 2000) return null;
   if (!candidate.startsWith("/") || candidate.startsWith("//") || candidate.startsWith("/\\")) return null;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (/[\u0000-\u001f\u007f]/.test(candidate)) return null;
   return candidate;
 }

@@ -6,7 +6,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { acquireEmbeddedDatabase, embeddedPaths, embeddedPassword } from "../../scripts/db/embedded";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "portal-embedded-test-"));
