@@ -110,6 +110,12 @@ type SystemLogInput = {
   now: Date;
 };
 
+/** The actions a system client's change is logged under (lib/fhir/transaction/write.ts). */
+export type SystemChangeAction = Extract<
+  AccessAction,
+  "WRITE_NURSING_FILE" | "CORRECT_ADMINISTRATIVE" | "MANAGE_PATIENT_SETTINGS" | "RECORD_LEGAL_REPRESENTATIVE"
+>;
+
 /**
  * Logs a change a system client made to one patient's data (or, with `patientId: null`, to a
  * practitioner's own record), inside the transaction of the change: both commit or neither.
@@ -118,7 +124,7 @@ export async function logSystemChange(
   tx: Prisma.TransactionClient,
   input: SystemLogInput & {
     patientId: string | null;
-    action: Extract<AccessAction, "WRITE_NURSING_FILE" | "CORRECT_ADMINISTRATIVE">;
+    action: SystemChangeAction;
   },
 ): Promise<void> {
   await appendAccessLogEntry(tx, {

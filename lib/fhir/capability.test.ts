@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { ASSERTION_ALGORITHMS } from "./auth/clients";
 import { capabilityStatement, smartConfiguration } from "./capability";
-import { NOT_YET_SUPPORTED_RESOURCE_TYPES, SUPPORTED_RESOURCE_TYPES } from "./transaction";
+import { SUPPORTED_RESOURCE_TYPES } from "./transaction";
 
 describe("the CapabilityStatement", () => {
   const statement = capabilityStatement("https://portaal.example.be/", "Thuiszorg Demo vzw");
@@ -22,7 +22,7 @@ describe("the CapabilityStatement", () => {
     ]);
   });
 
-  it("lists every accepted type with conditional create and update, and the types not supported yet without interactions", () => {
+  it("lists every accepted type with conditional create and update, Consent and RelatedPerson included", () => {
     const listed = new Map(rest.resource!.map((resource) => [resource.type, resource]));
     for (const type of SUPPORTED_RESOURCE_TYPES) {
       expect(listed.get(type), type).toMatchObject({
@@ -31,10 +31,9 @@ describe("the CapabilityStatement", () => {
         interaction: [{ code: "create" }, { code: "update" }],
       });
     }
-    for (const type of NOT_YET_SUPPORTED_RESOURCE_TYPES) {
-      expect(listed.get(type)?.interaction, type).toBeUndefined();
-      expect(listed.get(type)?.documentation).toMatch(/Not supported yet/);
-    }
+    // Written out rather than read from SUPPORTED_RESOURCE_TYPES: dropping one from the list must fail here.
+    expect([...listed.keys()]).toEqual(expect.arrayContaining(["Consent", "RelatedPerson"]));
+    expect(rest.resource!.every((resource) => !/not supported/i.test(resource.documentation ?? ""))).toBe(true);
   });
 });
 
@@ -51,7 +50,13 @@ describe("the SMART configuration", () => {
       expect.arrayContaining(["RS384", "ES384"]),
     );
     expect(configuration.scopes_supported).toEqual(
-      expect.arrayContaining(["system/*.write", "system/Patient.write", "system/Observation.write"]),
+      expect.arrayContaining([
+        "system/*.write",
+        "system/Patient.write",
+        "system/Observation.write",
+        "system/Consent.write",
+        "system/RelatedPerson.write",
+      ]),
     );
   });
 });

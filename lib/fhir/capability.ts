@@ -4,8 +4,17 @@
 // what the server refuses.
 import type { CapabilityStatement, CapabilityStatementRestResource } from "@medplum/fhirtypes";
 import { ASSERTION_ALGORITHMS } from "./auth/clients";
-import { NOTE_KIND_SYSTEM, NURSE_NOTE_LOINC, SSIN_SYSTEM, supportedObservationCodes } from "./terminology";
-import { NOT_YET_SUPPORTED_RESOURCE_TYPES, SUPPORTED_RESOURCE_TYPES, type SupportedResourceType } from "./transaction";
+import {
+  CONSENT_OPT_IN,
+  CONSENT_SCOPE_PRIVACY,
+  NOTE_KIND_SYSTEM,
+  NURSE_NOTE_LOINC,
+  SSIN_SYSTEM,
+  V3_ROLE_CODE_SYSTEM,
+  representationBasisByRelationship,
+  supportedObservationCodes,
+} from "./terminology";
+import { SUPPORTED_RESOURCE_TYPES, type SupportedResourceType } from "./transaction";
 
 /** What each accepted type becomes in the portal. */
 const documentation: Record<SupportedResourceType, string> = {
@@ -18,6 +27,8 @@ const documentation: Record<SupportedResourceType, string> = {
   DocumentReference: `A nursing note: type LOINC ${NURSE_NOTE_LOINC}, text/plain attachment, kind in category (${NOTE_KIND_SYSTEM}).`,
   MedicationStatement: "An item of the medication schedule: one dosage with text, route and times of day.",
   Appointment: "A planned home visit.",
+  Consent: `The patient's informed consent to share the file with treating caregivers (scope ${CONSENT_SCOPE_PRIVACY}, policyRule ${CONSENT_OPT_IN}): active = given at dateTime, inactive = withdrawn at provision.period.end. Recorded with the record system as its source.`,
+  RelatedPerson: `A legal representative, identified by national number (${SSIN_SYSTEM}); relationship (${V3_ROLE_CODE_SYSTEM}) ${[...representationBasisByRelationship.keys()].join(", ")}: GUARD is an appointed guardian, the others a parent; period; active false = revoked.`,
 };
 
 export function fhirEndpoints(origin: string) {
@@ -43,10 +54,6 @@ export function capabilityStatement(origin: string, publisher: string): Capabili
         documentation: "The business identifier create and update are conditional on.",
       },
     ],
-  }));
-  const notYet: CapabilityStatementRestResource[] = NOT_YET_SUPPORTED_RESOURCE_TYPES.map((type) => ({
-    type,
-    documentation: "Not supported yet: an entry of this type is answered with 422.",
   }));
   return {
     resourceType: "CapabilityStatement",
@@ -83,7 +90,7 @@ export function capabilityStatement(origin: string, publisher: string): Capabili
             },
           ],
         },
-        resource: [...accepted, ...notYet],
+        resource: accepted,
         interaction: [{ code: "transaction", documentation: "The whole Bundle commits or nothing does." }],
       },
     ],

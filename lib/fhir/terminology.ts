@@ -1,7 +1,13 @@
 // The code systems and identifier systems the FHIR API reads (ADR 0018). The Belgian ones are
 // those of the eHealth platform's federal core profiles; the vital parameters are LOINC codes
 // with UCUM units, in the units the nursing file stores (lib/nursing/schemas.ts vitalRanges).
-import type { CaregiverProfession, NursingNoteKind, Role, VitalSignType } from "@/lib/generated/prisma/enums";
+import type {
+  CaregiverProfession,
+  NursingNoteKind,
+  RepresentationBasis,
+  Role,
+  VitalSignType,
+} from "@/lib/generated/prisma/enums";
 
 /** The Belgian national number (INSZ/NISS, "SSIN"): Patient and Practitioner identifier. */
 export const SSIN_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/ssin";
@@ -71,3 +77,32 @@ export const BLOOD_PRESSURE_UNIT = "mm[Hg]";
 
 /** Every LOINC code an Observation may carry, for the CapabilityStatement. */
 export const supportedObservationCodes: readonly string[] = [BLOOD_PRESSURE_PANEL, ...singleValueVitals.keys()];
+
+/** HL7 v3 RoleCode: the relationship of a RelatedPerson (the R4 value set PatientRelationshipType draws on it). */
+export const V3_ROLE_CODE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
+
+/**
+ * The basis of a legal representation from RelatedPerson.relationship (v3 RoleCode; ADR 0018).
+ * PARENT: a parent with parental authority: `PRN` parent and its kinds that hold it by birth or
+ * adoption (`FTH`, `MTH`, `NPRN`, `ADOPTP`). A step-parent (`STPPRN`) or foster parent
+ * (`PRNFOST`) holds no parental authority in Belgian law and is refused.
+ * APPOINTED: `GUARD`, "a person legally empowered with responsibility for the care of a ward": a
+ * minor's guardian (voogd/tuteur) or an adult's court-appointed representative (bewindvoerder over
+ * de persoon/administrateur de la personne). A power of attorney (`POWATT`, `HPOWATT`) is the
+ * patient's own mandate, not an appointment by a court or the law, and is refused as well.
+ */
+export const representationBasisByRelationship: ReadonlyMap<string, RepresentationBasis> = new Map([
+  ["PRN", "PARENT"],
+  ["FTH", "PARENT"],
+  ["MTH", "PARENT"],
+  ["NPRN", "PARENT"],
+  ["ADOPTP", "PARENT"],
+  ["GUARD", "APPOINTED"],
+]);
+
+/** FHIR's consent scope: `patient-privacy` is consent to share (collect, use, disclose) data. */
+export const CONSENT_SCOPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/consentscope";
+export const CONSENT_SCOPE_PRIVACY = "patient-privacy";
+/** HL7 v3 ActCode: `OPTIN` in Consent.policyRule is the patient's assent to sharing. */
+export const V3_ACT_CODE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+export const CONSENT_OPT_IN = "OPTIN";

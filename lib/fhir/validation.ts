@@ -67,6 +67,8 @@ const INDEXED_TYPES = [
   "Appointment",
   "DocumentReference",
   "MedicationStatement",
+  "Consent",
+  "RelatedPerson",
 ] as const;
 
 let definitionsLoaded = false;

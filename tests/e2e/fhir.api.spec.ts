@@ -10,7 +10,7 @@ import { resolve } from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { SignJWT, exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
 import { buildInsz } from "../../lib/insz";
-import { registrationBundle, transaction, put, vital, byInsz } from "../support/fhir-bundles";
+import { registrationBundle, transaction, put, vital, byInsz, consent } from "../support/fhir-bundles";
 import { reseedDemoWorld } from "./support/demo-world";
 import { e2eDatabaseUrl } from "./support/e2e-database";
 import { signedInContextPool } from "./support/login";
@@ -110,6 +110,11 @@ test("discovery: the CapabilityStatement and the SMART configuration", async ({ 
   const statement = (await metadata.json()) as { fhirVersion: string; rest: { interaction: { code: string }[] }[] };
   expect(statement.fhirVersion).toBe("4.0.1");
   expect(statement.rest[0]!.interaction.map((interaction) => interaction.code)).toContain("transaction");
+  const listed = (statement as unknown as { rest: { resource: { type: string; conditionalUpdate?: boolean }[] }[] })
+    .rest[0]!.resource;
+  for (const type of ["Patient", "Observation", "Consent", "RelatedPerson"]) {
+    expect(listed.find((resource) => resource.type === type)?.conditionalUpdate, type).toBe(true);
+  }
 
   const smart = await request.get("/api/fhir/.well-known/smart-configuration");
   expect(smart.status()).toBe(200);
@@ -289,4 +294,21 @@ test("An's access-log page names the record system's change in Dutch, French and
     const html = await page.text();
     for (const text of texts) expect(html, `${locale}: ${text}`).toContain(text);
   }
+});
+
+test("the record system's Consent for Bart lets d.dirk, his doctor without consent until now, read the file", async ({
+  request,
+  baseURL,
+}) => {
+  const dirk = await signedIn(baseURL, "d.dirk");
+  expect((await dirk.get("/api/patients/pat-bart/record")).status()).toBe(403);
+
+  const given = new Date(Date.now() - 60 * 60_000).toISOString();
+  const sent = await postBundle(
+    request,
+    accessToken,
+    transaction([put(consent(`e2e-consent-${insz}`, byInsz("Patient", "50070205712"), given))]),
+  );
+  expect(sent.status(), await sent.text()).toBe(200);
+  expect((await dirk.get("/api/patients/pat-bart/record")).status()).toBe(200);
 });

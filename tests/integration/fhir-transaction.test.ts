@@ -651,24 +651,6 @@ describe("the nursing file's entries", () => {
       start,
     ]);
   });
-
-  it("answers Consent and RelatedPerson with 'not supported yet' and writes nothing", async () => {
-    const before = await snapshot();
-    const error = await refusal(
-      send(
-        transaction([
-          put({ resourceType: "Consent", identifier: [{ system: EHR.note, value: "c-1" }], status: "active" }),
-          put({ resourceType: "RelatedPerson", identifier: [{ system: EHR.note, value: "r-1" }] }),
-        ]),
-      ),
-    );
-    expect(error.status).toBe(422);
-    expect(error.issues.map((issue) => [issue.code, issue.expression, issue.diagnostics])).toEqual([
-      ["not-supported", "Bundle.entry[0].resource.resourceType", "Consent is not supported yet."],
-      ["not-supported", "Bundle.entry[1].resource.resourceType", "RelatedPerson is not supported yet."],
-    ]);
-    expect(await snapshot()).toEqual(before);
-  });
 });
 
 describe("refusals leave the database as it was", () => {

@@ -18,6 +18,8 @@ export const EHR = {
   note: "https://ehr.thuiszorg-demo.example/id/note",
   medication: "https://ehr.thuiszorg-demo.example/id/medication",
   visit: "https://ehr.thuiszorg-demo.example/id/visit",
+  consent: "https://ehr.thuiszorg-demo.example/id/consent",
+  representative: "https://ehr.thuiszorg-demo.example/id/representative",
 } as const;
 
 export const ninaInsz = "88081902053";
@@ -239,6 +241,55 @@ export function visit(
       { actor: subject, status: "accepted" },
       ...(nurseRef ? [{ actor: nurseRef, status: "accepted" }] : []),
     ],
+  };
+}
+
+/**
+ * The patient's informed consent to share the file: given at `givenAt`; with `withdrawnAt`, the
+ * same Consent made inactive (withdrawn then).
+ */
+export function consent(
+  key: string,
+  subject: { reference: string },
+  givenAt: string,
+  withdrawnAt?: string,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    resourceType: "Consent" as const,
+    identifier: [{ system: EHR.consent, value: key }],
+    status: withdrawnAt ? "inactive" : "active",
+    scope: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/consentscope", code: "patient-privacy" }] },
+    category: [{ coding: [{ system: LOINC, code: "59284-0", display: "Patient Consent" }] }],
+    patient: subject,
+    dateTime: givenAt,
+    policyRule: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "OPTIN" }] },
+    ...(withdrawnAt ? { provision: { type: "permit", period: { end: withdrawnAt } } } : {}),
+    ...extra,
+  };
+}
+
+/** A legal representative of the patient, by national number; `code` is a v3 RoleCode (PRN parent, GUARD guardian). */
+export function relatedPerson(
+  key: string,
+  subject: { reference: string },
+  representative: { insz: string; given: string; family: string },
+  start: string,
+  code = "PRN",
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    resourceType: "RelatedPerson" as const,
+    identifier: [
+      { system: EHR.representative, value: key },
+      { system: SSIN, value: representative.insz },
+    ],
+    active: true,
+    patient: subject,
+    relationship: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-RoleCode", code }] }],
+    name: [{ family: representative.family, given: [representative.given] }],
+    period: { start },
+    ...extra,
   };
 }
 

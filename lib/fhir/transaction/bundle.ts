@@ -24,14 +24,10 @@ export const SUPPORTED_RESOURCE_TYPES = [
   "DocumentReference",
   "MedicationStatement",
   "Appointment",
+  "Consent",
+  "RelatedPerson",
 ] as const;
 export type SupportedResourceType = (typeof SUPPORTED_RESOURCE_TYPES)[number];
-
-/**
- * Part of the issue, not of this branch: consent with its source and legal representatives
- * need the schema another change is making. Answered 422 "not supported yet" until then.
- */
-export const NOT_YET_SUPPORTED_RESOURCE_TYPES = ["Consent", "RelatedPerson"] as const;
 
 /** Accepted on every resource and not stored: metadata and the human-readable narrative. */
 const COMMON_IGNORED = ["id", "meta", "text", "language", "extension"];
@@ -87,6 +83,16 @@ export const resourceElements: Record<
   Appointment: {
     mapped: ["identifier", "status", "description", "start", "end", "minutesDuration", "participant"],
     ignored: ["serviceCategory", "serviceType", "appointmentType"],
+  },
+  // The signed form stays in the record system: its identifier there is the proof (ADR 0020).
+  Consent: {
+    mapped: ["identifier", "status", "scope", "patient", "dateTime", "policyRule", "provision"],
+    ignored: ["category", "performer", "organization"],
+  },
+  // The representative's contact data is not the portal's to keep: only who they are.
+  RelatedPerson: {
+    mapped: ["identifier", "active", "patient", "relationship", "name", "period"],
+    ignored: ["gender", "birthDate"],
   },
 };
 
@@ -164,8 +170,6 @@ export function readTransactionBundle(body: unknown): TransactionEntry[] {
     const type = isObject(resource) ? resource.resourceType : undefined;
     if (typeof type !== "string") {
       issues.add(at, "Every entry carries a resource with its resourceType.", "required");
-    } else if ((NOT_YET_SUPPORTED_RESOURCE_TYPES as readonly string[]).includes(type)) {
-      issues.add(`${at}.resourceType`, `${type} is not supported yet.`, "not-supported");
     } else if (!isSupported(type)) {
       issues.add(
         `${at}.resourceType`,

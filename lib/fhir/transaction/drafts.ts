@@ -7,6 +7,7 @@ import type {
   CarePlanStatus,
   NursingNoteKind,
   PlannedVisitStatus,
+  RepresentationBasis,
   VitalSignType,
 } from "@/lib/generated/prisma/enums";
 import type { ResourceReference } from "./read";
@@ -91,6 +92,24 @@ export type Draft =
       durationMinutes: number;
       purpose: string;
       status: PlannedVisitStatus;
+    }
+  | {
+      /** Informed consent to share (ADR 0018): given at `givenAt`, withdrawn at `withdrawnAt` when inactive. */
+      kind: "Consent";
+      patient: ResourceReference;
+      givenAt: Date;
+      withdrawnAt: Date | null;
+    }
+  | {
+      /** A legal representative, named by national number (ADR 0018, 0019). */
+      kind: "RelatedPerson";
+      patient: ResourceReference;
+      representative: { insz: string; firstName: string; lastName: string };
+      basis: RepresentationBasis;
+      startDate: Date;
+      endDate: Date | null;
+      /** `active: false`: the representation was revoked. */
+      revoked: boolean;
     };
 
 export type MappedEntry = { entry: TransactionEntry; draft: Draft };

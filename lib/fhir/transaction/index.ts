@@ -16,11 +16,12 @@ import { readTransactionBundle, type TransactionEntry } from "./bundle";
 import type { Draft, MappedEntry } from "./drafts";
 import { mapCareTeam, mapEpisodeOfCare, type MapContext } from "./map-care";
 import { mapAppointment, mapCarePlan, mapDocumentReference, mapMedicationStatement, mapObservation } from "./map-file";
+import { mapConsent, mapRelatedPerson } from "./map-facts";
 import { mapPatient, mapPractitioner } from "./map-people";
 import type { Reader } from "./read";
 import { writeTransaction } from "./write";
 
-export { SUPPORTED_RESOURCE_TYPES, NOT_YET_SUPPORTED_RESOURCE_TYPES, type SupportedResourceType } from "./bundle";
+export { SUPPORTED_RESOURCE_TYPES, type SupportedResourceType } from "./bundle";
 
 export type TransactionInput = {
   caller: SystemCaller;
@@ -52,6 +53,10 @@ function mapEntry(reader: Reader, entry: TransactionEntry, context: MapContext):
       return mapMedicationStatement(reader, resource);
     case "Appointment":
       return mapAppointment(reader, resource);
+    case "Consent":
+      return mapConsent(reader, resource, context);
+    case "RelatedPerson":
+      return mapRelatedPerson(reader, resource, context);
     default:
       // bundle.ts lets only the types above through.
       throw new FhirError(422, {
@@ -86,7 +91,7 @@ export async function processTransaction(input: TransactionInput): Promise<Bundl
   }
 
   const issues = new IssueList();
-  const context: MapContext = { today: belgianCalendarDay(now) };
+  const context: MapContext = { today: belgianCalendarDay(now), now };
   const entryTypes = new Map(
     entries.flatMap((entry) => (entry.fullUrl ? [[entry.fullUrl, entry.resourceType] as const] : [])),
   );

@@ -8,6 +8,8 @@ import { calendarDate, child, reference, type Reader } from "./read";
 export type MapContext = {
   /** Today in Belgium, at UTC midnight: what "already ended" is compared with. */
   today: Date;
+  /** The request's moment: what "in the future" and a person's age are measured against. */
+  now: Date;
 };
 
 function checkOrder(reader: Reader, start: Date | null, end: Date | null): void {

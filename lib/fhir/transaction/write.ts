@@ -13,8 +13,11 @@
 // another patient's entry is refused, never moved across files.
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/generated/prisma/enums";
-import { logSystemChange } from "@/lib/access/system";
+import type { ConsentEventKind, Role } from "@/lib/generated/prisma/enums";
+import { ageBand } from "@/lib/access/minors";
+import { logSystemChange, type SystemChangeAction } from "@/lib/access/system";
+import { inszBirthDate } from "@/lib/insz";
+import { sameLastName } from "@/lib/patient-settings/match";
 import { FhirError } from "../outcome";
 import { NIHDI_SYSTEM, SSIN_SYSTEM } from "../terminology";
 import { SUPPORTED_RESOURCE_TYPES, type TransactionEntry } from "./bundle";
@@ -34,7 +37,12 @@ export type WriteContext = {
 
 export type EntryOutcome = { status: "201 Created" | "200 OK"; location: string };
 
-type LogAction = "WRITE_NURSING_FILE" | "CORRECT_ADMINISTRATIVE";
+/**
+ * What the patient's access log says the record system did: the file's entries, identification
+ * and care organisation, consent (the action a patient's own consent change is logged under), and
+ * legal representatives (the coordinator's action for the same fact).
+ */
+type LogAction = SystemChangeAction;
 
 /** Namespace of the advisory lock that serialises feed transactions (two identical Bundles at once). */
 const FEED_LOCK_NAMESPACE = 4017;
@@ -500,6 +508,12 @@ class FeedWriter {
         });
       }
 
+      case "Consent":
+        return this.writeConsent(entry, draft);
+
+      case "RelatedPerson":
+        return this.writeRelatedPerson(entry, draft);
+
       case "Appointment": {
         const patientId = await this.patientId(draft.patient);
         const nurseId = draft.nurse ? await this.practitionerId(draft.nurse, "NURSE") : null;
@@ -603,6 +617,220 @@ class FeedWriter {
 
     if (changed) this.changed(patientId, "CORRECT_ADMINISTRATIVE");
     return { status: rows.length === 0 ? "201 Created" : "200 OK", location };
+  }
+
+  /** The version a row without a version column had before a change: its revisions so far, plus one. */
+  private async revisionVersion(entityType: string, entityId: string): Promise<number> {
+    return (await this.tx.recordRevision.count({ where: { entityType, entityId } })) + 1;
+  }
+
+  /**
+   * A Consent is one or two events of the patient's consent history, both keyed by the record
+   * system's identifier: GIVEN at `dateTime`, and WITHDRAWN when the Consent is inactive. A
+   * corrected moment updates the event and keeps the previous one in a revision; a withdrawn
+   * Consent made active again is refused (consent given again is a new Consent), because the
+   * history never loses a withdrawal.
+   */
+  private async writeConsent(
+    entry: TransactionEntry,
+    draft: Extract<Draft, { kind: "Consent" }>,
+  ): Promise<EntryOutcome> {
+    const tx = this.tx;
+    const patientId = await this.patientId(draft.patient);
+    const sourceReference = `${entry.identifier.system}|${entry.identifier.value}`;
+    const rows = await tx.consentEvent.findMany({
+      where: { source: "RECORD_SYSTEM", sourceReference },
+      select: { id: true, patientId: true, kind: true, occurredAt: true },
+    });
+    if (rows.some((row) => row.patientId !== patientId)) {
+      throw unprocessable(`${entry.at}.request`, "This identifier already belongs to another patient's consent.");
+    }
+    const given = rows.find((row) => row.kind === "GIVEN");
+    const withdrawn = rows.find((row) => row.kind === "WITHDRAWN");
+    const location = `Consent/${given?.id ?? withdrawn?.id ?? ""}`;
+    if (rows.length > 0 && entry.interaction === "create") return { status: "200 OK", location };
+    if (withdrawn && !draft.withdrawnAt) {
+      throw unprocessable(
+        `${entry.at}.resource.status`,
+        "This consent was withdrawn; consent given again is a new Consent with an identifier of its own.",
+      );
+    }
+
+    let changed = false;
+    let givenId = given?.id;
+    const events: [ConsentEventKind, Date | null, typeof given][] = [
+      ["GIVEN", draft.givenAt, given],
+      ["WITHDRAWN", draft.withdrawnAt, withdrawn],
+    ];
+    for (const [kind, occurredAt, row] of events) {
+      if (!occurredAt) continue;
+      if (!row) {
+        const created = await tx.consentEvent.create({
+          data: { patientId, kind, occurredAt, source: "RECORD_SYSTEM", sourceReference, recordedById: null },
+          select: { id: true },
+        });
+        givenId ??= created.id;
+        changed = true;
+        continue;
+      }
+      if (row.occurredAt.getTime() === occurredAt.getTime()) continue;
+      const version = await this.revisionVersion("ConsentEvent", row.id);
+      // Compare-and-set on the moment read above: a concurrent change is a conflict, not overwritten.
+      const updated = await tx.consentEvent.updateMany({
+        where: { id: row.id, occurredAt: row.occurredAt },
+        data: { occurredAt },
+      });
+      if (updated.count !== 1) throw concurrentChange(entry);
+      await this.revise("ConsentEvent", row.id, patientId, version, {
+        kind: row.kind,
+        occurredAt: row.occurredAt.toISOString(),
+      });
+      changed = true;
+    }
+    if (changed) this.changed(patientId, "MANAGE_PATIENT_SETTINGS");
+    return { status: rows.length === 0 ? "201 Created" : "200 OK", location: `Consent/${givenId}` };
+  }
+
+  /**
+   * A legal representative: the person by national number (created when the portal does not know
+   * them, with the LEGAL_REPRESENTATIVE role so they can sign in as one), and one
+   * LegalRepresentation keyed by the record system's identifier. What it lets them do depends on
+   * the patient's age on each day (policy.ts). A known person's family name must match the one
+   * sent: a mistyped national number must not make a stranger someone's representative.
+   */
+  private async writeRelatedPerson(
+    entry: TransactionEntry,
+    draft: Extract<Draft, { kind: "RelatedPerson" }>,
+  ): Promise<EntryOutcome> {
+    const tx = this.tx;
+    const at = `${entry.at}.resource`;
+    const patientId = await this.patientId(draft.patient);
+    const { insz, firstName, lastName } = draft.representative;
+    if (ageBand(inszBirthDate(insz), this.context.now) !== "adult")
+      throw unprocessable(`${at}.identifier`, "A legal representative is an adult.");
+    const known = await tx.person.findUnique({ where: { insz }, select: { id: true, lastName: true } });
+    if (known && !sameLastName(lastName, known.lastName)) {
+      throw unprocessable(
+        `${at}.name`,
+        "The family name differs from that of the person with this national number.",
+        "value",
+      );
+    }
+    if (known?.id === patientId) throw unprocessable(`${at}.identifier`, "A patient does not represent themself.");
+
+    const sourceReference = `${entry.identifier.system}|${entry.identifier.value}`;
+    const row = await tx.legalRepresentation.findFirst({
+      where: { source: "RECORD_SYSTEM", sourceReference },
+      select: {
+        id: true,
+        patientId: true,
+        representativeId: true,
+        basis: true,
+        startDate: true,
+        endDate: true,
+        revokedAt: true,
+      },
+    });
+    if (row && row.patientId !== patientId) {
+      throw unprocessable(
+        `${entry.at}.request`,
+        "This identifier already belongs to another patient's representative.",
+      );
+    }
+    if (row && row.representativeId !== known?.id) {
+      throw unprocessable(
+        `${at}.identifier`,
+        "A representation keeps its representative: send another person as a new RelatedPerson.",
+      );
+    }
+    if (row && entry.interaction === "create") return { status: "200 OK", location: `RelatedPerson/${row.id}` };
+
+    let changed = false;
+    let representativeId = known?.id;
+    if (!representativeId) {
+      representativeId = (
+        await tx.person.create({
+          data: { insz, firstName, lastName, birthDate: inszBirthDate(insz), locale: "nl-BE" },
+          select: { id: true },
+        })
+      ).id;
+      changed = true;
+    }
+    // The representation is what makes someone a representative: without the role they could not
+    // sign in as one. They still accept that role's declaration before reading anything.
+    const role = await tx.personRole.findUnique({
+      where: { personId_role: { personId: representativeId, role: "LEGAL_REPRESENTATIVE" } },
+      select: { role: true },
+    });
+    if (!role) {
+      await tx.personRole.create({ data: { personId: representativeId, role: "LEGAL_REPRESENTATIVE" } });
+      changed = true;
+    }
+
+    const state = (representation: {
+      basis: string;
+      startDate: Date;
+      endDate: Date | null;
+      revoked: boolean;
+    }): State => ({
+      basis: representation.basis,
+      startDate: day(representation.startDate),
+      endDate: optionalDay(representation.endDate),
+      revoked: representation.revoked,
+    });
+    const desired = state(draft);
+    let id = row?.id;
+    if (!row) {
+      id = (
+        await tx.legalRepresentation.create({
+          data: {
+            patientId,
+            representativeId,
+            basis: draft.basis,
+            startDate: draft.startDate,
+            endDate: draft.endDate,
+            revokedAt: draft.revoked ? this.context.now : null,
+            source: "RECORD_SYSTEM",
+            sourceReference,
+            recordedById: null,
+          },
+          select: { id: true },
+        })
+      ).id;
+      changed = true;
+    } else {
+      const current = state({ ...row, revoked: row.revokedAt !== null });
+      if (!sameState(current, desired)) {
+        if (row.revokedAt !== null && !draft.revoked) {
+          throw unprocessable(
+            `${at}.active`,
+            "This representation was revoked; a new one is a new RelatedPerson with an identifier of its own.",
+          );
+        }
+        const version = await this.revisionVersion("LegalRepresentation", row.id);
+        // Compare-and-set on everything read above: a concurrent change is a conflict, not overwritten.
+        const updated = await tx.legalRepresentation.updateMany({
+          where: {
+            id: row.id,
+            basis: row.basis,
+            startDate: row.startDate,
+            endDate: row.endDate,
+            revokedAt: row.revokedAt,
+          },
+          data: {
+            basis: draft.basis,
+            startDate: draft.startDate,
+            endDate: draft.endDate,
+            revokedAt: row.revokedAt ?? (draft.revoked ? this.context.now : null),
+          },
+        });
+        if (updated.count !== 1) throw concurrentChange(entry);
+        await this.revise("LegalRepresentation", row.id, patientId, version, current);
+        changed = true;
+      }
+    }
+    if (changed) this.changed(patientId, "RECORD_LEGAL_REPRESENTATIVE");
+    return { status: row ? "200 OK" : "201 Created", location: `RelatedPerson/${id}` };
   }
 
   /** One access-log entry per patient and kind of change, in the transaction of the changes. */
