@@ -12,6 +12,8 @@
 //   a denial (403) may only write the access log, which is what a denial must do;
 // - `({}).x` is still undefined: nothing reached Object.prototype.
 // Cases per target: FUZZ_RUNS, else 1,000 when CI is set, else 100.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { createTranslator } from "next-intl";
 import type { NextRequest } from "next/server";
@@ -33,6 +35,7 @@ import { resetDatabase, testPrisma } from "../support/database";
 import {
   IDENTITIES,
   changeWatcher,
+  root,
   findRouteHandlers,
   findServerActions,
   portalRequest,
@@ -49,9 +52,26 @@ vi.mock("@/lib/auth/session", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/auth/session")>()),
   getSessionState: async () => session.state,
 }));
-vi.mock("next-intl/server", () => ({
-  getTranslations: async (namespace?: string) =>
-    createTranslator({ locale: "nl-BE", messages: nlBE, namespace: namespace as "forms" }),
+vi.mock("next-intl/server", () => {
+  // One translator per namespace for the whole run: thousands of cases ask for the same few.
+  const translators = new Map<string, unknown>();
+  return {
+    getTranslations: async (namespace = "") => {
+      if (!translators.has(namespace)) {
+        translators.set(
+          namespace,
+          createTranslator({ locale: "nl-BE", messages: nlBE, namespace: namespace as "forms" }),
+        );
+      }
+      return translators.get(namespace);
+    },
+  };
+});
+// The record system's bearer token is tested on its own (tests/integration/fhir-auth.test.ts); here
+// every Bundle comes from an authenticated caller, so the fuzzing reaches the transaction itself.
+vi.mock("@/lib/fhir", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/fhir")>()),
+  authenticateSystemCaller: async () => ({ clientId: "ehr-fuzz", scopes: ["system/*.write"] }),
 }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({ set: () => {}, get: () => undefined, getAll: () => [] }),
@@ -61,6 +81,8 @@ vi.mock("next/headers", () => ({
 const forms = createTranslator({ locale: "nl-BE", messages: nlBE, namespace: "forms" });
 const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.CI ? 1000 : 100));
 const watcher = changeWatcher();
+/** Time allowed per case (a test's timeout grows with its case count); a case takes 2 to 90 ms. */
+const CASE_BUDGET_MS = 250;
 
 /**
  * What a denial writes: the access log entry that records it, and the suspension that the misuse
@@ -213,6 +235,59 @@ const patientIdParam = fc.oneof(
   { weight: 1, arbitrary: hostileText },
 );
 
+/**
+ * A transaction Bundle: the documented example (docs/fhir/example-transaction.json; FHIR has no zod
+ * schema here, its profiles are checked by lib/fhir/validation.ts) with one node replaced by a
+ * hostile value, a hostile key added to one object, or not a Bundle at all.
+ */
+function fhirBundle(): fc.Arbitrary<string> {
+  const example = JSON.parse(readFileSync(path.join(root, "docs/fhir/example-transaction.json"), "utf8")) as unknown;
+  const nodes: Array<Array<string | number>> = [];
+  const walk = (node: unknown, at: Array<string | number>) => {
+    nodes.push(at);
+    if (Array.isArray(node)) node.forEach((item, index) => walk(item, [...at, index]));
+    else if (isRecord(node)) for (const [key, value] of Object.entries(node)) walk(value, [...at, key]);
+  };
+  walk(example, []);
+  const locate = (copy: unknown, pick: number) => {
+    const at = nodes[pick % nodes.length]!;
+    let parent: unknown = copy;
+    for (const step of at.slice(0, -1)) parent = (parent as Record<string | number, unknown>)[step];
+    return { parent: parent as Record<string | number, unknown>, last: at[at.length - 1] };
+  };
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.constant(JSON.stringify(example)) },
+    {
+      weight: 4,
+      arbitrary: fc.tuple(fc.nat(), hostileJson).map(([pick, value]) => {
+        const copy = structuredClone(example);
+        const { parent, last } = locate(copy, pick);
+        if (last === undefined) return JSON.stringify(value);
+        parent[last] = value;
+        return JSON.stringify(copy);
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.tuple(fc.nat(), hostileName, hostileJson).map(([pick, key, value]) => {
+        const copy = structuredClone(example) as Record<string, unknown>;
+        const { parent, last } = locate(copy, pick);
+        const target = last === undefined ? copy : parent[last];
+        if (!isRecord(target)) return JSON.stringify(withOwn(copy, key, value));
+        Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
+        return JSON.stringify(copy);
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.oneof(
+        fc.string({ maxLength: 40 }),
+        hostileJson.map((value) => JSON.stringify(value) ?? ""),
+      ),
+    },
+  );
+}
+
 type Field = [name: string, value: string | Blob];
 
 /** A form's fields: shaped by the schema, or with a hostile name, value, repetition, file or bulk. */
@@ -350,7 +425,14 @@ const ROUTE_TARGETS: Record<string, RouteTarget | { notFuzzed: string }> = {
       })),
   },
   "POST app/api/fhir/route.ts": {
-    notFuzzed: "TODO",
+    actor: { status: "none" },
+    cases: fhirBundle().map((body) => () => ({
+      request: portalRequest("POST", "/api/fhir", {
+        body,
+        headers: { "content-type": "application/fhir+json", authorization: `Bearer ${"a".repeat(43)}` },
+      }),
+      params: {},
+    })),
   },
 };
 
@@ -373,6 +455,7 @@ beforeAll(async () => {
   await resetDatabase();
   await seedDemoWorld(testPrisma());
   await watcher.install();
+  lastCounts = await watcher.counts();
 });
 
 afterAll(async () => {
@@ -385,11 +468,17 @@ afterEach(() => {
   expect(prototypeIsClean()).toBe(true);
 });
 
-/** Tables whose rows changed while `work` ran (a rolled-back change is no change). */
+let lastCounts: Record<string, number> = {};
+
+/**
+ * Tables whose rows changed while `work` ran (a rolled-back change is no change). The cases run one
+ * after another and nothing else writes in between, so one case's "after" is the next one's "before":
+ * one query per case.
+ */
 async function changedBy<T>(work: () => Promise<T>): Promise<{ result: T; changed: string[] }> {
-  const before = await watcher.counts();
+  const before = lastCounts;
   const result = await work();
-  const after = await watcher.counts();
+  const after = (lastCounts = await watcher.counts());
   return { result, changed: Object.keys(after).filter((table) => after[table] !== before[table]) };
 }
 
@@ -428,6 +517,12 @@ describe("every route handler under hostile input", () => {
               : /JSON|UTF-8/.test(body.error.message);
             expect(named, context).toBe(true);
           }
+          if (response.status >= 400 && key === "POST app/api/fhir/route.ts") {
+            // The record system's answers are OperationOutcomes that say what is wrong, and where.
+            const outcome = JSON.parse(text) as { resourceType?: string; issue?: { diagnostics?: string }[] };
+            expect(outcome.resourceType, context).toBe("OperationOutcome");
+            expect(outcome.issue?.[0]?.diagnostics, context).toEqual(expect.any(String));
+          }
           if (response.status >= 400) {
             const allowed = response.status === 403 ? DENIAL_TABLES : new Set<string>();
             expect(
@@ -441,6 +536,7 @@ describe("every route handler under hostile input", () => {
       );
       timings.push(`${key}: ${RUNS} cases in ${Math.round(performance.now() - started)} ms`);
     },
+    CASE_BUDGET_MS * RUNS,
   );
 });
 
@@ -499,5 +595,6 @@ describe("every server action under hostile input", () => {
       );
       timings.push(`${key}: ${RUNS} cases in ${Math.round(performance.now() - started)} ms`);
     },
+    CASE_BUDGET_MS * RUNS,
   );
 });
