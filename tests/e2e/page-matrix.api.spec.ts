@@ -50,66 +50,152 @@ type Outcome = number | "home" | `→${string}`;
 const ok = 200;
 const home = "home";
 const login = "→/login";
+/** Signed in already (or not suspended): on to "/", which sends each role home. */
+const toRoot = "→/";
 
 /** A correction id that exists nowhere: the page must answer 404 to whoever passes its gate. */
+/** app/not-found.tsx's heading (nl-BE, the contexts' language). */
+const NOT_FOUND_TITLE = "Deze pagina bestaat niet";
 const UNKNOWN_CORRECTION = "00000000-0000-4000-8000-000000000000";
 
 // Columns: none, PATIENT, TRUSTED_PERSON, DOCTOR, CAREGIVER, NURSE, SERVICE_CENTER, COORDINATOR,
 // PRIVACY_OFFICER, LEGAL_REPRESENTATIVE (the order of IDENTITIES).
 const PAGES: Record<string, { url: string; outcomes: Outcome[] }> = {
-  "app/account/second-factor/page.tsx": { url: "/account/second-factor", outcomes: [] },
-  "app/caregiver/page.tsx": { url: "/caregiver", outcomes: [] },
+  "app/account/second-factor/page.tsx": {
+    url: "/account/second-factor",
+    outcomes: [login, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  },
+  "app/caregiver/page.tsx": { url: "/caregiver", outcomes: [login, home, home, ok, ok, home, home, home, home, home] },
   "app/caregiver/patients/[patientId]/correction/page.tsx": {
     url: "/caregiver/patients/pat-an/correction",
-    outcomes: [],
+    outcomes: [login, home, home, ok, ok, home, home, home, home, home],
   },
-  "app/caregiver/patients/[patientId]/page.tsx": { url: "/caregiver/patients/pat-an", outcomes: [] },
-  "app/choose-role/page.tsx": { url: "/choose-role", outcomes: [] },
-  "app/coordinator/page.tsx": { url: "/coordinator", outcomes: [] },
-  "app/coordinator/patients/[patientId]/page.tsx": { url: "/coordinator/patients/pat-an", outcomes: [] },
-  "app/declaration/page.tsx": { url: "/declaration", outcomes: [] },
-  "app/login/page.tsx": { url: "/login", outcomes: [] },
-  "app/nurse/page.tsx": { url: "/nurse", outcomes: [] },
-  "app/nurse/patients/[patientId]/page.tsx": { url: "/nurse/patients/pat-an", outcomes: [] },
-  "app/open-from-portal/page.tsx": { url: "/open-from-portal", outcomes: [] },
-  "app/page.tsx": { url: "/", outcomes: [] },
-  "app/patient/access-log/page.tsx": { url: "/patient/access-log", outcomes: [] },
-  "app/patient/consent/page.tsx": { url: "/patient/consent", outcomes: [] },
-  "app/patient/corrections/page.tsx": { url: "/patient/corrections", outcomes: [] },
-  "app/patient/exclusions/page.tsx": { url: "/patient/exclusions", outcomes: [] },
-  "app/patient/file/page.tsx": { url: "/patient/file", outcomes: [] },
-  "app/patient/page.tsx": { url: "/patient", outcomes: [] },
-  "app/patient/representatives/page.tsx": { url: "/patient/representatives", outcomes: [] },
-  "app/patient/trusted-persons/page.tsx": { url: "/patient/trusted-persons", outcomes: [] },
-  "app/privacy-officer/page.tsx": { url: "/privacy-officer", outcomes: [] },
-  "app/privacy/page.tsx": { url: "/privacy", outcomes: [] },
-  "app/representative/page.tsx": { url: "/representative", outcomes: [] },
+  "app/caregiver/patients/[patientId]/page.tsx": {
+    url: "/caregiver/patients/pat-an",
+    outcomes: [login, home, home, ok, ok, home, home, home, home, home],
+  },
+  "app/choose-role/page.tsx": {
+    url: "/choose-role",
+    outcomes: [login, toRoot, toRoot, toRoot, toRoot, toRoot, toRoot, toRoot, toRoot, toRoot],
+  },
+  "app/coordinator/page.tsx": {
+    url: "/coordinator",
+    outcomes: [login, home, home, home, home, home, home, ok, home, home],
+  },
+  "app/coordinator/patients/[patientId]/page.tsx": {
+    url: "/coordinator/patients/pat-an",
+    outcomes: [login, home, home, home, home, home, home, ok, home, home],
+  },
+  "app/declaration/page.tsx": { url: "/declaration", outcomes: [login, ok, ok, ok, ok, ok, ok, ok, ok, ok] },
+  "app/login/page.tsx": {
+    url: "/login",
+    outcomes: [ok, toRoot, toRoot, toRoot, toRoot, toRoot, toRoot, toRoot, toRoot, toRoot],
+  },
+  "app/nurse/page.tsx": { url: "/nurse", outcomes: [login, home, home, home, home, ok, home, home, home, home] },
+  "app/nurse/patients/[patientId]/page.tsx": {
+    url: "/nurse/patients/pat-an",
+    outcomes: [login, home, home, home, home, ok, home, home, home, home],
+  },
+  "app/open-from-portal/page.tsx": { url: "/open-from-portal", outcomes: [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok] },
+  "app/page.tsx": { url: "/", outcomes: [login, home, home, home, home, home, home, home, home, home] },
+  "app/patient/access-log/page.tsx": {
+    url: "/patient/access-log",
+    outcomes: [login, ok, home, home, home, home, home, home, home, home],
+  },
+  "app/patient/consent/page.tsx": {
+    url: "/patient/consent",
+    outcomes: [login, ok, home, home, home, home, home, home, home, home],
+  },
+  "app/patient/corrections/page.tsx": {
+    url: "/patient/corrections",
+    outcomes: [login, ok, home, home, home, home, home, home, home, home],
+  },
+  "app/patient/exclusions/page.tsx": {
+    url: "/patient/exclusions",
+    outcomes: [login, ok, home, home, home, home, home, home, home, home],
+  },
+  "app/patient/file/page.tsx": {
+    url: "/patient/file",
+    outcomes: [login, ok, home, home, home, home, home, home, home, home],
+  },
+  "app/patient/page.tsx": { url: "/patient", outcomes: [login, ok, home, home, home, home, home, home, home, home] },
+  "app/patient/representatives/page.tsx": {
+    url: "/patient/representatives",
+    outcomes: [login, ok, home, home, home, home, home, home, home, home],
+  },
+  "app/patient/trusted-persons/page.tsx": {
+    url: "/patient/trusted-persons",
+    outcomes: [login, ok, home, home, home, home, home, home, home, home],
+  },
+  "app/privacy-officer/page.tsx": {
+    url: "/privacy-officer",
+    outcomes: [login, home, home, home, home, home, home, home, ok, home],
+  },
+  "app/privacy/page.tsx": { url: "/privacy", outcomes: [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok] },
+  "app/representative/page.tsx": {
+    url: "/representative",
+    outcomes: [login, home, home, home, home, home, home, home, home, ok],
+  },
   "app/representative/patients/[patientId]/consent/page.tsx": {
     url: "/representative/patients/pat-finn/consent",
-    outcomes: [],
+    outcomes: [login, home, home, home, home, home, home, home, home, ok],
   },
-  "app/representative/patients/[patientId]/page.tsx": { url: "/representative/patients/pat-finn", outcomes: [] },
+  "app/representative/patients/[patientId]/page.tsx": {
+    url: "/representative/patients/pat-finn",
+    outcomes: [login, home, home, home, home, home, home, home, home, ok],
+  },
   "app/service-center/corrections/[id]/page.tsx": {
     url: `/service-center/corrections/${UNKNOWN_CORRECTION}`,
-    outcomes: [],
+    outcomes: [login, home, home, home, home, home, 404, home, home, home],
   },
-  "app/service-center/corrections/page.tsx": { url: "/service-center/corrections", outcomes: [] },
-  "app/service-center/declarations/page.tsx": { url: "/service-center/declarations", outcomes: [] },
-  "app/service-center/page.tsx": { url: "/service-center", outcomes: [] },
-  "app/service-center/patients/[patientId]/page.tsx": { url: "/service-center/patients/pat-an", outcomes: [] },
-  "app/service-center/patients/page.tsx": { url: "/service-center/patients", outcomes: [] },
-  "app/service-center/review/page.tsx": { url: "/service-center/review", outcomes: [] },
-  "app/service-center/security-log/page.tsx": { url: "/service-center/security-log", outcomes: [] },
-  "app/suspended/page.tsx": { url: "/suspended", outcomes: [] },
-  "app/trusted-person/page.tsx": { url: "/trusted-person", outcomes: [] },
-  "app/trusted-person/patients/[patientId]/page.tsx": { url: "/trusted-person/patients/pat-an", outcomes: [] },
+  "app/service-center/corrections/page.tsx": {
+    url: "/service-center/corrections",
+    outcomes: [login, home, home, home, home, home, ok, home, home, home],
+  },
+  "app/service-center/declarations/page.tsx": {
+    url: "/service-center/declarations",
+    outcomes: [login, home, home, home, home, home, ok, home, home, home],
+  },
+  "app/service-center/page.tsx": {
+    url: "/service-center",
+    outcomes: [login, home, home, home, home, home, ok, home, home, home],
+  },
+  "app/service-center/patients/[patientId]/page.tsx": {
+    url: "/service-center/patients/pat-an",
+    outcomes: [login, home, home, home, home, home, ok, home, home, home],
+  },
+  "app/service-center/patients/page.tsx": {
+    url: "/service-center/patients",
+    outcomes: [login, home, home, home, home, home, ok, home, home, home],
+  },
+  "app/service-center/review/page.tsx": {
+    url: "/service-center/review",
+    outcomes: [login, home, home, home, home, home, ok, home, home, home],
+  },
+  "app/service-center/security-log/page.tsx": {
+    url: "/service-center/security-log",
+    outcomes: [login, home, home, home, home, home, ok, home, home, home],
+  },
+  "app/suspended/page.tsx": {
+    url: "/suspended",
+    outcomes: [login, toRoot, toRoot, toRoot, toRoot, toRoot, toRoot, toRoot, toRoot, toRoot],
+  },
+  "app/trusted-person/page.tsx": {
+    url: "/trusted-person",
+    outcomes: [login, home, ok, home, home, home, home, home, home, home],
+  },
+  "app/trusted-person/patients/[patientId]/page.tsx": {
+    url: "/trusted-person/patients/pat-an",
+    outcomes: [login, home, ok, home, home, home, home, home, home, home],
+  },
 };
 
 type Request = { method: "GET" | "POST"; url: string; outcomes: Outcome[] };
 /** next-auth's endpoints by exported method of app/api/auth/[...nextauth]/route.ts. */
 const NEXT_AUTH: Record<string, Request> = {
-  GET: { method: "GET", url: "/api/auth/session", outcomes: [] },
-  POST: { method: "POST", url: "/api/auth/signout", outcomes: [] },
+  GET: { method: "GET", url: "/api/auth/session", outcomes: [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok] },
+  // Without next-auth's CSRF token a sign-out is refused: back to its confirmation page.
+  POST: { method: "POST", url: "/api/auth/signout", outcomes: Array<Outcome>(10).fill("→/api/auth/signout?csrf=true") },
 };
 
 function pageFiles(dir = join(process.cwd(), "app")): string[] {
@@ -120,14 +206,21 @@ function pageFiles(dir = join(process.cwd(), "app")): string[] {
   });
 }
 
-/** What an answer is, in the table's terms. */
-function outcomeOf(identity: Identity, status: number, location: string | undefined): Outcome {
-  if (status >= 300 && status < 400 && location) {
-    const target = new URL(location, "http://portal");
-    const path = `${target.pathname}${target.search}`;
+/**
+ * What an answer is, in the table's terms. A page under app/loading.tsx streams: its shell is sent
+ * (200) before the page's guard runs, so a redirect or notFound() in the guard arrives in the
+ * body instead, as Next's refresh tag or its not-found marker; both are read as the status they stand for.
+ */
+function outcomeOf(identity: Identity, status: number, location: string | undefined, body: string): Outcome {
+  const streamedRedirect = /<meta[^>]*id="__next-page-redirect"[^>]*content="\d+;url=([^"]+)"/.exec(body)?.[1];
+  const target = status >= 300 && status < 400 ? location : streamedRedirect;
+  if (target) {
+    const url = new URL(target.replaceAll("&amp;", "&"), "http://portal");
+    const path = `${url.pathname}${url.search}`;
     if (identity !== "none" && path === HOME[identity]) return home;
     return `→${path}`;
   }
+  if (status === 200 && body.includes(NOT_FOUND_TITLE)) return 404;
   return status;
 }
 
@@ -165,7 +258,8 @@ async function answers(requests: Array<{ key: string; method: "GET" | "POST"; ur
     actual[key] = [];
     for (const identity of COLUMNS) {
       const response = await contexts.get(identity)!.fetch(url, { method, maxRedirects: 0 });
-      actual[key].push(outcomeOf(identity, response.status(), response.headers().location));
+      const body = response.status() === 200 ? await response.text() : "";
+      actual[key].push(outcomeOf(identity, response.status(), response.headers().location, body));
     }
   }
   return actual;
