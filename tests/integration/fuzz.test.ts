@@ -501,12 +501,13 @@ describe("every route handler under hostile input", () => {
         fc.asyncProperty(cases, async (make) => {
           session.state = actor;
           const { request, params } = make();
+          const sent = `${request.method} ${request.nextUrl.pathname}${request.nextUrl.search} ${await request.clone().text()}`;
           const errorsBefore = consoleErrors();
           const { result: response, changed } = await changedBy(() =>
             route.handler(request, { params: Promise.resolve(params) }),
           );
           const text = await response.text();
-          const context = `${response.status} ${text.slice(0, 300)}`;
+          const context = `${response.status} ${text.slice(0, 300)} for ${sent.slice(0, 4000)}`;
           expect(response.status, context).toBeLessThan(500);
           expect(consoleErrors(), context).toBe(errorsBefore);
           if (response.status === 400 && !key.includes("/fhir/")) {
@@ -543,6 +544,20 @@ describe("every route handler under hostile input", () => {
 describe("every server action under hostile input", () => {
   it("has a schema to derive its cases from", () => {
     expect(actions.filter((found) => !formActionInfo(found.action)).map((found) => found.key)).toEqual([]);
+  });
+
+  it("derives cases that reach past the parser: the schema accepts some of them, for every action", () => {
+    // Without this, the fuzzing could pass by never getting past parseForm into the data layer.
+    const rarelyValid = actions.flatMap((found) => {
+      const schema = formActionInfo(found.action)!.schema;
+      const accepted = fc.sample(arbitraryFor(schema), { numRuns: 200, seed: 9 }).filter((value) => {
+        const form = new FormData();
+        for (const [name, text] of formFields(value)) form.append(name, text);
+        return parseForm(form, schema).status === "parsed";
+      }).length;
+      return accepted === 0 ? [found.key] : [];
+    });
+    expect(rarelyValid).toEqual([]);
   });
 
   it.each(actions.map((found) => [found.key, found] as const))(

@@ -62,6 +62,23 @@ function mapEntry(reader: Reader, entry: TransactionEntry, context: MapContext):
   }
 }
 
+/**
+ * The mappers read a resource as its FHIR type says it is. The structure validator (@medplum/core)
+ * lets some wrong JSON types through (an object where a list belongs, a number where text belongs:
+ * found by the fuzz tests, ADR 0022), and a mapper then fails on them with a TypeError. The mappers
+ * only read the input, so that failure is the entry's malformed structure: refused with 422 naming
+ * the entry, before anything is written, never a 500. Any other error is still unexpected.
+ */
+function mapEntryOrRefuse(reader: Reader, entry: TransactionEntry, context: MapContext): Draft | null {
+  try {
+    return mapEntry(reader, entry, context);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    reader.issues.add(reader.at, "An element of this resource does not have the JSON type FHIR gives it.", "structure");
+    return null;
+  }
+}
+
 export async function processTransaction(input: TransactionInput): Promise<Bundle> {
   const now = input.now ?? new Date();
   assertSafeJson(input.body, "Bundle");
@@ -92,7 +109,7 @@ export async function processTransaction(input: TransactionInput): Promise<Bundl
   );
   const mapped: MappedEntry[] = [];
   for (const entry of entries) {
-    const draft = mapEntry({ issues, at: `${entry.at}.resource`, entryTypes }, entry, context);
+    const draft = mapEntryOrRefuse({ issues, at: `${entry.at}.resource`, entryTypes }, entry, context);
     if (draft) mapped.push({ entry, draft });
   }
   issues.throwIfAny();
