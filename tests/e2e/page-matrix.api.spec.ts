@@ -220,7 +220,8 @@ function outcomeOf(identity: Identity, status: number, location: string | undefi
     if (identity !== "none" && path === HOME[identity]) return home;
     return `→${path}`;
   }
-  if (status === 200 && body.includes(NOT_FOUND_TITLE)) return 404;
+  // The heading rendered as HTML: every page's RSC payload carries the not-found boundary as data.
+  if (status === 200 && new RegExp(`<h1[^>]*>${NOT_FOUND_TITLE}</h1>`).test(body)) return 404;
   return status;
 }
 

@@ -436,6 +436,23 @@ const ROUTE_TARGETS: Record<string, RouteTarget | { notFuzzed: string }> = {
   },
 };
 
+const INSZ_CHECKSUM =
+  "a national number's check digits (mod 97) are a rule of the schema the walk cannot see; the valid path is covered by the action's own integration tests";
+/**
+ * Actions whose schema the walk cannot satisfy, so their fuzz cases stay at the parser (where the
+ * hostile part of the fuzzing is aimed anyway). Listed so a new gap shows up, and a closed one too.
+ */
+const SCHEMA_WALK_GAPS: Record<string, string> = {
+  "app/account/second-factor/actions.ts#disableSecondFactorAction":
+    "a refine (a TOTP or a recovery code) the walk cannot see; covered by the second-factor tests",
+  "app/caregiver/actions.ts#lookupPatientAction": INSZ_CHECKSUM,
+  "app/coordinator/actions.ts#registerPatientAction": INSZ_CHECKSUM,
+  "app/coordinator/patients/[patientId]/actions.ts#recordRelationAction": INSZ_CHECKSUM,
+  "app/coordinator/patients/[patientId]/actions.ts#recordRepresentativeAction": INSZ_CHECKSUM,
+  "app/patient/exclusions/actions.ts#excludeByInszAction": INSZ_CHECKSUM,
+  "app/patient/trusted-persons/actions.ts#appointTrustedPersonAction": INSZ_CHECKSUM,
+};
+
 /** The session an action is fuzzed under: the first role its gate lets in (p.an for the role-free gates). */
 function actionActor(found: FoundAction): SessionState {
   const gate = formActionInfo(found.action)?.gate;
@@ -557,7 +574,7 @@ describe("every server action under hostile input", () => {
       }).length;
       return accepted === 0 ? [found.key] : [];
     });
-    expect(rarelyValid).toEqual([]);
+    expect(rarelyValid).toEqual(Object.keys(SCHEMA_WALK_GAPS).sort());
   });
 
   it.each(actions.map((found) => [found.key, found] as const))(

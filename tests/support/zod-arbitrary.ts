@@ -116,9 +116,12 @@ export function arbitraryFor(schema: AnySchema): fc.Arbitrary<unknown> {
     case "catch":
       return arbitraryFor(def.innerType as AnySchema);
     case "pipe": {
-      // A preprocess is a pipe from a transform: its output schema says what is expected.
+      // A preprocess is a pipe from a transform: its output schema says what is expected. Any
+      // other pipe must satisfy both sides: the input's shape (text for a form) or the output's
+      // bounds (a range checked after a conversion), so both are tried.
       const input = def.in as AnySchema;
-      return arbitraryFor(input._zod.def.type === "transform" ? (def.out as AnySchema) : input);
+      if (input._zod.def.type === "transform") return arbitraryFor(def.out as AnySchema);
+      return fc.oneof(arbitraryFor(input), arbitraryFor(def.out as AnySchema));
     }
     case "lazy":
       return arbitraryFor((def.getter as () => AnySchema)());
@@ -146,6 +149,7 @@ export function formFields(value: unknown, prefix = ""): Array<[string, string]>
   if (isPlainRecord(value)) {
     return Object.entries(value).flatMap(([key, inner]) => formFields(inner, prefix ? `${prefix}.${key}` : key));
   }
-  const text = value instanceof Date ? value.toISOString() : String(value);
+  const text =
+    value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
   return prefix ? [[prefix, text]] : [];
 }
