@@ -79,10 +79,28 @@ function mapEntryOrRefuse(reader: Reader, entry: TransactionEntry, context: MapC
   }
 }
 
+/**
+ * Reading the Bundle's own rules (conditional requests on business identifiers) after the
+ * structure check meets the same gap: an empty object where a list belongs fails there too. The
+ * entry is not known at that point, so the Bundle is named.
+ */
+function readOrRefuse(body: unknown): TransactionEntry[] {
+  try {
+    return readTransactionBundle(body);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new FhirError(422, {
+      code: "structure",
+      diagnostics: "An element of the Bundle does not have the JSON type FHIR gives it.",
+      expression: "Bundle",
+    });
+  }
+}
+
 export async function processTransaction(input: TransactionInput): Promise<Bundle> {
   const now = input.now ?? new Date();
   assertSafeJson(input.body, "Bundle");
-  const entries = readTransactionBundle(input.body);
+  const entries = readOrRefuse(input.body);
   const db = input.db ?? (await import("@/lib/db")).prisma;
 
   const refused = entries.filter(
