@@ -153,10 +153,18 @@ export async function endPortalSession(db: PrismaClient, sessionId: string, reas
   });
 }
 
-/** Sets the role a person acts in; only a role the person really holds. */
+/**
+ * Sets the role a person acts in; only a role the person really holds, and only in a session that
+ * still runs: one ended or removed since it was read (a sign-out in another tab) is an ended
+ * session (unauthenticated, to the login page), not a failed update (found by the fuzz tests).
+ */
 export async function chooseActiveRole(db: PrismaClient, actor: Actor, role: Role): Promise<void> {
   if (!actor.roles.includes(role)) {
     throw new PortalError("forbidden", { userMessage: "You do not hold this role." });
   }
-  await db.portalSession.update({ where: { id: actor.sessionId }, data: { activeRole: role } });
+  const { count } = await db.portalSession.updateMany({
+    where: { id: actor.sessionId, endedAt: null },
+    data: { activeRole: role },
+  });
+  if (count === 0) throw new PortalError("unauthenticated");
 }

@@ -92,10 +92,10 @@ describe("formAction", () => {
     expect(await actionThat(run)(idleFormState, form("x".repeat(30)))).toMatchObject({
       fieldErrors: { reason: "t.tooLong" },
     });
-    // A field without a message of its own (a hidden id) is answered above the form.
+    // A field without a message of its own (a hidden id) is named above the form.
     expect(await actionThat(run)(idleFormState, form("Een goede reden", ""))).toMatchObject({
       fieldErrors: {},
-      formError: "t.generic",
+      formError: 'forms.refused.invalidField {"name":"itemId"}',
     });
     expect(run).not.toHaveBeenCalled();
   });

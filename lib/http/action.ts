@@ -11,7 +11,8 @@
 //    schema knows, no prototype words, null-prototype nesting, bounded sizes;
 // 4. runs the action, which ends in a redirect (post/redirect/get) or returns a failure;
 // 5. answers every refusal in the one form state (lib/http/form-state.ts): the schema's issues
-//    and a PortalError's field issues beside their fields, every other PortalError by its code
+//    and a PortalError's field issues beside their fields (a field without a message of its own
+//    named above the form), every other PortalError by its code
 //    above the form, anything unexpected logged with the request id and answered generically.
 // ADR 0011 says why this is our own small wrapper and not next-safe-action.
 import "server-only";
@@ -107,7 +108,7 @@ export function formAction<Gate extends ActionGate, Schema extends z.ZodType, Tr
         messages,
       );
       return failed(
-        Object.keys(fieldErrors).length ? { fieldErrors } : { formError: messages.generic },
+        Object.keys(fieldErrors).length ? { fieldErrors } : await unmessagedFieldFailure(parsed.issues, messages),
         parsed.values,
         attempt,
       );
@@ -203,6 +204,23 @@ async function failureOf(error: unknown, messages: FormMessages, requestId: stri
     default:
       return { formError: messages.generic };
   }
+}
+
+/**
+ * A refused value in a field without a message of its own (a hidden id, a version, a choice the
+ * page offers as buttons): only a forged or outdated form sends one, so it is named above the form,
+ * as an unknown field is (issue 9: every refusal names what is wrong). An issue about the form as a
+ * whole names no field and gets the form's generic message.
+ */
+async function unmessagedFieldFailure(
+  issues: ReadonlyArray<{ path: PropertyKey[] }>,
+  messages: FormMessages,
+): Promise<FormFailure> {
+  const named = issues.find((issue) => issue.path.length > 0);
+  if (!named) return { formError: messages.generic };
+  return {
+    formError: (await getTranslations("forms"))("refused.invalidField", { name: named.path.map(String).join(".") }),
+  };
 }
 
 /** A form refused as a whole: its fields are not echoed, its problem is named. */

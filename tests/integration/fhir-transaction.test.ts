@@ -219,6 +219,29 @@ describe("references and the documented example", () => {
     expect(response.entry?.map((entry) => entry.response?.status)).toEqual(Array(6).fill("201 Created"));
   });
 
+  it("refuses an element of the wrong JSON type that the structure validator lets through, naming the entry (422, nothing written)", async () => {
+    // Found by the fuzz tests (ADR 0022): these answered 500 from inside a mapper.
+    type Example = { entry: { resource: Record<string, unknown> }[] };
+    const wrongTypes: Array<[string, (resource: Record<string, unknown>) => void]> = [
+      // An empty object where a list belongs passes @medplum/core's validator.
+      ["CarePlan", (plan) => (plan.activity = {})],
+      ["Patient", (patient) => ((patient.name as { given: unknown }[])[0]!.given = {})],
+      // Read before the mappers, with the Bundle's conditional requests: the Bundle is named.
+      ["Observation", (observation) => (observation.identifier = {})],
+    ];
+    for (const [type, spoil] of wrongTypes) {
+      const example = JSON.parse(readFileSync("docs/fhir/example-transaction.json", "utf8")) as Example;
+      const index = example.entry.findIndex((entry) => entry.resource.resourceType === type);
+      spoil(example.entry[index]!.resource);
+      const before = await snapshot();
+      const error = await refusal(send(example));
+      expect(error.status, type).toBe(422);
+      const named = error.issues.map((issue) => issue.expression);
+      expect(named.includes(`Bundle.entry[${index}].resource`) || named.includes("Bundle"), type).toBe(true);
+      expect(await snapshot(), type).toEqual(before);
+    }
+  });
+
   it("resolves a reference to an entry by an absolute fullUrl as well as by urn:uuid", async () => {
     const insz = newInsz();
     const fullUrl = `https://ehr.thuiszorg-demo.example/fhir/Patient/p-${insz}`;

@@ -189,6 +189,17 @@ describe("role choice", () => {
     expect(asNurse.status === "active" && asNurse.actor.declaration).toEqual({ currentVersion: 4, accepted: true });
   });
 
+  it("refuses a role choice in a session that ended meanwhile as an ended session, changing nothing", async () => {
+    await db.personRole.create({ data: { personId: "usr-nina", role: "TRUSTED_PERSON" } });
+    const nina = await actorFor("usr-nina");
+    await endPortalSession(db, nina.sessionId, "signout");
+    await expectPortalError(chooseActiveRole(db, nina, "TRUSTED_PERSON"), "unauthenticated");
+    expect(await db.portalSession.findUniqueOrThrow({ where: { id: nina.sessionId } })).toMatchObject({
+      activeRole: null,
+    });
+    await expectPortalError(chooseActiveRole(db, { ...nina, sessionId: "gone" }, "NURSE"), "unauthenticated");
+  });
+
   it("stops acting in a role taken away after it was chosen: the session ends (issue 10)", async () => {
     await db.personRole.create({ data: { personId: "usr-nina", role: "TRUSTED_PERSON" } });
     const nina = await actorFor("usr-nina");

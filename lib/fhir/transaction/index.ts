@@ -67,10 +67,45 @@ function mapEntry(reader: Reader, entry: TransactionEntry, context: MapContext):
   }
 }
 
+/**
+ * The mappers read a resource as its FHIR type says it is. The structure validator (@medplum/core)
+ * lets some wrong JSON types through (an object where a list belongs, a number where text belongs:
+ * found by the fuzz tests, ADR 0022), and a mapper then fails on them with a TypeError. The mappers
+ * only read the input, so that failure is the entry's malformed structure: refused with 422 naming
+ * the entry, before anything is written, never a 500. Any other error is still unexpected.
+ */
+function mapEntryOrRefuse(reader: Reader, entry: TransactionEntry, context: MapContext): Draft | null {
+  try {
+    return mapEntry(reader, entry, context);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    reader.issues.add(reader.at, "An element of this resource does not have the JSON type FHIR gives it.", "structure");
+    return null;
+  }
+}
+
+/**
+ * Reading the Bundle's own rules (conditional requests on business identifiers) after the
+ * structure check meets the same gap: an empty object where a list belongs fails there too. The
+ * entry is not known at that point, so the Bundle is named.
+ */
+function readOrRefuse(body: unknown): TransactionEntry[] {
+  try {
+    return readTransactionBundle(body);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new FhirError(422, {
+      code: "structure",
+      diagnostics: "An element of the Bundle does not have the JSON type FHIR gives it.",
+      expression: "Bundle",
+    });
+  }
+}
+
 export async function processTransaction(input: TransactionInput): Promise<Bundle> {
   const now = input.now ?? new Date();
   assertSafeJson(input.body, "Bundle");
-  const entries = readTransactionBundle(input.body);
+  const entries = readOrRefuse(input.body);
   const db = input.db ?? (await import("@/lib/db")).prisma;
 
   const refused = entries.filter(
@@ -97,7 +132,7 @@ export async function processTransaction(input: TransactionInput): Promise<Bundl
   );
   const mapped: MappedEntry[] = [];
   for (const entry of entries) {
-    const draft = mapEntry({ issues, at: `${entry.at}.resource`, entryTypes }, entry, context);
+    const draft = mapEntryOrRefuse({ issues, at: `${entry.at}.resource`, entryTypes }, entry, context);
     if (draft) mapped.push({ entry, draft });
   }
   issues.throwIfAny();

@@ -1,12 +1,8 @@
 // POST /api/declarations/accept {"version": n}: accepts the current declaration of the active
 // role. The one API route that a pending declaration does not block.
-import { z } from "zod";
 import { acceptDeclaration } from "@/lib/declarations";
 import { parseJsonBody, withActor } from "@/lib/http/route";
-
-const ZAcceptDeclaration = z.strictObject({
-  version: z.number({ error: "must be a number" }).int("must be a whole number").positive("must be positive"),
-});
+import { ZAcceptDeclaration } from "./schemas";
 
 export const POST = withActor(
   async ({ actor, request }) => {

@@ -1,15 +1,10 @@
 // GET /api/patients/{id}/access-log?limit=&before=: for the patient, every access to their file,
 // newest first, with who, role, when, what and the decision.
-import { z } from "zod";
 import { assertAllowed } from "@/lib/access";
 import { readAccessLog } from "@/lib/audit/view";
 import { parseSearchParams, withActor } from "@/lib/http/route";
-import { patientIdParam, ZEntryId, ZQueryInt } from "@/lib/http/params";
-
-const ZAccessLogQuery = z.strictObject({
-  limit: ZQueryInt({ min: 1, max: 500 }).default(100),
-  before: ZEntryId.optional(),
-});
+import { patientIdParam } from "@/lib/http/params";
+import { ZAccessLogQuery } from "./schemas";
 
 export const GET = withActor<{ id: string }>(
   async ({ actor, params, request, requestId }) => {

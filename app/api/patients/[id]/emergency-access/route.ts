@@ -1,17 +1,9 @@
 // POST /api/patients/{id}/emergency-access {"reason": "..."}: break the glass (nurses outside the
 // care team). 201 with the expiry; the same 403 as any other denial otherwise.
-import { z } from "zod";
-import { assertAllowed, MIN_EMERGENCY_REASON_LENGTH, requestEmergencyAccess } from "@/lib/access";
+import { assertAllowed, requestEmergencyAccess } from "@/lib/access";
 import { parseJsonBody, withActor } from "@/lib/http/route";
 import { patientIdParam } from "@/lib/http/params";
-
-const ZEmergencyAccessRequest = z.strictObject({
-  reason: z
-    .string({ error: "must be text" })
-    .trim()
-    .min(MIN_EMERGENCY_REASON_LENGTH, `must be at least ${MIN_EMERGENCY_REASON_LENGTH} characters`)
-    .max(2000, "must be at most 2000 characters"),
-});
+import { ZEmergencyAccessRequest } from "./schemas";
 
 export const POST = withActor<{ id: string }>(
   async ({ actor, params, request, requestId }) => {
