@@ -22,7 +22,6 @@ import type { z } from "zod";
 import { ZAcceptDeclaration } from "@/app/api/declarations/accept/schemas";
 import { ZAccessLogQuery } from "@/app/api/patients/[id]/access-log/schemas";
 import { ZEmergencyAccessRequest } from "@/app/api/patients/[id]/emergency-access/schemas";
-import type { GatedActor } from "@/lib/auth/actor";
 import type { SessionState } from "@/lib/auth/portal-session";
 import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
 import type { Role } from "@/lib/generated/prisma/enums";
