@@ -133,4 +133,19 @@ export default defineConfig(
       ],
     },
   },
+  {
+    // The end-to-end reseed is asynchronous: a call left unawaited lets the next request race
+    // the seed's transaction (a login then meets a person the seed is replacing). Without
+    // type-aware rules (see above), this one call is named.
+    files: ["tests/e2e/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ExpressionStatement > CallExpression[callee.name='reseedDemoWorld']",
+          message: "Await reseedDemoWorld(): an unawaited reseed races the next request.",
+        },
+      ],
+    },
+  },
 );

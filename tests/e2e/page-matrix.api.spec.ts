@@ -230,7 +230,7 @@ const contexts = new Map<Identity, APIRequestContext>();
 
 test.beforeAll(async ({ baseURL, playwright }) => {
   test.setTimeout(180_000);
-  reseedDemoWorld();
+  await reseedDemoWorld();
   for (const identity of COLUMNS) {
     const username = IDENTITIES[identity];
     contexts.set(
