@@ -13,6 +13,8 @@
 // ERROR when the log itself can still be written. A denial is a value, not an exception, so that
 // its log entry commits; callers turn it into a response with assertAllowed.
 import type { Actor } from "@/lib/auth/actor";
+import { reportDatabaseUnavailable } from "@/lib/db/health";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
 import { ownOption } from "@/lib/own-option";
 import { PortalError } from "@/lib/errors";
@@ -105,6 +107,7 @@ export async function authorizePatientAccess(input: AuthorizeInput): Promise<Acc
     db = input.db ?? (await appDb());
     return await db.$transaction((tx) => decideAndLog(tx, input, now));
   } catch (error) {
+    rethrowIfUnavailable(error);
     return failClosed(input, error, "error");
   }
 }
@@ -135,6 +138,7 @@ export async function withPatientAccess<T>(
       return { allowed: true, decision, result: await work(tx, decision) };
     });
   } catch (error) {
+    rethrowIfUnavailable(error);
     if (!decided) return { allowed: false, decision: await failClosed(input, error, "error") };
     await failClosed(input, error, "action_failed");
     throw error;
@@ -174,6 +178,17 @@ async function failClosed(
     console.error(`[${input.requestId}] could not write the ERROR entry of the access log`, logError);
   }
   return ERROR_DECISION;
+}
+
+/**
+ * The database cannot be reached: nothing was decided, read or written (the transaction is gone),
+ * and no ERROR entry can be written either. Still closed (nothing is returned), but answered as
+ * 503 "briefly unavailable" instead of a denial that would tell the reader they have no access.
+ */
+function rethrowIfUnavailable(error: unknown): void {
+  if (!isDatabaseUnavailable(error)) return;
+  reportDatabaseUnavailable();
+  throw new PortalError("unavailable", { cause: error });
 }
 
 function grantedEmergencyAccessId(decision: AccessDecision, options: LogOptions): string | null {
