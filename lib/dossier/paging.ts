@@ -17,7 +17,7 @@ export const pagedLists = {
 export type PagedList = keyof typeof pagedLists;
 
 /** Entries per page in the file pages: the newest weeks of a busy file, under 100 KB of HTML. */
-export const PAGE_SIZES: Record<PagedList, number> = { nursingNotes: 20, vitalSigns: 60, woundCare: 10 };
+export const PAGE_SIZES: Record<PagedList, number> = { nursingNotes: 15, vitalSigns: 40, woundCare: 10 };
 /** The record API's page size: `limit` between 1 and this, default PAGE_SIZE_DEFAULT. */
 export const API_PAGE_SIZE_MAX = 100;
 export const API_PAGE_SIZE_DEFAULT = 50;

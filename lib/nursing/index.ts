@@ -371,7 +371,7 @@ export type WorkScreen = {
 };
 
 /** The newest notes and readings on her work screen; older ones are one "older" link away. */
-export const WORK_SCREEN_PAGE_SIZES: Record<PagedList, number> = { nursingNotes: 15, vitalSigns: 15, woundCare: 1 };
+export const WORK_SCREEN_PAGE_SIZES: Record<PagedList, number> = { nursingNotes: 10, vitalSigns: 10, woundCare: 1 };
 
 /**
  * Everything the nurse's work screen for one patient shows, under ONE READ_HEALTH decision and

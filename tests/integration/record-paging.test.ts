@@ -139,7 +139,7 @@ describe("the nurse's work screen", () => {
     if (!outcome.allowed) throw new Error("expected access");
     const located = outcome.screen.entryPages[oldest.id];
     expect(located?.list).toBe("nursingNotes");
-    const page = firstPage({ nursingNotes: 15, vitalSigns: 15, woundCare: 1 });
+    const page = firstPage({ nursingNotes: 10, vitalSigns: 10, woundCare: 1 });
     page.nursingNotes.before = ZCursor.parse(located!.before);
     const there = await readNurseWorkScreen({ actor: nina, patientId: an, requestId: "paging-screen-2", db, page });
     if (!there.allowed) throw new Error("expected access");
