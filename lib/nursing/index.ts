@@ -446,6 +446,7 @@ async function unsafeLocateEntries(
     for (const note of await tx.nursingNote.findMany({
       where: { patientId, id: { in: noteIds } },
       select: { id: true, writtenAt: true },
+      take: LIST_LIMITS.routedCorrections,
     }))
       located[note.id] = { list: "nursingNotes", before: startingWith(note.writtenAt) };
   }
@@ -454,6 +455,7 @@ async function unsafeLocateEntries(
     for (const reading of await tx.vitalSign.findMany({
       where: { patientId, id: { in: readingIds } },
       select: { id: true, measuredAt: true },
+      take: LIST_LIMITS.routedCorrections,
     }))
       located[reading.id] = { list: "vitalSigns", before: startingWith(reading.measuredAt) };
   }
