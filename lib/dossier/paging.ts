@@ -16,8 +16,12 @@ export const pagedLists = {
 } as const;
 export type PagedList = keyof typeof pagedLists;
 
-/** Entries per page in the file pages: the newest weeks of a busy file, under 100 KB of HTML. */
-export const PAGE_SIZES: Record<PagedList, number> = { nursingNotes: 15, vitalSigns: 40, woundCare: 10 };
+/**
+ * Entries per page in the file pages: the newest weeks of a busy file, under 100 KB of HTML. 20
+ * notes: the notes a patient can comment on or ask a correction about (her corrections page lists
+ * her newest 20, lib/corrections) are all on her file's first page, where the comment shows.
+ */
+export const PAGE_SIZES: Record<PagedList, number> = { nursingNotes: 20, vitalSigns: 40, woundCare: 10 };
 /** The record API's page size: `limit` between 1 and this, default PAGE_SIZE_DEFAULT. */
 export const API_PAGE_SIZE_MAX = 100;
 export const API_PAGE_SIZE_DEFAULT = 50;
