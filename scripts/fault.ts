@@ -14,7 +14,7 @@
 // action. Options: --outage-seconds N (default 3), --port N (default: a free one).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { request as httpContext, type APIRequestContext } from "@playwright/test";
@@ -44,6 +44,8 @@ const repoRoot = path.resolve(import.meta.dirname, "..");
 
 async function main(): Promise<number> {
   const base = mkdtempSync(path.join(os.tmpdir(), "portal-fault-"));
+  // As root the server runs as the system user "postgres", which must reach the cluster inside.
+  chmodSync(base, 0o755);
   const clusterDir = path.join(base, "cluster");
   let portal: ChildProcess | undefined;
   let databaseUp = false;
@@ -74,7 +76,8 @@ async function main(): Promise<number> {
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       AUDIT_CHAIN_KEY: auditKey,
     };
-    delete env.PORTAL_DATA_DIR;
+    // Its own data folder: the anchor file and generated keys of this run, never the portal's own.
+    env.PORTAL_DATA_DIR = path.join(base, "data");
     console.log(`Starting the portal on ${origin} (production build; builds first when the sources changed) …`);
     portal = spawn(path.join(repoRoot, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
       cwd: repoRoot,
