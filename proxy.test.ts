@@ -1,7 +1,7 @@
 // proxy.ts as a unit: what it answers, rewrites and sets for a page request, before the page
 // runs. The end-to-end spec (tests/e2e/edges.api.spec.ts) checks the same against the real server.
 import { readdirSync } from "node:fs";
-import { NextRequest } from "next/server";
+import { NextRequest, type NextResponse } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { nonceOf } from "@/lib/http/security-headers";
 
@@ -10,7 +10,10 @@ const BASE = "http://127.0.0.1:3000";
 async function loadProxy(authUrl = BASE) {
   vi.resetModules();
   vi.stubEnv("AUTH_URL", authUrl);
-  return import("./proxy");
+  const loaded = await import("./proxy");
+  // Synchronous while no database outage is known (tests/integration/database-unavailable.test.ts
+  // covers the other case).
+  return { ...loaded, proxy: (request: NextRequest) => loaded.proxy(request) as NextResponse };
 }
 
 function request(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {

@@ -8,13 +8,19 @@
 // 3. An optimistic redirect: a browser without a session cookie is sent to the login page
 //    before anything renders. The real checks run in every page (lib/auth/guards.ts), which
 //    re-reads the session in the database; never rely on this file for access control.
+// 4. While the database is known to be unreachable (lib/db/health.ts), every page answers 503
+//    with Retry-After and a short page in the reader's language, instead of starting a page that
+//    would fail after its 200 has been sent (ADR 0025). Costs nothing while the database answers.
 //
 // API routes are not matched: withActor (lib/http/route.ts) applies the request-shape rules in
 // every route handler, and lib/http/api-routes.test.ts fails on a handler that is not wrapped
 // in it. Running the proxy for them would make Next read every request body whole before the
 // handler (it buffers bodies for a proxy), which is what the body limits must prevent.
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/lib/env";
+import { databaseKnownDown, databaseReachable } from "@/lib/db/health";
+import { env, organisation } from "@/lib/env";
+import { localeCookieName } from "@/lib/i18n/config";
+import { resolveLocale } from "@/lib/i18n/negotiate";
 import { CROSS_SITE_NOTICE_PATH, isCrossSite, isSafeMethod, pageRefusesCrossSite } from "@/lib/http/request-guards";
 import {
   contentSecurityPolicy,
@@ -23,6 +29,7 @@ import {
   NO_STORE,
   strictTransportSecurity,
 } from "@/lib/http/security-headers";
+import { unavailableHeaders, unavailablePageHtml } from "@/lib/http/unavailable-page";
 
 const PUBLIC_PATHS = ["/login", "/privacy", CROSS_SITE_NOTICE_PATH];
 
@@ -38,7 +45,37 @@ function withCommonHeaders<T extends Response>(response: T): T {
   return response;
 }
 
-export function proxy(request: NextRequest): NextResponse {
+export function proxy(request: NextRequest): NextResponse | Promise<NextResponse> {
+  // The common case stays synchronous: no outage known, no probe, no await.
+  if (!databaseKnownDown()) return pageProxy(request);
+  return databaseReachable(env.DATABASE_URL).then((up) => (up ? pageProxy(request) : unavailablePage(request)));
+}
+
+function unavailablePage(request: NextRequest): NextResponse {
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy({
+    nonce,
+    development: env.NODE_ENV === "development",
+    https: isHttpsUrl(env.AUTH_URL),
+  });
+  const locale = resolveLocale({
+    cookie: request.cookies.get(localeCookieName)?.value,
+    acceptLanguage: request.headers.get("accept-language"),
+  });
+  const { pathname, search } = request.nextUrl;
+  const html = unavailablePageHtml({
+    locale,
+    nonce,
+    serviceCenterPhone: organisation.serviceCenterPhone,
+    // Same page again, only a safe method: a form post is not repeated by a link.
+    retryHref: `${pathname}${isSafeMethod(request.method) ? search : ""}`,
+  });
+  const response = new NextResponse(html, { status: 503, headers: unavailableHeaders() });
+  response.headers.set("Content-Security-Policy", policy);
+  return withCommonHeaders(response);
+}
+
+function pageProxy(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
   const nonce = createNonce();
   const policy = contentSecurityPolicy({

@@ -4,9 +4,10 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { organisation } from "@/lib/env";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -41,14 +42,20 @@ function telHref(phone: string): string {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t, tFooter] = await Promise.all([getLocale(), getTranslations("common"), getTranslations("footer")]);
+  const [locale, t, tFooter, messages] = await Promise.all([
+    getLocale(),
+    getTranslations("common"),
+    getTranslations("footer"),
+    getMessages(),
+  ]);
   return (
     <html lang={locale}>
       <body className="antialiased">
         <a href="#main" className="skip-link">
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        {/* Only what client components translate (lib/i18n/client-messages.ts), not the whole catalogue. */}
+        <NextIntlClientProvider messages={clientMessages(messages)}>
           <div className="flex min-h-dvh flex-col">
             {children}
             <footer className="no-print mt-auto border-t border-line bg-white">

@@ -4,6 +4,8 @@ import "server-only";
 import type pg from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createPgPool, createPrismaClient } from "@/lib/db/client";
+import { reportDatabaseUnavailable } from "@/lib/db/health";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
 
 type Database = { pool: pg.Pool; prisma: PrismaClient };
@@ -14,6 +16,12 @@ function createDatabase(): Database {
   }
   // One pool per process, shared by Prisma and the login throttle's PostgreSQL store.
   const pool = createPgPool(env.DATABASE_URL, env.DATABASE_POOL_MAX);
+  // An idle connection the server ended (a shutdown, a restart): pg drops it from the pool and
+  // reports it here. Without a listener it would crash the process; with it, pages answer 503
+  // before any request has to fail (lib/db/health.ts).
+  pool.on("error", (error) => {
+    if (isDatabaseUnavailable(error)) reportDatabaseUnavailable();
+  });
   return { pool, prisma: createPrismaClient(pool) };
 }
 

@@ -15,6 +15,8 @@ export const errorStatus = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  /** The database cannot be reached right now (ADR 0025): answered with Retry-After. */
+  unavailable: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -32,6 +34,7 @@ const defaultMessages: Record<ErrorCode, string> = {
   unsupported_media_type: "Send the request as JSON.",
   rate_limited: "Too many requests. Wait a moment and try again.",
   internal: "Something went wrong on our side. Try again later.",
+  unavailable: "The file is briefly unavailable. Try again in a few seconds.",
 };
 
 export type FieldIssue = { path: string; message: string };

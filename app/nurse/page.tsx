@@ -7,7 +7,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PageShell } from "@/components/page-shell";
 import { PageHeading } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
-import { listCareTeamPatients, listRoutedCorrections } from "@/lib/nursing";
+import { readNurseHome } from "@/lib/nursing";
 import { ListCard } from "./_components/list-card";
 import { EmergencyAccessCard } from "./_components/emergency-access-card";
 
@@ -19,8 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NurseHomePage() {
   const actor = await requirePageActor(["NURSE"]);
   const [t, tRoles, format] = await Promise.all([getTranslations("nurse"), getTranslations("roles"), getFormatter()]);
-  const team = await listCareTeamPatients({ actor });
-  const corrections = await listRoutedCorrections({ actor });
+  // One decision per patient shown, decided and logged in one batch (lib/nursing/team.ts).
+  const { team, corrections } = await readNurseHome({ actor });
   const roleLabel = tRoles(actor.activeRole);
   return (
     <PageShell actor={{ displayName: actor.displayName, roleLabel }}>

@@ -4,7 +4,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui";
-import type { NursingFile } from "@/lib/dossier";
+import { type FilePage, type NursingFile, type PagedList, pageHref } from "@/lib/dossier";
 import { formatInsz } from "@/lib/insz";
 import { PatientComments } from "./patient-comment";
 import { VitalReadings } from "./vital-readings";
@@ -14,13 +14,21 @@ type HealthSection = NonNullable<NursingFile["health"]>;
 /** A calendar date of the DTO (YYYY-MM-DD) as an instant the formatter puts on the same day in Belgium. */
 export const calendarDay = (day: string) => new Date(`${day}T12:00:00.000Z`);
 
+/**
+ * Which page of the long lists is shown and where the page lives, for the "older" links
+ * (lib/dossier/paging.ts). Without it the lists show their newest page and no links.
+ */
+export type FilePaging = { basePath: string; current: FilePage };
+
 /** `audience` "patient": she reads her own file (her comments are labelled as hers). */
 export async function NursingFileView({
   file,
   audience = "other",
+  paging,
 }: {
   file: NursingFile;
   audience?: "patient" | "other";
+  paging?: FilePaging;
 }) {
   const t = await getTranslations("file");
   const health = file.health;
@@ -61,9 +69,10 @@ export async function NursingFileView({
           <PlannedVisits visits={health.plannedVisits} />
           <Section id="vital-signs" title={t("sections.vitalSigns")}>
             <VitalReadings vitalSigns={health.vitalSigns} />
+            <PageLinks list="vitalSigns" anchor="vital-signs" health={health} paging={paging} />
           </Section>
-          <NursingNotes notes={health.nursingNotes} audience={audience} />
-          <WoundCare entries={health.woundCare} />
+          <NursingNotes notes={health.nursingNotes} audience={audience} health={health} paging={paging} />
+          <WoundCare entries={health.woundCare} health={health} paging={paging} />
           <Medication items={health.medicationSchedule} />
         </>
       ) : null}
@@ -210,6 +219,45 @@ async function FirstThenRest<T>({
   );
 }
 
+const olderLabel = { nursingNotes: "olderNotes", vitalSigns: "olderReadings", woundCare: "olderWoundCare" } as const;
+
+/**
+ * Below a paged list: "older" with the next page's cursor, and the way back to the newest when
+ * an older page is shown. Plain links to the same page, so they work without script.
+ */
+export async function PageLinks({
+  list,
+  anchor,
+  health,
+  paging,
+}: {
+  list: PagedList;
+  anchor: string;
+  health: Pick<HealthSection, "pages">;
+  paging?: FilePaging;
+}) {
+  if (!paging) return null;
+  const next = health.pages[list].nextBefore;
+  const onOlderPage = paging.current[list].before !== null;
+  if (!next && !onOlderPage) return null;
+  const t = await getTranslations("paging");
+  const link = "font-semibold text-brand-800 underline underline-offset-4";
+  return (
+    <nav aria-label={t(olderLabel[list])} className="no-print mt-4 flex flex-wrap gap-x-6 gap-y-2">
+      {next ? (
+        <a href={pageHref(paging.basePath, list, next, anchor)} className={link} rel="next">
+          {t(olderLabel[list])}
+        </a>
+      ) : null}
+      {onOlderPage ? (
+        <a href={pageHref(paging.basePath, list, null, anchor)} className={link}>
+          {t("newest")}
+        </a>
+      ) : null}
+    </nav>
+  );
+}
+
 function statusKey<T extends string>(value: string, known: readonly T[]): T | "unknown" {
   return (known as readonly string[]).includes(value) ? (value as T) : "unknown";
 }
@@ -248,9 +296,13 @@ async function PlannedVisits({ visits }: { visits: HealthSection["plannedVisits"
 async function NursingNotes({
   notes,
   audience,
+  health,
+  paging,
 }: {
   notes: HealthSection["nursingNotes"];
   audience: "patient" | "other";
+  health: HealthSection;
+  paging?: FilePaging;
 }) {
   const [t, format] = await Promise.all([getTranslations("file"), getFormatter()]);
   return (
@@ -276,11 +328,20 @@ async function NursingNotes({
           )}
         />
       )}
+      <PageLinks list="nursingNotes" anchor="nursing-notes" health={health} paging={paging} />
     </Section>
   );
 }
 
-async function WoundCare({ entries }: { entries: HealthSection["woundCare"] }) {
+async function WoundCare({
+  entries,
+  health,
+  paging,
+}: {
+  entries: HealthSection["woundCare"];
+  health: HealthSection;
+  paging?: FilePaging;
+}) {
   const [t, format] = await Promise.all([getTranslations("file"), getFormatter()]);
   return (
     <Section id="wound-care" title={t("sections.woundCare")}>
@@ -304,6 +365,7 @@ async function WoundCare({ entries }: { entries: HealthSection["woundCare"] }) {
           )}
         />
       )}
+      <PageLinks list="woundCare" anchor="wound-care" health={health} paging={paging} />
     </Section>
   );
 }

@@ -9,7 +9,7 @@ import { LinkButton, PageHeading } from "@/components/ui";
 import type { GatedActor } from "@/lib/auth/actor";
 import { refusalKind, type FileReadOutcome } from "@/lib/dossier";
 import { FileRefusal } from "./file-refusal";
-import { NursingFileView } from "./nursing-file-view";
+import { type FilePaging, NursingFileView } from "./nursing-file-view";
 
 type Props = {
   actor: GatedActor;
@@ -18,9 +18,11 @@ type Props = {
   back: { href: "/caregiver" | "/trusted-person"; namespace: "caregiver" | "trustedPerson" };
   /** What this reader may do with a file they can read (a doctor's correction request), beside the way back. */
   fileActions?: ReactNode;
+  /** The page of the long lists shown, for their "older" links. */
+  paging?: FilePaging;
 };
 
-export async function ReadOnlyFilePage({ actor, outcome, back, fileActions }: Props) {
+export async function ReadOnlyFilePage({ actor, outcome, back, fileActions, paging }: Props) {
   const [t, tReader, tRoles] = await Promise.all([
     getTranslations("file"),
     getTranslations(back.namespace),
@@ -58,7 +60,7 @@ export async function ReadOnlyFilePage({ actor, outcome, back, fileActions }: Pr
           )
         }
       />
-      <NursingFileView file={outcome.file} />
+      <NursingFileView file={outcome.file} paging={paging} />
     </PageShell>
   );
 }

@@ -1,9 +1,10 @@
-"use client";
-// One vital parameter over time, drawn by recharts. The chart is for seeing a trend at a glance;
-// its text alternative (the summary, given by the server) and the readings table beside it carry
-// the same information for anyone who cannot see it, so the SVG itself is one labelled image.
-import { useFormatter } from "next-intl";
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// One vital parameter over time, drawn on the server as a plain SVG (ADR 0025). The chart is for
+// seeing a trend at a glance; its text alternative (the summary) and the readings table beside it
+// carry the same information for anyone who cannot see it, so the SVG is one labelled image.
+// Drawn here rather than by a chart library in the browser: the readings then reach the page once
+// (in the table and in these few path coordinates), not a second time as the data of a client
+// component, and the chart needs no script on an old tablet.
+import { getFormatter } from "next-intl/server";
 
 export type VitalChartPoint = { t: number; value: number; secondary: number | null };
 
@@ -20,62 +21,82 @@ export type VitalChartProps = {
 // Contrast of at least 3:1 against white for both lines (WCAG 1.4.11), told apart by dash too.
 const PRIMARY = "#1d4ed8";
 const SECONDARY = "#b45309";
+const AXIS = "#3f3f46";
+const GRID = "#d4d4d8";
 
-export function VitalChart({ points, seriesNames, unitLabel, decimals, summary }: VitalChartProps) {
-  const format = useFormatter();
+const WIDTH = 600;
+const HEIGHT = 256;
+const PLOT = { left: 56, right: 16, top: 8, bottom: 32 };
+
+export async function VitalChart({ points, seriesNames, decimals, summary }: VitalChartProps) {
+  const format = await getFormatter();
+  const values = points.flatMap((point) => (point.secondary === null ? [point.value] : [point.value, point.secondary]));
+  if (points.length === 0 || values.length === 0) return null;
+  const times = points.map((point) => point.t);
+  const [tMin, tMax] = [Math.min(...times), Math.max(...times)];
+  let [vMin, vMax] = [Math.min(...values), Math.max(...values)];
+  if (vMin === vMax) [vMin, vMax] = [vMin - 1, vMax + 1];
+  const margin = (vMax - vMin) * 0.1;
+  [vMin, vMax] = [vMin - margin, vMax + margin];
+  const plotWidth = WIDTH - PLOT.left - PLOT.right;
+  const plotHeight = HEIGHT - PLOT.top - PLOT.bottom;
+  const x = (t: number) => PLOT.left + (tMax === tMin ? plotWidth / 2 : ((t - tMin) / (tMax - tMin)) * plotWidth);
+  const y = (value: number) => PLOT.top + (1 - (value - vMin) / (vMax - vMin)) * plotHeight;
+  const round = (n: number) => Math.round(n * 10) / 10;
+  const path = (pick: (point: VitalChartPoint) => number | null) =>
+    points
+      .flatMap((point) => {
+        const value = pick(point);
+        return value === null ? [] : [`${round(x(point.t))},${round(y(value))}`];
+      })
+      .join(" ");
   const number = (value: number) =>
     format.number(value, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
   const day = (t: number) => format.dateTime(new Date(t), { day: "numeric", month: "short" });
-  const twoLines = seriesNames.length === 2;
+  const ticks = [vMin + margin, (vMin + vMax) / 2, vMax - margin];
+  const lines = [
+    { points: path((point) => point.value), color: PRIMARY, dash: undefined, name: seriesNames[0] },
+    ...(seriesNames.length === 2
+      ? [{ points: path((point) => point.secondary), color: SECONDARY, dash: "6 3", name: seriesNames[1] }]
+      : []),
+  ];
   return (
-    <div role="img" aria-label={summary} className="h-64 w-full min-w-0">
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
-          <CartesianGrid stroke="#d4d4d8" strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={["dataMin", "dataMax"]}
-            tickFormatter={day}
-            tick={{ fill: "#3f3f46", fontSize: 13 }}
-            minTickGap={24}
-          />
-          <YAxis domain={["auto", "auto"]} tickFormatter={number} tick={{ fill: "#3f3f46", fontSize: 13 }} width={56} />
-          <Tooltip
-            labelFormatter={(t) =>
-              format.dateTime(new Date(Number(t)), {
-                day: "numeric",
-                month: "long",
-                hour: "2-digit",
-                minute: "2-digit",
-              })
-            }
-            formatter={(value) => `${number(Number(value))} ${unitLabel}`}
-          />
-          <Line
-            type="linear"
-            dataKey="value"
-            name={seriesNames[0]}
-            stroke={PRIMARY}
-            strokeWidth={2}
-            dot={{ r: 2 }}
-            isAnimationActive={false}
-          />
-          {twoLines ? (
-            <Line
-              type="linear"
-              dataKey="secondary"
-              name={seriesNames[1]}
-              stroke={SECONDARY}
-              strokeWidth={2}
-              strokeDasharray="6 3"
-              dot={{ r: 2 }}
-              isAnimationActive={false}
+    <div role="img" aria-label={summary} className="w-full min-w-0">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-64 w-full" aria-hidden="true" data-chart="vital">
+        {ticks.map((tick) => (
+          <g key={tick}>
+            <line
+              x1={PLOT.left}
+              x2={WIDTH - PLOT.right}
+              y1={round(y(tick))}
+              y2={round(y(tick))}
+              stroke={GRID}
+              strokeDasharray="3 3"
             />
-          ) : null}
-        </LineChart>
-      </ResponsiveContainer>
+            <text x={PLOT.left - 6} y={round(y(tick)) + 4} textAnchor="end" fontSize="13" fill={AXIS}>
+              {number(tick)}
+            </text>
+          </g>
+        ))}
+        <text x={PLOT.left} y={HEIGHT - 8} fontSize="13" fill={AXIS}>
+          {day(tMin)}
+        </text>
+        <text x={WIDTH - PLOT.right} y={HEIGHT - 8} textAnchor="end" fontSize="13" fill={AXIS}>
+          {day(tMax)}
+        </text>
+        {lines.map((line) => (
+          <polyline
+            key={line.name}
+            data-series={line.name}
+            points={line.points}
+            fill="none"
+            stroke={line.color}
+            strokeWidth={2}
+            strokeDasharray={line.dash}
+            strokeLinejoin="round"
+          />
+        ))}
+      </svg>
     </div>
   );
 }

@@ -70,7 +70,9 @@ export async function VitalReadings({ vitalSigns }: { vitalSigns: VitalSign[] })
                 role="region"
                 aria-label={t("tableLabel", { type: typeLabel })}
               >
-                <table className="w-full border-collapse text-left">
+                {/* Cell styles set once on the table, not on each of its cells: a page of readings is
+                    sent twice (HTML and React's payload), so every repeated attribute counts. */}
+                <table className="w-full border-collapse text-left [&_td]:px-3 [&_td]:py-2 [&_td:nth-child(2)]:text-right [&_td:nth-child(2)]:tabular-nums [&_tbody_tr]:border-b [&_tbody_tr]:border-line [&_tbody_tr:last-child]:border-b-0">
                   <caption className="sr-only">{t("tableLabel", { type: typeLabel })}</caption>
                   <thead className="sticky top-0 bg-white">
                     <tr>
@@ -87,14 +89,14 @@ export async function VitalReadings({ vitalSigns }: { vitalSigns: VitalSign[] })
                   </thead>
                   <tbody>
                     {[...readings].reverse().map((reading) => (
-                      <tr key={reading.id} className="border-b border-line last:border-b-0">
-                        <td className="px-3 py-2">
+                      <tr key={reading.id}>
+                        <td>
                           <time dateTime={reading.measuredAt.toISOString()}>
                             {format.dateTime(reading.measuredAt, "dateTimeShort")}
                           </time>
                         </td>
-                        <td className="px-3 py-2 text-right tabular-nums">{valueText(reading)}</td>
-                        <td className="px-3 py-2">{reading.note ?? ""}</td>
+                        <td>{valueText(reading)}</td>
+                        <td>{reading.note ?? ""}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -13,13 +13,15 @@
 // ERROR when the log itself can still be written. A denial is a value, not an exception, so that
 // its log entry commits; callers turn it into a response with assertAllowed.
 import type { Actor } from "@/lib/auth/actor";
+import { reportDatabaseUnavailable } from "@/lib/db/health";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
 import { ownOption } from "@/lib/own-option";
 import { PortalError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
-import { appendAccessLogEntry } from "@/lib/audit/log";
-import { loadAccessFacts } from "./facts";
+import { appendAccessLogEntries, appendAccessLogEntry } from "@/lib/audit/log";
+import { loadAccessFacts, loadAccessFactsForPatients } from "./facts";
 import { detectMisuse, type MisuseSettings } from "./misuse";
 import { type AccessAction, type AccessDecision, decideWithSource } from "./policy";
 
@@ -105,6 +107,7 @@ export async function authorizePatientAccess(input: AuthorizeInput): Promise<Acc
     db = input.db ?? (await appDb());
     return await db.$transaction((tx) => decideAndLog(tx, input, now));
   } catch (error) {
+    rethrowIfUnavailable(error);
     return failClosed(input, error, "error");
   }
 }
@@ -135,9 +138,93 @@ export async function withPatientAccess<T>(
       return { allowed: true, decision, result: await work(tx, decision) };
     });
   } catch (error) {
+    rethrowIfUnavailable(error);
     if (!decided) return { allowed: false, decision: await failClosed(input, error, "error") };
     await failClosed(input, error, "action_failed");
     throw error;
+  }
+}
+
+export type PatientsAccessInput = Omit<AuthorizeInput, "patientId"> & { patientIds: readonly string[] };
+
+/**
+ * withPatientAccess for a list of patients (the nurse's home): one decision and one log entry per
+ * patient, each exactly what a single look would get, but in a constant number of statements
+ * whatever the length of the list (ADR 0025): the facts of all patients in one statement, the
+ * entries in one batch (appendAccessLogEntries), misuse detection once when anything was denied,
+ * and `work` with the allowed patients, all in one transaction. Fails closed like the single
+ * form: an error while deciding denies every patient (ERROR entries), an unreachable database
+ * answers 503, and a failing `work` keeps nothing and is rethrown.
+ */
+export async function withPatientsAccess<T>(
+  input: PatientsAccessInput,
+  work: (tx: Prisma.TransactionClient, allowedPatientIds: string[]) => Promise<T>,
+): Promise<{ decisions: Map<string, AccessDecision>; result: T }> {
+  const now = input.now ?? new Date();
+  const patientIds = [...new Set(input.patientIds)];
+  const settings = ownOption(input, "settings") ?? { availabilityWindowMonths: env.AVAILABILITY_WINDOW_MONTHS };
+  let decided = false;
+  try {
+    const db = input.db ?? (await appDb());
+    return await db.$transaction(async (tx) => {
+      const facts = await loadAccessFactsForPatients(tx, {
+        personId: input.actor.personId,
+        role: input.actor.activeRole,
+        patientIds,
+        now,
+        availabilityWindowMonths: settings.availabilityWindowMonths,
+      });
+      const decisions = new Map<string, AccessDecision>();
+      const entries = patientIds.map((patientId) => {
+        const { decision, grantSource } = decideWithSource(facts.get(patientId)!, input.action);
+        decisions.set(patientId, decision);
+        return {
+          requestId: input.requestId,
+          actorId: input.actor.personId,
+          actorRole: loggableRole(input.actor.activeRole),
+          patientId,
+          action: input.action,
+          decision: decision.allowed ? ("ALLOW" as const) : ("DENY" as const),
+          reason: decision.reason,
+          emergencyAccessId: decision.allowed ? (decision.via?.emergencyAccessId ?? null) : null,
+          grantSource,
+          occurredAt: now,
+        };
+      });
+      await appendAccessLogEntries(tx, entries);
+      if ([...decisions.values()].some((decision) => !decision.allowed)) {
+        await detectMisuse(tx, { personId: input.actor.personId, now, settings: ownOption(settings, "misuse") });
+      }
+      decided = true;
+      const allowed = patientIds.filter((patientId) => decisions.get(patientId)!.allowed);
+      return { decisions, result: await work(tx, allowed) };
+    });
+  } catch (error) {
+    rethrowIfUnavailable(error);
+    const reason = decided ? "action_failed" : "error";
+    if (reason === "error") console.error(`[${input.requestId}] access decisions failed; denying`, error);
+    try {
+      const db = input.db ?? (await appDb());
+      await db.$transaction((tx) =>
+        appendAccessLogEntries(
+          tx,
+          patientIds.map((patientId) => ({
+            requestId: input.requestId,
+            actorId: input.actor.personId,
+            actorRole: loggableRole(input.actor.activeRole),
+            patientId,
+            action: input.action,
+            decision: "ERROR" as const,
+            reason,
+          })),
+        ),
+      );
+    } catch (logError) {
+      console.error(`[${input.requestId}] could not write the ERROR entries of the access log`, logError);
+    }
+    if (decided) throw error;
+    const denied = new Map(patientIds.map((patientId) => [patientId, ERROR_DECISION]));
+    return { decisions: denied, result: await work(input.db ?? (await appDb()), []) };
   }
 }
 
@@ -174,6 +261,17 @@ async function failClosed(
     console.error(`[${input.requestId}] could not write the ERROR entry of the access log`, logError);
   }
   return ERROR_DECISION;
+}
+
+/**
+ * The database cannot be reached: nothing was decided, read or written (the transaction is gone),
+ * and no ERROR entry can be written either. Still closed (nothing is returned), but answered as
+ * 503 "briefly unavailable" instead of a denial that would tell the reader they have no access.
+ */
+function rethrowIfUnavailable(error: unknown): void {
+  if (!isDatabaseUnavailable(error)) return;
+  reportDatabaseUnavailable();
+  throw new PortalError("unavailable", { cause: error });
 }
 
 function grantedEmergencyAccessId(decision: AccessDecision, options: LogOptions): string | null {

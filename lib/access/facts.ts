@@ -61,18 +61,54 @@ function representationsOf(value: unknown): AccessFacts["relation"]["legalRepres
   });
 }
 
+/** An unknown role string is passed as NULL (every role comparison is then false) instead of
+ * failing the enum cast: the policy denies it with its own reason. */
+function knownRoleOrNull(role: string | null): string | null {
+  return role !== null && knownRoles.has(role) ? role : null;
+}
+
 export async function loadAccessFacts(db: Db, input: LoadAccessFactsInput): Promise<AccessFacts> {
   const { personId, patientId, now } = input;
-  // An unknown role string is passed as NULL (every role comparison is then false) instead of
-  // failing the enum cast: the policy denies it with its own reason.
-  const role = input.role !== null && knownRoles.has(input.role) ? input.role : null;
+  const role = knownRoleOrNull(input.role);
   const today = belgianCalendarDate(now);
 
   const rows = await db.$queryRaw<FactsRow[]>`
     SELECT * FROM "access_decision_facts"(${personId}, ${role}, ${patientId}, ${now}::timestamptz, ${today}::date)`;
   const row = rows[0];
   if (!row) throw new Error("access facts query returned no row");
+  return factsOf(row, input, patientId);
+}
 
+/**
+ * The facts for one actor and several patients (a list of patients: the nurse's home) in ONE
+ * statement: the same function, once per patient, so each decision is exactly the one a single
+ * look would get. Every requested patient gets an entry; a missing row would be an error.
+ */
+export async function loadAccessFactsForPatients(
+  db: Db,
+  input: Omit<LoadAccessFactsInput, "patientId"> & { patientIds: readonly string[] },
+): Promise<Map<string, AccessFacts>> {
+  const facts = new Map<string, AccessFacts>();
+  if (input.patientIds.length === 0) return facts;
+  const role = knownRoleOrNull(input.role);
+  const today = belgianCalendarDate(input.now);
+  const rows = await db.$queryRaw<Array<FactsRow & { requestedPatientId: string }>>`
+    SELECT requested.id AS "requestedPatientId", facts.*
+    FROM unnest(${[...input.patientIds]}::text[]) AS requested(id)
+    CROSS JOIN LATERAL "access_decision_facts"(${input.personId}, ${role}, requested.id, ${input.now}::timestamptz, ${today}::date) AS facts`;
+  for (const row of rows) facts.set(row.requestedPatientId, factsOf(row, input, row.requestedPatientId));
+  for (const patientId of input.patientIds) {
+    if (!facts.has(patientId)) throw new Error("access facts query returned no row for a patient");
+  }
+  return facts;
+}
+
+function factsOf(
+  row: FactsRow,
+  input: Pick<LoadAccessFactsInput, "personId" | "role" | "now" | "availabilityWindowMonths">,
+  patientId: string,
+): AccessFacts {
+  const { personId, now } = input;
   return {
     now,
     availabilityWindowMonths: input.availabilityWindowMonths,

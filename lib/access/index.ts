@@ -4,7 +4,9 @@ export {
   assertAllowed,
   authorizePatientAccess,
   withPatientAccess,
+  withPatientsAccess,
   type AccessOutcome,
+  type PatientsAccessInput,
   type AccessSettings,
   type AuthorizeInput,
 } from "./authorize";

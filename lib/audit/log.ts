@@ -77,3 +77,50 @@ export async function appendAccessLogEntry(
   });
   return { id: created.id, hash, occurredAt: fields.occurredAt };
 }
+
+/**
+ * Appends one entry to each of several patients' chains (a list of patients: one look per
+ * patient shown) in a constant number of statements, whatever the number of patients: the
+ * chain locks in one statement, in a fixed (sorted) order so two batches cannot deadlock, the
+ * heads in one statement after it (its snapshot sees every previous holder's commit), then one
+ * INSERT. Each entry is linked exactly as appendAccessLogEntry would link it. The same
+ * `tx` rule applies: an interactive transaction, so the locks hold until commit.
+ */
+export async function appendAccessLogEntries(
+  tx: Prisma.TransactionClient,
+  inputs: ReadonlyArray<AccessLogInput & { patientId: string }>,
+): Promise<AppendedEntry[]> {
+  if (inputs.length === 0) return [];
+  const patientIds = inputs.map((input) => input.patientId);
+  if (new Set(patientIds).size !== patientIds.length) throw new Error("one entry per patient in a batch");
+  const keys = patientIds.map((patientId) => chainKey(patientId)).sort();
+  await tx.$queryRaw`
+    SELECT count(pg_advisory_xact_lock(${CHAIN_LOCK_NAMESPACE}::int, hashtext(locked.key)))::int AS locked
+    FROM (SELECT key FROM unnest(${keys}::text[]) AS key ORDER BY key) AS locked`;
+  const heads = await tx.$queryRaw<{ patientId: string; hash: string | null }[]>`
+    SELECT requested.id AS "patientId",
+      (SELECT "hash" FROM "AccessLogEntry" WHERE "patientId" = requested.id ORDER BY "id" DESC LIMIT 1) AS "hash"
+    FROM unnest(${patientIds}::text[]) AS requested(id)`;
+  const headOf = new Map(heads.map((head) => [head.patientId, head.hash ?? GENESIS_HASH]));
+  const key = auditChainKey();
+  const rows = inputs.map((input) => {
+    const fields = {
+      occurredAt: input.occurredAt ?? new Date(),
+      requestId: input.requestId,
+      actorId: input.actorId,
+      actorRole: input.actorRole,
+      patientId: input.patientId,
+      action: input.action,
+      decision: input.decision,
+      reason: input.reason,
+      emergencyAccessId: input.emergencyAccessId ?? null,
+      actorSystem: input.actorSystem ?? null,
+      grantSource: input.grantSource ?? null,
+    };
+    const prevHash = headOf.get(input.patientId) ?? GENESIS_HASH;
+    return { ...fields, prevHash, hash: hmacLink(key, prevHash, fields), linkVersion: LINK_VERSION.hmac };
+  });
+  const created = await tx.accessLogEntry.createManyAndReturn({ data: rows, select: { id: true, patientId: true } });
+  const idOf = new Map(created.map((row) => [row.patientId, row.id]));
+  return rows.map((row) => ({ id: idOf.get(row.patientId)!, hash: row.hash, occurredAt: row.occurredAt }));
+}

@@ -56,10 +56,15 @@ export type PatientCommentView = {
  * Unscoped: the caller must hold an allowed READ_HEALTH decision for this patient, taken in the
  * same transaction `tx` (the file view shows each comment beside its entry, to every reader).
  */
-export async function listPatientComments(tx: Tx, patientId: string): Promise<PatientCommentView[]> {
+export async function listPatientComments(
+  tx: Tx,
+  patientId: string,
+  /** Only the comments on these entries (a page of the file); all of the patient's otherwise. */
+  entityIds?: readonly string[],
+): Promise<PatientCommentView[]> {
   // The latest comments, put back in the order they were written.
   const rows = await tx.patientComment.findMany({
-    where: { patientId },
+    where: { patientId, ...(entityIds ? { entityId: { in: [...entityIds] } } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: LIST_LIMITS.patientComments,
     select: { id: true, entityType: true, entityId: true, text: true, createdAt: true, author: { select: nameSelect } },

@@ -5,6 +5,7 @@ import { type AccessDecision, assertAllowed, withPatientAccess } from "@/lib/acc
 import { organisation } from "@/lib/env";
 import { PortalError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { FilePage } from "./paging";
 import { unsafeReadNursingFile, type NursingFile } from "./read";
 
 export type { NursingFile, PatientComment } from "./read";
@@ -24,6 +25,8 @@ export async function readPatientFile(input: {
   /** Defaults to the app's client; tests pass their own. */
   db?: PrismaClient;
   now?: Date;
+  /** Which page of each long list; the newest by default (lib/dossier/paging.ts). */
+  page?: FilePage;
 }): Promise<FileReadOutcome> {
   const includeHealth = input.actor.activeRole !== "SERVICE_CENTER";
   const outcome = await withPatientAccess(
@@ -35,7 +38,7 @@ export async function readPatientFile(input: {
       db: input.db,
       now: input.now,
     },
-    (tx) => unsafeReadNursingFile(tx, input.patientId, { includeHealth }),
+    (tx) => unsafeReadNursingFile(tx, input.patientId, { includeHealth, page: input.page }),
   );
   return outcome.allowed ? { allowed: true, decision: outcome.decision, file: outcome.result } : outcome;
 }
@@ -63,3 +66,17 @@ export { listAppointingPatients, listMyPatients, type RelatedPatient } from "./r
 export { lookupPatientByInsz, CARE_QUESTION_LOG_ACTION, type LookupResult } from "./lookup";
 export { refusalKind, type RefusalKind } from "./refusal";
 export { fileAvailability, type FileAvailability } from "./availability";
+export {
+  API_PAGE_SIZE_DEFAULT,
+  API_PAGE_SIZE_MAX,
+  filePageFromSearch,
+  firstPage,
+  PAGE_SIZES,
+  pageHref,
+  pagedLists,
+  ZCursor,
+  type Cursor,
+  type FilePage,
+  type FileSearchParams,
+  type PagedList,
+} from "./paging";

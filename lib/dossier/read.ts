@@ -6,6 +6,7 @@ import { isoDateOfColumn } from "@/lib/belgian-calendar";
 import { LIST_LIMITS } from "@/lib/limits";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { displayName, type NamedPerson } from "@/lib/people/display-name";
+import { type FilePage, firstPage, formatCursor, olderThan, pageOf, type PagedList } from "./paging";
 
 type Tx = Prisma.TransactionClient;
 
@@ -98,6 +99,11 @@ export type HealthSection = {
     status: string;
     nurse: string | null;
   }>;
+  /**
+   * The paged lists (lib/dossier/paging.ts): each holds one page, newest first; `nextBefore` is
+   * the cursor of the next (older) page, null on the last one.
+   */
+  pages: Record<PagedList, { nextBefore: string | null }>;
 };
 
 export type NursingFile = {
@@ -178,30 +184,53 @@ export async function unsafeReadAdministrativeSections(
   };
 }
 
-export async function unsafeReadHealthSection(tx: Tx, patientId: string): Promise<HealthSection> {
+/** The planned visits a file view reads: the latest ones (the planned ones and the most recent past ones). */
+const VISITS_READ = 30;
+
+export async function unsafeReadHealthSection(
+  tx: Tx,
+  patientId: string,
+  page: FilePage = firstPage(),
+): Promise<HealthSection> {
   // Sequential on purpose: one transaction is one connection, and queries on it run one by one.
   const carePlan = await tx.carePlanItem.findMany({
     where: { patientId },
     orderBy: [{ status: "asc" }, { startDate: "desc" }],
     take: LIST_LIMITS.carePlanItems,
   });
-  const nursingNotes = await tx.nursingNote.findMany({
-    where: { patientId },
-    orderBy: { writtenAt: "desc" },
-    take: LIST_LIMITS.nursingNotes,
-    include: { author: { select: { honorific: true, firstName: true, lastName: true } } },
-  });
-  const vitalSigns = await tx.vitalSign.findMany({
-    where: { patientId },
-    orderBy: { measuredAt: "desc" },
-    take: LIST_LIMITS.vitalSigns,
-  });
-  const woundCare = await tx.woundCareEntry.findMany({
-    where: { patientId },
-    orderBy: { performedAt: "desc" },
-    take: LIST_LIMITS.woundCare,
-    include: { author: { select: { honorific: true, firstName: true, lastName: true } } },
-  });
+  // One page of each growing list, read one row further to know whether an older page exists.
+  const notesPage = pageOf(
+    await tx.nursingNote.findMany({
+      where: { patientId, ...olderThan("writtenAt", page.nursingNotes.before) },
+      orderBy: [{ writtenAt: "desc" }, { id: "desc" }],
+      take: Math.min(page.nursingNotes.size, LIST_LIMITS.nursingNotes) + 1,
+      include: { author: { select: { honorific: true, firstName: true, lastName: true } } },
+    }),
+    Math.min(page.nursingNotes.size, LIST_LIMITS.nursingNotes),
+    (note) => note.writtenAt,
+  );
+  const vitalsPage = pageOf(
+    await tx.vitalSign.findMany({
+      where: { patientId, ...olderThan("measuredAt", page.vitalSigns.before) },
+      orderBy: [{ measuredAt: "desc" }, { id: "desc" }],
+      take: Math.min(page.vitalSigns.size, LIST_LIMITS.vitalSigns) + 1,
+    }),
+    Math.min(page.vitalSigns.size, LIST_LIMITS.vitalSigns),
+    (vital) => vital.measuredAt,
+  );
+  const woundPage = pageOf(
+    await tx.woundCareEntry.findMany({
+      where: { patientId, ...olderThan("performedAt", page.woundCare.before) },
+      orderBy: [{ performedAt: "desc" }, { id: "desc" }],
+      take: Math.min(page.woundCare.size, LIST_LIMITS.woundCare) + 1,
+      include: { author: { select: { honorific: true, firstName: true, lastName: true } } },
+    }),
+    Math.min(page.woundCare.size, LIST_LIMITS.woundCare),
+    (entry) => entry.performedAt,
+  );
+  const nursingNotes = notesPage.rows;
+  const vitalSigns = vitalsPage.rows;
+  const woundCare = woundPage.rows;
   const medicationSchedule = await tx.medicationScheduleItem.findMany({
     where: { patientId },
     orderBy: { startDate: "desc" },
@@ -212,14 +241,15 @@ export async function unsafeReadHealthSection(tx: Tx, patientId: string): Promis
     await tx.plannedVisit.findMany({
       where: { patientId },
       orderBy: [{ startsAt: "desc" }, { id: "desc" }],
-      take: LIST_LIMITS.plannedVisits,
+      take: Math.min(VISITS_READ, LIST_LIMITS.plannedVisits),
       include: { nurse: { select: { honorific: true, firstName: true, lastName: true } } },
     })
   ).reverse();
   // Read in the caller's READ_HEALTH transaction: whoever may read the note reads her comment
   // with it, and a reader without READ_HEALTH (the service center) never reaches this line.
   const commentsByNote = new Map<string, PatientComment[]>();
-  for (const comment of await listPatientComments(tx, patientId)) {
+  const noteIds = nursingNotes.map((note) => note.id);
+  for (const comment of await listPatientComments(tx, patientId, noteIds)) {
     if (comment.entityType !== "NursingNote") continue;
     const list = commentsByNote.get(comment.entityId) ?? [];
     list.push({ id: comment.id, text: comment.text, createdAt: comment.createdAt });
@@ -282,16 +312,21 @@ export async function unsafeReadHealthSection(tx: Tx, patientId: string): Promis
       status: visit.status,
       nurse: personName(visit.nurse),
     })),
+    pages: {
+      nursingNotes: { nextBefore: notesPage.next && formatCursor(notesPage.next) },
+      vitalSigns: { nextBefore: vitalsPage.next && formatCursor(vitalsPage.next) },
+      woundCare: { nextBefore: woundPage.next && formatCursor(woundPage.next) },
+    },
   };
 }
 
 export async function unsafeReadNursingFile(
   tx: Tx,
   patientId: string,
-  options: { includeHealth: boolean },
+  options: { includeHealth: boolean; page?: FilePage },
 ): Promise<NursingFile> {
   const { episodes, ...administrative } = await unsafeReadAdministrativeSections(tx, patientId);
   const file: NursingFile = { patientId, care: { episodes }, administrative };
-  if (options.includeHealth) file.health = await unsafeReadHealthSection(tx, patientId);
+  if (options.includeHealth) file.health = await unsafeReadHealthSection(tx, patientId, options.page);
   return file;
 }

@@ -4,6 +4,8 @@
 // cookie, no session, no CSRF exposure.
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
+import { RETRY_AFTER_SECONDS, reportDatabaseUnavailable } from "@/lib/db/health";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
 import { FhirError, isFhirError, operationOutcome } from "./outcome";
 
@@ -31,6 +33,16 @@ export function withFhirRoute(
       return await handler({ request, requestId });
     } catch (error) {
       if (isFhirError(error)) return outcomeResponse(error);
+      if (isDatabaseUnavailable(error)) {
+        reportDatabaseUnavailable();
+        return outcomeResponse(
+          new FhirError(
+            503,
+            { code: "transient", diagnostics: "The database is briefly unavailable. Try again in a few seconds." },
+            { "Retry-After": String(RETRY_AFTER_SECONDS) },
+          ),
+        );
+      }
       console.error(`[${requestId}] unhandled error in ${request.method} ${request.nextUrl.pathname}`, error);
       return outcomeResponse(
         new FhirError(500, { code: "exception", diagnostics: "Something went wrong on our side. Try again later." }),

@@ -22,6 +22,8 @@ import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { Actor, GatedActor } from "@/lib/auth/actor";
 import { requirePageActor, requireRoleChosenActor, requireSignedInActor } from "@/lib/auth/guards";
+import { reportDatabaseUnavailable } from "@/lib/db/health";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { isPortalError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { parseForm, type FormProblem } from "./form-data";
@@ -179,6 +181,13 @@ function fieldErrorsOf(
 }
 
 async function failureOf(error: unknown, messages: FormMessages, requestId: string): Promise<FormFailure> {
+  // The database cannot be reached: nothing was written (ADR 0025); the form keeps its values
+  // and says so, and the next pages answer 503 until the database is back.
+  if ((isPortalError(error) && error.code === "unavailable") || isDatabaseUnavailable(error)) {
+    reportDatabaseUnavailable();
+    const t = await getTranslations("unavailable");
+    return { formError: { title: t("title"), text: t("body") } };
+  }
   if (!isPortalError(error)) {
     console.error(`[${requestId}] server action failed`, error);
     return { formError: messages.generic };

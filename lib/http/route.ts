@@ -10,6 +10,8 @@ import type { z } from "zod";
 import type { Actor, GatedActor } from "@/lib/auth/actor";
 import { getSessionState } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { RETRY_AFTER_SECONDS, reportDatabaseUnavailable } from "@/lib/db/health";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { PortalError, isPortalError } from "@/lib/errors";
 import { apiRequestRefusal, contentLengthRefusal, jsonMediaTypeRefusal } from "@/lib/http/request-guards";
 import { NO_STORE, strictTransportSecurity } from "@/lib/http/security-headers";
@@ -48,7 +50,9 @@ export function errorResponse(error: PortalError): Response {
     error: { code: error.code, message: error.userMessage },
   };
   if (error.issues?.length) body.error.issues = error.issues;
-  return withApiHeaders(Response.json(body, { status: error.status }));
+  const response = Response.json(body, { status: error.status });
+  if (error.code === "unavailable") response.headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+  return withApiHeaders(response);
 }
 
 /** Every API answer: never stored (it is personal data), and HSTS when the portal is on https. */
@@ -95,6 +99,11 @@ export function withActor<Params = Record<string, string>>(
       return withApiHeaders(await handler({ actor, request, params, requestId }));
     } catch (error) {
       if (isPortalError(error)) return errorResponse(error);
+      // A database that cannot be reached is not a bug of ours: 503 with Retry-After (ADR 0025).
+      if (isDatabaseUnavailable(error)) {
+        reportDatabaseUnavailable();
+        return errorResponse(new PortalError("unavailable"));
+      }
       console.error(`[${requestId}] unhandled error in ${request.method} ${request.nextUrl.pathname}`, error);
       return errorResponse(new PortalError("internal"));
     }

@@ -12,6 +12,7 @@ import { randomUUID } from "node:crypto";
 import type { GatedActor } from "@/lib/auth/actor";
 import { type AccessDecision, assertAllowed, withPatientAccess, type AuthorizeInput } from "@/lib/access";
 import { unsafeReadNursingFile, type HealthSection, type NursingFile } from "@/lib/dossier/read";
+import { type FilePage, firstPage, formatCursor, type PagedList } from "@/lib/dossier/paging";
 import { belgianCalendarDay, brusselsLocalToInstant, isoDateOfColumn } from "@/lib/belgian-calendar";
 import { PortalError } from "@/lib/errors";
 import { LIST_LIMITS } from "@/lib/limits";
@@ -362,7 +363,15 @@ export type WorkScreen = {
   routed: RoutedCorrection[];
   /** When she is in through emergency access: until when. */
   emergencyUntil: Date | null;
+  /**
+   * Where each routed request's entry is, when it is a note or reading on another page of its
+   * list: that list and the cursor of the page that starts with it (lib/dossier/paging.ts).
+   */
+  entryPages: Record<string, { list: PagedList; before: string }>;
 };
+
+/** The newest notes and readings on her work screen; older ones are one "older" link away. */
+export const WORK_SCREEN_PAGE_SIZES: Record<PagedList, number> = { nursingNotes: 10, vitalSigns: 10, woundCare: 1 };
 
 /**
  * Everything the nurse's work screen for one patient shows, under ONE READ_HEALTH decision and
@@ -370,14 +379,18 @@ export type WorkScreen = {
  * reading "who looked" should see it once, not once per query the page happens to make.
  */
 export async function readNurseWorkScreen(
-  context: NursingContext,
+  context: NursingContext & { page?: FilePage },
 ): Promise<{ allowed: true; screen: WorkScreen } | { allowed: false; decision: AccessDecision }> {
   if (context.actor.activeRole !== "NURSE") throw new PortalError("forbidden");
   const now = context.now ?? new Date();
+  const page = context.page ?? firstPage(WORK_SCREEN_PAGE_SIZES);
   const outcome = await withPatientAccess(accessInput(context, "READ_HEALTH"), async (tx, decision) => {
-    const file = await unsafeReadNursingFile(tx, context.patientId, { includeHealth: true });
+    const file = await unsafeReadNursingFile(tx, context.patientId, { includeHealth: true, page });
+    const health = file.health!;
+    // The history of the entries on this page only, not of the whole file.
+    const shown = [...health.nursingNotes, ...health.vitalSigns, ...health.carePlan].map((entry) => entry.id);
     const revisions = await tx.recordRevision.findMany({
-      where: { patientId: context.patientId, entityType: { in: revisedEntityTypes } },
+      where: { patientId: context.patientId, entityType: { in: revisedEntityTypes }, entityId: { in: shown } },
       // The latest revisions of the file; within one entry still newest version first.
       orderBy: [{ changedAt: "desc" }, { version: "desc" }],
       take: LIST_LIMITS.revisions,
@@ -391,10 +404,11 @@ export async function readNurseWorkScreen(
             select: { expiresAt: true },
           })
         : null;
-    return { file, revisions, routed, emergencyUntil: emergency?.expiresAt ?? null };
+    const entryPages = await unsafeLocateEntries(tx, context.patientId, routed, new Set(shown));
+    return { file, revisions, routed, emergencyUntil: emergency?.expiresAt ?? null, entryPages };
   });
   if (!outcome.allowed) return { allowed: false, decision: outcome.decision };
-  const { file, revisions, routed, emergencyUntil } = outcome.result;
+  const { file, revisions, routed, emergencyUntil, entryPages } = outcome.result;
   const grouped: Record<string, RevisionDto[]> = {};
   for (const revision of revisions) (grouped[revision.entityId] ??= []).push(toRevisionDto(revision));
   return {
@@ -405,9 +419,54 @@ export async function readNurseWorkScreen(
       revisions: grouped,
       routed,
       emergencyUntil,
+      entryPages,
     },
   };
 }
 
+/**
+ * For each routed request about a note or reading that is not on this page: the page of its list
+ * that starts with it, so the request's link still reaches the entry (one statement per list, and
+ * only when such a request exists). The cursor is just after the entry: 1 ms later, lowest id.
+ */
+async function unsafeLocateEntries(
+  tx: Tx,
+  patientId: string,
+  routed: RoutedCorrection[],
+  shown: ReadonlySet<string>,
+): Promise<Record<string, { list: PagedList; before: string }>> {
+  const wanted = (type: string) =>
+    routed.flatMap((request) =>
+      request.entityType === type && request.entityId && !shown.has(request.entityId) ? [request.entityId] : [],
+    );
+  const located: Record<string, { list: PagedList; before: string }> = {};
+  const startingWith = (at: Date) => formatCursor({ at: new Date(at.getTime() + 1), id: "0" });
+  const noteIds = wanted("NursingNote");
+  if (noteIds.length > 0) {
+    for (const note of await tx.nursingNote.findMany({
+      where: { patientId, id: { in: noteIds } },
+      select: { id: true, writtenAt: true },
+      take: LIST_LIMITS.routedCorrections,
+    }))
+      located[note.id] = { list: "nursingNotes", before: startingWith(note.writtenAt) };
+  }
+  const readingIds = wanted("VitalSign");
+  if (readingIds.length > 0) {
+    for (const reading of await tx.vitalSign.findMany({
+      where: { patientId, id: { in: readingIds } },
+      select: { id: true, measuredAt: true },
+      take: LIST_LIMITS.routedCorrections,
+    }))
+      located[reading.id] = { list: "vitalSigns", before: startingWith(reading.measuredAt) };
+  }
+  return located;
+}
+
 export { openEmergencyAccess } from "./emergency";
-export { listCareTeamPatients, listRoutedCorrections, type CareTeamPatient, type RoutedCorrection } from "./team";
+export {
+  listCareTeamPatients,
+  listRoutedCorrections,
+  readNurseHome,
+  type CareTeamPatient,
+  type RoutedCorrection,
+} from "./team";

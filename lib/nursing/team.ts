@@ -1,11 +1,13 @@
 // The nurse's own lists: the patients of her care team (with their next visit) and the
 // correction requests the service center routed to her. Who is in her team is her own working
-// data; anything from a patient's file (the next visit, a request's text) is read per patient
-// through withPatientAccess, so it is logged, and a file the nurse may no longer open (past the
-// availability window) shows no data, only that it is closed.
+// data; anything from a patient's file (the next visit, a request's text) is read under one
+// READ_HEALTH decision per patient shown, logged (ADR 0009), and a file the nurse may no longer
+// open (past the availability window) shows no data, only that it is closed. The decisions of a
+// whole list are taken and logged in one batch (withPatientsAccess, ADR 0025): the home page
+// costs the same handful of statements for 6 patients as for 500.
 import { randomUUID } from "node:crypto";
 import type { GatedActor } from "@/lib/auth/actor";
-import { withPatientAccess } from "@/lib/access";
+import { withPatientsAccess } from "@/lib/access";
 import { type AccessFacts, withinAvailabilityWindow } from "@/lib/access/policy";
 import { belgianCalendarDay } from "@/lib/belgian-calendar";
 import { env } from "@/lib/env";
@@ -36,13 +38,15 @@ function requireNurse(actor: Input["actor"]): void {
 }
 
 export async function listCareTeamPatients(input: Input): Promise<CareTeamPatient[]> {
-  requireNurse(input.actor);
-  const db = await appDb(input.db);
-  const now = input.now ?? new Date();
+  return (await readNurseHome(input)).team;
+}
+
+/** Her care team's assignments in force today, one per patient, by name. */
+async function careTeamAssignments(db: PrismaClient, nurseId: string, now: Date) {
   const day = belgianCalendarDay(now);
   const assignments = await db.careTeamAssignment.findMany({
     where: {
-      nurseId: input.actor.personId,
+      nurseId,
       startDate: { lte: day },
       OR: [{ endDate: null }, { endDate: { gte: day } }],
     },
@@ -58,48 +62,78 @@ export async function listCareTeamPatients(input: Input): Promise<CareTeamPatien
     take: LIST_LIMITS.relations,
   });
   const seen = new Set<string>();
-  const result: CareTeamPatient[] = [];
-  for (const assignment of assignments) {
-    if (seen.has(assignment.patientId)) continue;
-    seen.add(assignment.patientId);
-    const name = displayName(assignment.patient.person);
-    // A file past its window is not even asked for: opening the home page must not log a
-    // denial per closed file, which misuse detection would count against the nurse.
-    if (!fileStillOnline(assignment.patient.careEpisodes, now)) {
-      result.push({
-        patientId: assignment.patientId,
-        name,
-        responsible: assignment.responsible,
-        available: false,
-        nextVisit: null,
-      });
-      continue;
-    }
-    const outcome = await withPatientAccess(
-      {
-        actor: input.actor,
-        patientId: assignment.patientId,
-        action: "READ_HEALTH",
-        requestId: input.requestId ?? `team-${randomUUID()}`,
-        db,
-        now,
-      },
-      (tx) =>
-        tx.plannedVisit.findFirst({
-          where: { patientId: assignment.patientId, status: "PLANNED", startsAt: { gte: now } },
-          orderBy: { startsAt: "asc" },
-          select: { startsAt: true, purpose: true },
-        }),
-    );
-    result.push({
+  return assignments.filter((assignment) => !seen.has(assignment.patientId) && seen.add(assignment.patientId));
+}
+
+/**
+ * The nurse's home: her care team with each patient's next visit, and the correction requests
+ * routed to her, under ONE decision per patient shown (a patient in both lists is one look),
+ * decided and logged in one batch. A file past its window is not even asked for: opening the
+ * home page must not log a denial per closed file, which misuse detection would count against
+ * the nurse.
+ */
+export async function readNurseHome(
+  input: Input,
+): Promise<{ team: CareTeamPatient[]; corrections: RoutedCorrection[] }> {
+  requireNurse(input.actor);
+  const db = await appDb(input.db);
+  const now = input.now ?? new Date();
+  const assignments = await careTeamAssignments(db, input.actor.personId, now);
+  const requests = await db.correctionRequest.findMany({
+    where: routedWhere(input.actor.personId),
+    orderBy: { dueAt: "asc" },
+    take: LIST_LIMITS.routedCorrections,
+    include: routedInclude,
+  });
+  const online = assignments.filter((assignment) => fileStillOnline(assignment.patient.careEpisodes, now));
+  const lookedAt = [
+    ...online.map((assignment) => assignment.patientId),
+    ...requests.map((request) => request.patientId),
+  ];
+  const { decisions, result: nextVisits } = await withPatientsAccess(
+    {
+      actor: input.actor,
+      patientIds: lookedAt,
+      action: "READ_HEALTH",
+      requestId: input.requestId ?? `nurse-home-${randomUUID()}`,
+      db,
+      now,
+    },
+    (tx, allowed) => unsafeReadNextVisits(tx, allowed, now),
+  );
+  const allowed = (patientId: string) => decisions.get(patientId)?.allowed === true;
+  const team = assignments.map((assignment) => {
+    const available = allowed(assignment.patientId);
+    return {
       patientId: assignment.patientId,
-      name,
+      name: displayName(assignment.patient.person),
       responsible: assignment.responsible,
-      available: outcome.allowed,
-      nextVisit: outcome.allowed ? outcome.result : null,
-    });
-  }
-  return result;
+      available,
+      nextVisit: available ? (nextVisits.get(assignment.patientId) ?? null) : null,
+    };
+  });
+  const corrections = requests
+    .filter((request) => allowed(request.patientId))
+    .map((request) => toRoutedCorrection(request, now));
+  return { team, corrections };
+}
+
+/** Unscoped: the next planned visit of each patient, in one statement (an index lookup each). */
+async function unsafeReadNextVisits(
+  tx: Prisma.TransactionClient,
+  patientIds: string[],
+  now: Date,
+): Promise<Map<string, { startsAt: Date; purpose: string }>> {
+  if (patientIds.length === 0) return new Map();
+  const rows = await tx.$queryRaw<{ patientId: string; startsAt: Date; purpose: string }[]>`
+    SELECT requested.id AS "patientId", visit."startsAt", visit."purpose"
+    FROM unnest(${patientIds}::text[]) AS requested(id)
+    CROSS JOIN LATERAL (
+      SELECT "startsAt", "purpose" FROM "PlannedVisit"
+      WHERE "patientId" = requested.id AND "status" = 'PLANNED' AND "startsAt" >= ${now}::timestamptz
+      ORDER BY "startsAt" ASC LIMIT 1
+    ) AS visit`;
+  return new Map(rows.map((row) => [row.patientId, { startsAt: row.startsAt, purpose: row.purpose }]));
 }
 
 /** The policy's own window rule (lib/access/policy.ts), on the episodes already loaded. */
@@ -161,31 +195,7 @@ function toRoutedCorrection(request: RoutedRow, now: Date): RoutedCorrection {
  * under an allowed READ_HEALTH decision for its patient, logged.
  */
 export async function listRoutedCorrections(input: Input): Promise<RoutedCorrection[]> {
-  requireNurse(input.actor);
-  const db = await appDb(input.db);
-  const now = input.now ?? new Date();
-  const requests = await db.correctionRequest.findMany({
-    where: routedWhere(input.actor.personId),
-    orderBy: { dueAt: "asc" },
-    take: LIST_LIMITS.routedCorrections,
-    include: routedInclude,
-  });
-  const result: RoutedCorrection[] = [];
-  for (const request of requests) {
-    const outcome = await withPatientAccess(
-      {
-        actor: input.actor,
-        patientId: request.patientId,
-        action: "READ_HEALTH",
-        requestId: input.requestId ?? `corrections-${randomUUID()}`,
-        db,
-        now,
-      },
-      async () => toRoutedCorrection(request, now),
-    );
-    if (outcome.allowed) result.push(outcome.result);
-  }
-  return result;
+  return (await readNurseHome(input)).corrections;
 }
 
 /**

@@ -454,3 +454,9 @@ export async function startThrowAwayCluster(label: string): Promise<RunningClust
     },
   };
 }
+
+/** Runs pg_ctl on a cluster as the user the server runs as (scripts/fault.ts stops and starts one). */
+export async function runPgCtl(args: string[]): Promise<string> {
+  const binaries = await postgresBinaries();
+  return run(binaries.pg_ctl, args, runAsUser());
+}

@@ -1,5 +1,5 @@
 // The Content-Security-Policy and the cross-site rule in a real browser (ADR 0012): pages
-// hydrate and work under a nonce policy (the JavaScript login, recharts' charts, next-intl's
+// hydrate and work under a nonce policy (the JavaScript login, the server-drawn charts, next-intl's
 // language switch, the nurse's forms) without a single CSP violation, every script element
 // carries the response's nonce, and a link from another site to a file page opens a calm notice
 // in the person's language instead of the file.
@@ -54,9 +54,9 @@ test("pages hydrate and work under the nonce policy, with no CSP violation", asy
 
   await expectScriptsCarryNonce(page, "/patient/file");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mijn verpleegdossier");
-  // recharts draws on the client: the lines exist only if its scripts ran.
+  // The charts are drawn on the server (ADR 0025): an inline SVG, no style or script of its own.
   const chart = page.getByRole("region", { name: /^Bloeddruk/ }).getByRole("img", { name: /^Bloeddruk/ });
-  await expect(chart.locator("svg .recharts-line")).toHaveCount(2);
+  await expect(chart.locator("svg polyline")).toHaveCount(2);
   expect(await violations(), "on the file with its charts").toEqual([]);
 
   // next-intl and a server action: the language switch.

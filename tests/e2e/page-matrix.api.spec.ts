@@ -220,8 +220,11 @@ function outcomeOf(identity: Identity, status: number, location: string | undefi
     if (identity !== "none" && path === HOME[identity]) return home;
     return `→${path}`;
   }
-  // The heading rendered as HTML: every page's RSC payload carries the not-found boundary as data.
-  if (status === 200 && new RegExp(`<h1[^>]*>${NOT_FOUND_TITLE}</h1>`).test(body)) return 404;
+  // notFound() after the shell: Next's error digest in the stream (as NEXT_REDIRECT is for a
+  // redirect), or the not-found heading rendered as HTML. Not the title as text alone: every
+  // page's RSC payload carries the not-found boundary as data.
+  const streamedNotFound = /\$RX\("[^"]*","NEXT_HTTP_ERROR_FALLBACK;404"/.test(body);
+  if (status === 200 && (streamedNotFound || new RegExp(`<h1[^>]*>${NOT_FOUND_TITLE}</h1>`).test(body))) return 404;
   return status;
 }
 

@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { addPatientComment } from "@/lib/corrections";
 import {
   CARE_QUESTION_LOG_ACTION,
+  firstPage,
   listAppointingPatients,
   listMyPatients,
   lookupPatientByInsz,
@@ -300,7 +301,9 @@ describe("readPatientFile: the patient's comments beside her assessments", () =>
       gated(u.carl, "CAREGIVER"),
       gated(u.nina, "NURSE"),
     ]) {
-      const outcome = await readPatientFile({ actor, patientId: an, requestId: rid(), db });
+      // The oldest assessment is on a later page of the notes (ADR 0025): one page holding them all.
+      const page = firstPage({ nursingNotes: 500, vitalSigns: 1, woundCare: 1 });
+      const outcome = await readPatientFile({ actor, patientId: an, requestId: rid(), db, page });
       if (!outcome.allowed) throw new Error(`expected ${actor.personId} to read An's file`);
       const notes = outcome.file.health!.nursingNotes;
       const commented = notes.filter((note) => note.patientComments.length > 0);

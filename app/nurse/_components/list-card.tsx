@@ -17,6 +17,7 @@ export function ListCard<T>({
   layout = "stack",
   itemClassName,
   render,
+  footer,
 }: {
   title: string;
   empty: string;
@@ -25,6 +26,8 @@ export function ListCard<T>({
   layout?: keyof typeof layouts;
   itemClassName?: string;
   render: (entry: T) => ReactNode;
+  /** Below the list: the links to its other pages (a paged list). */
+  footer?: ReactNode;
 }) {
   return (
     <Card title={title}>
@@ -39,6 +42,7 @@ export function ListCard<T>({
           ))}
         </ul>
       )}
+      {footer}
     </Card>
   );
 }

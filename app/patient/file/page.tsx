@@ -7,16 +7,18 @@ import { FileRefusal, NursingFileView } from "@/components/nursing-file";
 import { PageShell } from "@/components/page-shell";
 import { LinkButton, PageHeading } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
-import { readPatientFile, refusalKind } from "@/lib/dossier";
+import { filePageFromSearch, type FileSearchParams, readPatientFile, refusalKind } from "@/lib/dossier";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("file");
   return { title: t("ownTitle") };
 }
 
-export default async function PatientFilePage() {
+export default async function PatientFilePage({ searchParams }: { searchParams: Promise<FileSearchParams> }) {
   const actor = await requirePageActor(["PATIENT"]);
-  const outcome = await readPatientFile({ actor, patientId: actor.personId, requestId: randomUUID() });
+  // The newest entries first; "older" links page through the rest (ADR 0025).
+  const page = filePageFromSearch(await searchParams);
+  const outcome = await readPatientFile({ actor, patientId: actor.personId, requestId: randomUUID(), page });
   const [t, tRoles, tCommon] = await Promise.all([
     getTranslations("file"),
     getTranslations("roles"),
@@ -31,7 +33,7 @@ export default async function PatientFilePage() {
     <PageShell actor={{ displayName: actor.displayName, roleLabel: tRoles(actor.activeRole) }} width="wide">
       <PageHeading title={t("ownTitle")} description={<p>{t("ownIntro")}</p>} actions={backHome} />
       {outcome.allowed ? (
-        <NursingFileView file={outcome.file} audience="patient" />
+        <NursingFileView file={outcome.file} audience="patient" paging={{ basePath: "/patient/file", current: page }} />
       ) : (
         <FileRefusal kind={refusalKind(outcome.decision) ?? "no_access"} audience="patient" />
       )}

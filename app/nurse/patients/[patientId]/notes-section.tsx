@@ -1,7 +1,7 @@
 // The latest notes, each with its history and a correction form (text and reason; the previous
 // text is kept). The patient's own comments stand beside the note they belong to.
 import { getFormatter, getTranslations } from "next-intl/server";
-import { PatientComments } from "@/components/nursing-file";
+import { PageLinks, PatientComments, type FilePaging } from "@/components/nursing-file";
 import type { NursingFile } from "@/lib/dossier";
 import type { RevisionDto } from "@/lib/nursing";
 import { MAX_NOTE_LENGTH, MAX_REASON_LENGTH } from "@/lib/nursing/schemas";
@@ -17,10 +17,14 @@ export async function NotesSection({
   patientId,
   notes,
   revisions,
+  pages,
+  paging,
 }: {
   patientId: string;
   notes: Note[];
   revisions: Record<string, RevisionDto[]>;
+  pages: NonNullable<NursingFile["health"]>["pages"];
+  paging: FilePaging;
 }) {
   const [t, format] = await Promise.all([getTranslations("nurse"), getFormatter()]);
   return (
@@ -29,6 +33,7 @@ export async function NotesSection({
       empty={t("notes.empty")}
       entries={notes}
       keyOf={(entry) => entry.id}
+      footer={<PageLinks list="nursingNotes" anchor="notes" health={{ pages }} paging={paging} />}
       render={(note) => (
         <EntryArticle
           entryId={note.id}

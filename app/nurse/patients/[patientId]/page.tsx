@@ -11,7 +11,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PageShell } from "@/components/page-shell";
 import { Alert, LinkButton, PageHeading } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
-import { readNurseWorkScreen } from "@/lib/nursing";
+import { filePageFromSearch, pageHref, type FileSearchParams } from "@/lib/dossier";
+import { readNurseWorkScreen, WORK_SCREEN_PAGE_SIZES } from "@/lib/nursing";
 import { EmergencyAccessCard } from "../../_components/emergency-access-card";
 import { CarePlanSection } from "./care-plan-section";
 import { ZDone } from "./done";
@@ -26,15 +27,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("file.title") };
 }
 
-/** Latest notes and readings shown; older ones are in the full file. */
-const SHOWN = 15;
-
 export default async function NursePatientPage({
   params,
   searchParams,
 }: {
   params: Promise<{ patientId: string }>;
-  searchParams: Promise<{ done?: string }>;
+  searchParams: Promise<FileSearchParams & { done?: string }>;
 }) {
   const actor = await requirePageActor(["NURSE"]);
   const [{ patientId }, query, t, tRoles, format] = await Promise.all([
@@ -51,7 +49,10 @@ export default async function NursePatientPage({
       {t("file.back")}
     </LinkButton>
   );
-  const outcome = await readNurseWorkScreen({ actor, patientId, requestId: randomUUID() });
+  // The newest notes and readings first; "older" links page through the rest (ADR 0025).
+  const page = filePageFromSearch(query, WORK_SCREEN_PAGE_SIZES);
+  const basePath = `/nurse/patients/${encodeURIComponent(patientId)}`;
+  const outcome = await readNurseWorkScreen({ actor, patientId, requestId: randomUUID(), page });
 
   if (!outcome.allowed) {
     return (
@@ -66,14 +67,20 @@ export default async function NursePatientPage({
     );
   }
 
-  const { file, revisions, routed, emergencyUntil } = outcome.screen;
+  const { file, revisions, routed, emergencyUntil, entryPages } = outcome.screen;
   const { health } = file;
   const name = `${file.administrative.identification.firstName} ${file.administrative.identification.lastName}`;
   const done = ZDone.safeParse(query.done).data;
   const now = new Date();
-  const notes = health.nursingNotes.slice(0, SHOWN);
-  const readings = health.vitalSigns.slice(0, SHOWN);
-  const entriesOnPage = new Set([...notes, ...readings, ...health.carePlan].map((entry) => entry.id));
+  const notes = health.nursingNotes;
+  const readings = health.vitalSigns;
+  // Where a routed request's link goes: the entry on this page, or the page of its list that
+  // starts with it.
+  const entryLinks = new Map<string, string>();
+  for (const entry of [...notes, ...readings, ...health.carePlan]) entryLinks.set(entry.id, `#entry-${entry.id}`);
+  for (const [entryId, located] of Object.entries(entryPages))
+    entryLinks.set(entryId, pageHref(basePath, located.list, located.before, `entry-${entryId}`));
+  const paging = { basePath, current: page };
   const upcoming = health.plannedVisits.filter((visit) => visit.status === "PLANNED" && visit.startsAt >= now);
 
   return (
@@ -87,9 +94,25 @@ export default async function NursePatientPage({
         ) : null}
         {done ? <Alert tone="success">{t(`done.${done}`)}</Alert> : null}
         <NewEntryForms patientId={patientId} />
-        <RoutedCorrectionsSection requests={routed} entriesOnPage={entriesOnPage} />
-        <NotesSection patientId={patientId} notes={notes} revisions={revisions} />
-        <VitalsSection patientId={patientId} readings={readings} revisions={revisions} />
+        <RoutedCorrectionsSection requests={routed} entryLinks={entryLinks} />
+        <div id="notes" className="scroll-mt-4">
+          <NotesSection
+            patientId={patientId}
+            notes={notes}
+            revisions={revisions}
+            pages={health.pages}
+            paging={paging}
+          />
+        </div>
+        <div id="vitals" className="scroll-mt-4">
+          <VitalsSection
+            patientId={patientId}
+            readings={readings}
+            revisions={revisions}
+            pages={health.pages}
+            paging={paging}
+          />
+        </div>
         <CarePlanSection patientId={patientId} items={health.carePlan} revisions={revisions} />
         <VisitsAndContact upcoming={upcoming} contact={file.administrative.contact} />
       </div>

@@ -1,6 +1,6 @@
 // The correction requests the service center routed to this nurse for this patient: what the
-// patient (or her caregiver) asked, the deadline, a link to the entry concerned when it is on this
-// page, and the form that closes the request with the answer the patient reads. The nurse first
+// patient (or her caregiver) asked, the deadline, a link to the entry concerned (on this page, or
+// on the page of its list that starts with it), and the form that closes the request with the answer the patient reads. The nurse first
 // corrects the entry itself (with its own reason and history), then answers here.
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui";
@@ -8,15 +8,16 @@ import type { RoutedCorrection } from "@/lib/nursing";
 import { MAX_REASON_LENGTH } from "@/lib/nursing/schemas";
 import { ActionForm } from "@/components/forms/action-form";
 import { resolveCorrectionAction } from "./actions";
-import { entryAnchor, EntryArticle } from "./entry-article";
+import { EntryArticle } from "./entry-article";
 import { fieldErrorMessages } from "./form-messages";
 
 export async function RoutedCorrectionsSection({
   requests,
-  entriesOnPage,
+  entryLinks,
 }: {
   requests: RoutedCorrection[];
-  entriesOnPage: ReadonlySet<string>;
+  /** Entry id -> the link that reaches it (an anchor on this page, or another page's URL). */
+  entryLinks: ReadonlyMap<string, string>;
 }) {
   if (requests.length === 0) return null;
   const [t, format] = await Promise.all([getTranslations("nurse"), getFormatter()]);
@@ -40,10 +41,10 @@ export async function RoutedCorrectionsSection({
                   ) : null}
                   <p className="mt-2 whitespace-pre-line break-words">{request.description}</p>
                   {request.entityId ? (
-                    entriesOnPage.has(request.entityId) ? (
+                    entryLinks.has(request.entityId) ? (
                       <p className="mt-2">
                         <a
-                          href={`#${entryAnchor(request.entityId)}`}
+                          href={entryLinks.get(request.entityId)}
                           className="font-semibold text-brand-800 underline underline-offset-4"
                         >
                           {t("resolve.entryLink")}

@@ -1,6 +1,7 @@
 // The latest readings, each with its history and a correction form: the value(s) and remark
 // change with a reason, the previous reading is kept; the type and the moment do not change.
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PageLinks, type FilePaging } from "@/components/nursing-file";
 import type { NursingFile } from "@/lib/dossier";
 import type { RevisionDto } from "@/lib/nursing";
 import { MAX_REASON_LENGTH } from "@/lib/nursing/schemas";
@@ -18,10 +19,14 @@ export async function VitalsSection({
   patientId,
   readings,
   revisions,
+  pages,
+  paging,
 }: {
   patientId: string;
   readings: Reading[];
   revisions: Record<string, RevisionDto[]>;
+  pages: NonNullable<NursingFile["health"]>["pages"];
+  paging: FilePaging;
 }) {
   const [t, format] = await Promise.all([getTranslations("nurse"), getFormatter()]);
   return (
@@ -30,6 +35,7 @@ export async function VitalsSection({
       empty={t("vitals.empty")}
       entries={readings}
       keyOf={(entry) => entry.id}
+      footer={<PageLinks list="vitalSigns" anchor="vitals" health={{ pages }} paging={paging} />}
       layout="twoColumns"
       render={(reading) => {
         const date = format.dateTime(reading.measuredAt, "dateTime");

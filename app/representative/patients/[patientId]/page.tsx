@@ -10,7 +10,7 @@ import { FileRefusal, NursingFileView } from "@/components/nursing-file";
 import { PageShell } from "@/components/page-shell";
 import { Alert, LinkButton, PageHeading } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
-import { readPatientFile, refusalKind } from "@/lib/dossier";
+import { filePageFromSearch, type FileSearchParams, readPatientFile, refusalKind } from "@/lib/dossier";
 import { listRepresentedPatients } from "@/lib/representatives";
 import { ChildrenNav } from "../../children-nav";
 
@@ -19,10 +19,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("readerTitle") };
 }
 
-export default async function RepresentedPatientFilePage({ params }: { params: Promise<{ patientId: string }> }) {
+export default async function RepresentedPatientFilePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ patientId: string }>;
+  searchParams: Promise<FileSearchParams>;
+}) {
   const actor = await requirePageActor(["LEGAL_REPRESENTATIVE"]);
-  const { patientId } = await params;
-  const outcome = await readPatientFile({ actor, patientId, requestId: randomUUID() });
+  const [{ patientId }, query] = await Promise.all([params, searchParams]);
+  // The newest entries first; "older" links page through the rest (ADR 0025).
+  const page = filePageFromSearch(query);
+  const outcome = await readPatientFile({ actor, patientId, requestId: randomUUID(), page });
   const patients = await listRepresentedPatients({ actor });
   const [t, tFile, tRoles] = await Promise.all([
     getTranslations("representative"),
@@ -63,7 +71,10 @@ export default async function RepresentedPatientFilePage({ params }: { params: P
         actions={back}
       />
       <ChildrenNav patients={patients} current={patientId} />
-      <NursingFileView file={outcome.file} />
+      <NursingFileView
+        file={outcome.file}
+        paging={{ basePath: `/representative/patients/${encodeURIComponent(patientId)}`, current: page }}
+      />
     </PageShell>
   );
 }

@@ -1,0 +1,177 @@
+// A file view reads one page of each long list (ADR 0025): the newest entries first, a cursor to
+// the next (older) page, every entry on exactly one page; the record API pages the same way with
+// a capped `limit` and refuses a bad cursor by name; the nurse's work screen reaches a routed
+// request's entry on another page; and the nurse's home decides and logs its patients in a
+// constant number of statements, one entry per patient, with every chain intact.
+import pg from "pg";
+import { NextRequest } from "next/server";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { SessionState } from "@/lib/auth/portal-session";
+import { verifyAccessLog } from "@/lib/audit/verify";
+import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { firstPage, readPatientFile, ZCursor, type FilePage } from "@/lib/dossier";
+import { readNurseHome, readNurseWorkScreen } from "@/lib/nursing";
+import { gated } from "@/tests/support/actors";
+import { testChainKey } from "@/tests/support/audit";
+import { resetDatabase, testPrisma } from "@/tests/support/database";
+
+const getSessionState = vi.fn<() => Promise<SessionState>>();
+vi.mock("@/lib/auth/session", () => ({ getSessionState: () => getSessionState() }));
+vi.mock("@/lib/db", async () => ({ prisma: (await import("@/tests/support/database")).testPrisma() }));
+const { GET } = await import("@/app/api/patients/[id]/record/route");
+
+const db = testPrisma();
+const { an } = demoIds.patients;
+const dirk = gated(demoIds.users.dirk, "DOCTOR");
+const nina = gated(demoIds.users.nina, "NURSE");
+
+beforeEach(async () => {
+  await resetDatabase();
+  await seedDemoWorld(db);
+});
+
+function pageWith(list: keyof FilePage, size: number, before: string | null): FilePage {
+  const page = firstPage({ nursingNotes: 1, vitalSigns: 1, woundCare: 1 });
+  page[list] = { size, before: before === null ? null : ZCursor.parse(before) };
+  return page;
+}
+
+describe("paging a file's long lists", () => {
+  it("walks every note exactly once, newest first, and ends with no next cursor", async () => {
+    const all = await db.nursingNote.findMany({
+      where: { patientId: an },
+      orderBy: [{ writtenAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+    });
+    expect(all.length).toBeGreaterThan(20);
+    const seen: string[] = [];
+    let before: string | null = null;
+    for (let pages = 0; pages < 100; pages += 1) {
+      const outcome = await readPatientFile({
+        actor: dirk,
+        patientId: an,
+        requestId: `paging-${pages}`,
+        db,
+        page: pageWith("nursingNotes", 7, before),
+      });
+      if (!outcome.allowed) throw new Error("expected access");
+      const health = outcome.file.health!;
+      expect(health.nursingNotes.length).toBeLessThanOrEqual(7);
+      seen.push(...health.nursingNotes.map((note) => note.id));
+      before = health.pages.nursingNotes.nextBefore;
+      if (before === null) break;
+    }
+    expect(seen).toEqual(all.map((note) => note.id));
+  });
+});
+
+describe("the record API", () => {
+  const call = (query: string) =>
+    GET(
+      new NextRequest(`http://127.0.0.1:3000/api/patients/${an}/record${query}`, {
+        headers: { host: "127.0.0.1:3000" },
+      }),
+      { params: Promise.resolve({ id: an }) },
+    );
+
+  afterEach(() => getSessionState.mockReset());
+
+  it("pages its lists with a capped limit and next links that lead to the older entries", async () => {
+    getSessionState.mockResolvedValue({ status: "active", actor: dirk });
+    const first = await call("?limit=5");
+    expect(first.status).toBe(200);
+    const body = await first.json();
+    expect(body.health.nursingNotes).toHaveLength(5);
+    expect(body.health.vitalSigns).toHaveLength(5);
+    expect(body.links.nursingNotes).toMatch(
+      new RegExp(`^/api/patients/${an}/record\\?notesBefore=\\d+-[^&]+&limit=5$`),
+    );
+    const second = await (await call(body.links.nursingNotes.slice(`/api/patients/${an}/record`.length))).json();
+    expect(second.health.nursingNotes).toHaveLength(5);
+    const firstIds = body.health.nursingNotes.map((note: { id: string }) => note.id);
+    for (const note of second.health.nursingNotes) expect(firstIds).not.toContain(note.id);
+    expect(new Date(second.health.nursingNotes[0].writtenAt) <= new Date(body.health.nursingNotes[4].writtenAt)).toBe(
+      true,
+    );
+  });
+
+  it("refuses a limit past the cap, a bad cursor and an unknown parameter with a 400 naming it, logging nothing", async () => {
+    getSessionState.mockResolvedValue({ status: "active", actor: dirk });
+    const before = await db.accessLogEntry.count();
+    for (const [query, field] of [
+      ["?limit=101", "limit"],
+      ["?limit=0", "limit"],
+      ["?notesBefore=yesterday", "notesBefore"],
+      [`?readingsBefore=${Date.now() + 10 * 86_400_000}-abc`, "readingsBefore"],
+      ["?woundCareBefore=1700000000000-a%20b", "woundCareBefore"],
+      ["?offset=10", "(query)"],
+    ] as const) {
+      const response = await call(query);
+      expect(response.status, query).toBe(400);
+      const { error } = await response.json();
+      expect(error.code).toBe("invalid_input");
+      expect(error.issues.map((issue: { path: string }) => issue.path).join(" "), query).toContain(
+        field === "(query)" ? "" : field,
+      );
+    }
+    expect(await db.accessLogEntry.count()).toBe(before);
+  });
+});
+
+describe("the nurse's work screen", () => {
+  it("links a routed request to its note on the page of the notes that starts with it", async () => {
+    const oldest = await db.nursingNote.findFirstOrThrow({ where: { patientId: an }, orderBy: { writtenAt: "asc" } });
+    await db.correctionRequest.create({
+      data: {
+        patientId: an,
+        requestedById: an,
+        requesterRole: "PATIENT",
+        section: "HEALTH",
+        entityType: "NursingNote",
+        entityId: oldest.id,
+        description: "Deze oude nota klopt niet.",
+        status: "ROUTED_TO_NURSE",
+        assignedNurseId: nina.personId,
+        dueAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    const outcome = await readNurseWorkScreen({ actor: nina, patientId: an, requestId: "paging-screen", db });
+    if (!outcome.allowed) throw new Error("expected access");
+    const located = outcome.screen.entryPages[oldest.id];
+    expect(located?.list).toBe("nursingNotes");
+    const page = firstPage({ nursingNotes: 10, vitalSigns: 10, woundCare: 1 });
+    page.nursingNotes.before = ZCursor.parse(located!.before);
+    const there = await readNurseWorkScreen({ actor: nina, patientId: an, requestId: "paging-screen-2", db, page });
+    if (!there.allowed) throw new Error("expected access");
+    expect(there.screen.file.health.nursingNotes[0]?.id).toBe(oldest.id);
+  });
+});
+
+describe("the nurse's home", () => {
+  it("costs a constant number of statements: one facts statement and one INSERT for all her patients", async () => {
+    const statements: string[] = [];
+    const original = pg.Client.prototype.query;
+    const spy = vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (
+      this: pg.Client,
+      ...args: unknown[]
+    ) {
+      const first = args[0] as string | { text?: string };
+      statements.push(typeof first === "string" ? first : String(first?.text));
+      return (original as (...a: unknown[]) => unknown).apply(this, args) as never;
+    });
+    const before = await db.accessLogEntry.count();
+    const { team } = await readNurseHome({ actor: nina, db, requestId: "home-batch" });
+    spy.mockRestore();
+    const shown = team.filter((patient) => patient.available).length;
+    expect(shown).toBeGreaterThanOrEqual(4);
+    expect(statements.filter((text) => text.includes("access_decision_facts"))).toHaveLength(1);
+    expect(statements.filter((text) => /INSERT INTO "public"."AccessLogEntry"/.test(text))).toHaveLength(1);
+    expect(statements.length).toBeLessThanOrEqual(15);
+    // Still one look per patient shown, each in that patient's chain, and every chain intact.
+    const entries = await db.accessLogEntry.findMany({ where: { requestId: "home-batch" } });
+    expect(entries).toHaveLength(shown);
+    expect(new Set(entries.map((entry) => entry.patientId)).size).toBe(shown);
+    expect(await db.accessLogEntry.count()).toBe(before + shown);
+    expect(await verifyAccessLog(db, { key: testChainKey() })).toMatchObject({ ok: true });
+  });
+});
