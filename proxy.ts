@@ -8,7 +8,7 @@
 // 3. An optimistic redirect: a browser without a session cookie is sent to the login page
 //    before anything renders. The real checks run in every page (lib/auth/guards.ts), which
 //    re-reads the session in the database; never rely on this file for access control.
-// 4. While the database is known to be unreachable (lib/db/health.ts), every page answers 503
+// 4. While the database is known to be unreachable (lib/availability/health.ts), every page answers 503
 //    with Retry-After and a short page in the reader's language, instead of starting a page that
 //    would fail after its 200 has been sent (ADR 0025). Costs nothing while the database answers.
 //
@@ -17,7 +17,7 @@
 // in it. Running the proxy for them would make Next read every request body whole before the
 // handler (it buffers bodies for a proxy), which is what the body limits must prevent.
 import { NextResponse, type NextRequest } from "next/server";
-import { databaseKnownDown, databaseReachable } from "@/lib/db/health";
+import { databaseKnownDown, databaseReachable } from "@/lib/availability/health";
 import { env, organisation } from "@/lib/env";
 import { localeCookieName } from "@/lib/i18n/config";
 import { resolveLocale } from "@/lib/i18n/negotiate";

@@ -4,8 +4,8 @@ import "server-only";
 import type pg from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createPgPool, createPrismaClient } from "@/lib/db/client";
-import { reportDatabaseUnavailable } from "@/lib/db/health";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { reportDatabaseUnavailable } from "@/lib/availability/health";
+import { isDatabaseUnavailable } from "@/lib/availability/unavailable";
 import { env } from "@/lib/env";
 
 type Database = { pool: pg.Pool; prisma: PrismaClient };
@@ -18,7 +18,7 @@ function createDatabase(): Database {
   const pool = createPgPool(env.DATABASE_URL, env.DATABASE_POOL_MAX);
   // An idle connection the server ended (a shutdown, a restart): pg drops it from the pool and
   // reports it here. Without a listener it would crash the process; with it, pages answer 503
-  // before any request has to fail (lib/db/health.ts).
+  // before any request has to fail (lib/availability/health.ts).
   pool.on("error", (error) => {
     if (isDatabaseUnavailable(error)) reportDatabaseUnavailable();
   });

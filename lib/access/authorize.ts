@@ -13,8 +13,8 @@
 // ERROR when the log itself can still be written. A denial is a value, not an exception, so that
 // its log entry commits; callers turn it into a response with assertAllowed.
 import type { Actor } from "@/lib/auth/actor";
-import { reportDatabaseUnavailable } from "@/lib/db/health";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { reportDatabaseUnavailable } from "@/lib/availability/health";
+import { isDatabaseUnavailable } from "@/lib/availability/unavailable";
 import { env } from "@/lib/env";
 import { ownOption } from "@/lib/own-option";
 import { PortalError } from "@/lib/errors";

@@ -4,8 +4,8 @@
 // cookie, no session, no CSRF exposure.
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
-import { RETRY_AFTER_SECONDS, reportDatabaseUnavailable } from "@/lib/db/health";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { RETRY_AFTER_SECONDS, reportDatabaseUnavailable } from "@/lib/availability/health";
+import { isDatabaseUnavailable } from "@/lib/availability/unavailable";
 import { env } from "@/lib/env";
 import { FhirError, isFhirError, operationOutcome } from "./outcome";
 

@@ -6,7 +6,7 @@ import en from "@/messages/en.json";
 import frBE from "@/messages/fr-BE.json";
 import nlBE from "@/messages/nl-BE.json";
 import type { Locale } from "@/lib/i18n/config";
-import { RETRY_AFTER_SECONDS } from "@/lib/db/health";
+import { RETRY_AFTER_SECONDS } from "@/lib/availability/health";
 
 const texts = { "nl-BE": nlBE.unavailable, "fr-BE": frBE.unavailable, en: en.unavailable } satisfies Record<
   Locale,

@@ -9,8 +9,8 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vites
 import { withPatientAccess } from "@/lib/access";
 import type { SessionState } from "@/lib/auth/portal-session";
 import { createPgPool, createPrismaClient } from "@/lib/db/client";
-import { databaseKnownDown, reportDatabaseAvailable, reportDatabaseUnavailable } from "@/lib/db/health";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { databaseKnownDown, reportDatabaseAvailable, reportDatabaseUnavailable } from "@/lib/availability/health";
+import { isDatabaseUnavailable } from "@/lib/availability/unavailable";
 import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
 import { PortalError } from "@/lib/errors";
 import { gated } from "@/tests/support/actors";

@@ -4,8 +4,8 @@ import { answerLockout } from "@/lib/auth/lockout-response";
 import { appLoginThrottle } from "@/lib/auth/login-throttle";
 import { authOptions } from "@/lib/auth/options";
 import { oidcCallbackErrorRedirect } from "@/lib/auth/oidc";
-import { reportDatabaseUnavailable } from "@/lib/db/health";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { reportDatabaseUnavailable } from "@/lib/availability/health";
+import { isDatabaseUnavailable } from "@/lib/availability/unavailable";
 import { errorResponse } from "@/lib/http/route";
 import { PortalError } from "@/lib/errors";
 
