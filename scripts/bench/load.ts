@@ -15,6 +15,8 @@ export type RequestSpec = {
   headers?: Record<string, string>;
   /** A fresh body per request (e.g. a new row id each time). */
   body?: () => { contentType: string; data: Buffer };
+  /** Sends the instance's own origin as `Origin` (a write from the portal's pages, ADR 0012). */
+  sameOrigin?: boolean;
   /** The statuses that count as success; default 200. */
   ok?: number[];
 };
@@ -57,6 +59,7 @@ export function send(origin: string, spec: RequestSpec, startedAt = performance.
         timeout: TIMEOUT_MS,
         headers: {
           ...spec.headers,
+          ...(spec.sameOrigin ? { origin: url.origin } : {}),
           ...(body ? { "content-type": body.contentType, "content-length": String(body.data.length) } : {}),
         },
       },

@@ -251,8 +251,8 @@ async function main(): Promise<number> {
     const rightOnB = await demoLogin(second.origin, "d.frank");
     const rightOnA = await demoLogin(portal.origin, "d.frank");
     const shared = {
-      sessionFromAWorksOnB: sessionOnB === "Dr. Dirk Smets" && recordOnB.status === 200,
-      sessionFromBWorksOnA: sessionBOnA === "Nina De Smet",
+      sessionFromAWorksOnB: (sessionOnB ?? "").includes("Dirk Smets") && recordOnB.status === 200,
+      sessionFromBWorksOnA: (sessionBOnA ?? "").includes("Nina De Smet"),
       loginLockCountsAcrossInstances: rightOnB.cookie === null && rightOnA.cookie === null,
     };
     for (const [check, ok] of Object.entries(shared)) if (!ok) failures.push(`two instances: ${check} failed`);
