@@ -81,12 +81,14 @@ const failures: string[] = [];
 const ms = (value: number) => value.toFixed(value < 10 ? 2 : 0);
 
 async function settle(origin: string): Promise<void> {
-  // A phase that overloaded the server leaves work behind: wait until the floor answers quickly.
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
+  // A phase that overloaded the server leaves work behind (requests the generator gave up on are
+  // still being served): wait until the floor answers quickly three times in a row.
+  const deadline = Date.now() + 90_000;
+  let fast = 0;
+  while (Date.now() < deadline && fast < 3) {
     const sample = await send(origin, { path: "/login" });
-    if (sample.status === 200 && sample.ms < 250) return;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    fast = sample.status === 200 && sample.ms < 250 ? fast + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
@@ -106,6 +108,10 @@ async function newServerPid(probeDir: string, known: Set<number>): Promise<numbe
 
 async function main(): Promise<number> {
   const started = performance.now();
+  const resultsDir = path.join(repoRoot, "bench-results");
+  mkdirSync(resultsDir, { recursive: true });
+  const stamp = new Date().toISOString().replaceAll(":", "-").slice(0, 19);
+  const serverLog = path.join(resultsDir, `server-${stamp}.log`);
   const database = await benchDatabase();
   const secrets = runSecrets();
   const sql = new pg.Client({ connectionString: database.url });
@@ -113,8 +119,9 @@ async function main(): Promise<number> {
   let second: Portal | undefined;
   try {
     console.log(`bench: ${database.label}; phases of ${settings.phaseSeconds} s${quick ? " (--quick)" : ""}`);
+    console.log(`bench: the portal's own output goes to ${path.relative(repoRoot, serverLog)}`);
     console.log(`bench: starting the portal (production build; built first when stale) on port ${settings.port} …`);
-    portal = await startPortal({ port: settings.port, databaseUrl: database.url, secrets, quiet: true });
+    portal = await startPortal({ port: settings.port, databaseUrl: database.url, secrets, logFile: serverLog });
     const pid = await newServerPid(secrets.probeDir, new Set());
     await sql.connect();
     const dirk = await signIn(portal.origin, "d.dirk");
@@ -140,7 +147,7 @@ async function main(): Promise<number> {
     const roundTrips: Record<string, number> = {};
     {
       const proxy = await startCountingProxy(database.url);
-      const counted = await startPortal({ port: settings.port2, databaseUrl: proxy.url, secrets, quiet: true });
+      const counted = await startPortal({ port: settings.port2, databaseUrl: proxy.url, secrets, logFile: serverLog });
       try {
         const counting = [...targets, { name: "note save", spec: noteSpec, description: "" }];
         for (const target of counting) {
@@ -240,7 +247,7 @@ async function main(): Promise<number> {
 
     // Two instances on one PostgreSQL.
     console.log(`bench: a second instance on port ${settings.port2}, round-robin …`);
-    second = await startPortal({ port: settings.port2, databaseUrl: database.url, secrets, quiet: true });
+    second = await startPortal({ port: settings.port2, databaseUrl: database.url, secrets, logFile: serverLog });
     const origins = [portal.origin, second.origin];
     const sessionOnB = await sessionUser(second.origin, dirk);
     const recordOnB = await send(second.origin, targets[1]!.spec);
@@ -317,9 +324,7 @@ async function main(): Promise<number> {
       failures,
       seconds: (performance.now() - started) / 1000,
     };
-    const dir = path.join(repoRoot, "bench-results");
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `bench-${report.at.replaceAll(":", "-").slice(0, 19)}.json`);
+    const file = path.join(resultsDir, `bench-${stamp}.json`);
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     printSummary(report.worlds, twoInstances, shared, memory, roundTrips, verified);
     console.log(`bench: ${path.relative(repoRoot, file)} written in ${(report.seconds / 60).toFixed(1)} min`);

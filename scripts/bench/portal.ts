@@ -4,7 +4,7 @@
 // samples (probe.cjs), and a counting proxy in front of PostgreSQL for the round trips.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
@@ -68,7 +68,8 @@ export type PortalOptions = {
   secrets: ReturnType<typeof runSecrets>;
   /** Failed logins before an account locks: low, so the shared counter can be shown across instances. */
   accountMaxFailures?: number;
-  quiet?: boolean;
+  /** The portal's own output goes to this file instead of the terminal. */
+  logFile?: string;
 };
 
 /** `npm start` on `port` against `databaseUrl`; resolves once the portal answers. */
@@ -95,7 +96,9 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   const child = spawn(path.join(repoRoot, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
     cwd: repoRoot,
     env,
-    stdio: options.quiet ? ["ignore", "ignore", "inherit"] : ["ignore", "inherit", "inherit"],
+    stdio: options.logFile
+      ? ["ignore", openSync(options.logFile, "a"), openSync(options.logFile, "a")]
+      : ["ignore", "inherit", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {

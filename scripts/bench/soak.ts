@@ -6,7 +6,10 @@
 //
 // Flags: --minutes N (default 30), --rate N requests/s (default 20), --warmup-seconds N (default
 // 60), --port N (default 3304).
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { repoRoot } from "../db/config";
 import { openLoop, type RequestSpec } from "./load";
 import { benchDatabase, noteWriteSpec, probeSamples, removeProbeDir, runSecrets, signIn, startPortal } from "./portal";
 
@@ -24,12 +27,21 @@ async function main(): Promise<number> {
   const rate = flag("--rate", 20);
   const warmupSeconds = flag("--warmup-seconds", 60);
   const port = flag("--port", 3304);
+  const resultsDir = path.join(repoRoot, "bench-results");
+  mkdirSync(resultsDir, { recursive: true });
+  const serverLog = path.join(
+    resultsDir,
+    `soak-server-${new Date().toISOString().replaceAll(":", "-").slice(0, 19)}.log`,
+  );
+  console.log(`soak: the portal's own output goes to ${path.relative(repoRoot, serverLog)}`);
   const database = await benchDatabase();
   const secrets = runSecrets();
-  const portal = await startPortal({ port, databaseUrl: database.url, secrets, quiet: true }).catch(async (error) => {
-    await database.dispose();
-    throw error;
-  });
+  const portal = await startPortal({ port, databaseUrl: database.url, secrets, logFile: serverLog }).catch(
+    async (error) => {
+      await database.dispose();
+      throw error;
+    },
+  );
   try {
     console.log(`soak: ${database.label}; ${rate} requests/s for ${minutes} min after ${warmupSeconds} s of warm-up`);
     const dirk = await signIn(portal.origin, "d.dirk");
