@@ -254,13 +254,16 @@ async function main(): Promise<number> {
     const ninaFromB = await signIn(second.origin, "n.nina");
     const sessionBOnA = await sessionUser(portal.origin, ninaFromB);
     // The login lock: 5 wrong passwords for d.frank spread over A and B, then the right one on each.
+    // First a control: the right password works on B before any failure.
+    const controlOnB = await demoLogin(second.origin, "d.frank");
     for (let i = 0; i < 5; i++) await demoLogin(origins[i % 2]!, "d.frank", "wrong-password");
     const rightOnB = await demoLogin(second.origin, "d.frank");
     const rightOnA = await demoLogin(portal.origin, "d.frank");
     const shared = {
       sessionFromAWorksOnB: (sessionOnB ?? "").includes("Dirk Smets") && recordOnB.status === 200,
       sessionFromBWorksOnA: (sessionBOnA ?? "").includes("Nina De Smet"),
-      loginLockCountsAcrossInstances: rightOnB.cookie === null && rightOnA.cookie === null,
+      loginLockCountsAcrossInstances:
+        controlOnB.cookie !== null && rightOnB.cookie === null && rightOnA.cookie === null,
     };
     for (const [check, ok] of Object.entries(shared)) if (!ok) failures.push(`two instances: ${check} failed`);
     const lastWorld = worlds.at(-1)!;
