@@ -112,6 +112,7 @@ async function main(): Promise<number> {
   mkdirSync(resultsDir, { recursive: true });
   const stamp = new Date().toISOString().replaceAll(":", "-").slice(0, 19);
   const serverLog = path.join(resultsDir, `server-${stamp}.log`);
+  const loadAverageAtStart = os.loadavg();
   const database = await benchDatabase();
   const secrets = runSecrets();
   const sql = new pg.Client({ connectionString: database.url });
@@ -120,6 +121,12 @@ async function main(): Promise<number> {
   try {
     console.log(`bench: ${database.label}; phases of ${settings.phaseSeconds} s${quick ? " (--quick)" : ""}`);
     console.log(`bench: the portal's own output goes to ${path.relative(repoRoot, serverLog)}`);
+    const [load] = os.loadavg();
+    if (load! > os.cpus().length) {
+      console.log(
+        `bench: WARNING: load average ${load!.toFixed(1)} on ${os.cpus().length} CPUs before the run: other work shares the machine, the figures will show it`,
+      );
+    }
     console.log(`bench: starting the portal (production build; built first when stale) on port ${settings.port} …`);
     portal = await startPortal({ port: settings.port, databaseUrl: database.url, secrets, logFile: serverLog });
     const pid = await newServerPid(secrets.probeDir, new Set());
@@ -311,6 +318,7 @@ async function main(): Promise<number> {
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model,
         memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        loadAverageAtStart,
         loadAverageAtEnd: os.loadavg(),
         node: process.version,
       },
