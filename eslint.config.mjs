@@ -134,6 +134,13 @@ export default defineConfig(
     },
   },
   {
+    // CommonJS on purpose: scripts/bench/probe.cjs is preloaded with `node --require` into the
+    // benchmark's own server processes, before any ESM loader exists.
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // The end-to-end reseed is asynchronous: a call left unawaited lets the next request race
     // the seed's transaction (a login then meets a person the seed is replacing). Without
     // type-aware rules (see above), this one call is named.

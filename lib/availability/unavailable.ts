@@ -5,13 +5,14 @@
 // The errors come from three layers, each wrapping the one below, so the whole chain is walked
 // (`cause`, Prisma's `meta.driverAdapterError`, an AggregateError's `errors`):
 // - Prisma: P1001 can't reach, P1002 timed out, P1017 server closed the connection, P2024 pool
-//   timeout, and P2010 (a raw query failed) whose driver adapter error says the same;
+//   timeout, P2028 a transaction that could not start in time (every connection busy: an
+//   overloaded database is unavailable for now, not a reason to deny access), and P2010 (a raw query failed) whose driver adapter error says the same;
 // - @prisma/adapter-pg: `{ kind: "DatabaseNotReachable" | "ConnectionClosed" | "SocketTimeout" |
 //   "TooManyConnections" }`, or `{ kind: "postgres", code }` with a SQLSTATE;
 // - pg itself: socket codes (ECONNREFUSED ...), SQLSTATE class 08 and 57P01-57P03 (the server is
 //   shutting down or starting up), and its own messages for a dropped or timed-out connection.
 
-const PRISMA_CODES = new Set(["P1001", "P1002", "P1017", "P2024"]);
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "P2028"]);
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const SOCKET_CODES = new Set([
   "ECONNREFUSED",

@@ -85,6 +85,24 @@ describe("isDatabaseUnavailable", () => {
     }
   });
 
+  it("recognises a transaction that cannot start in time because every connection is busy", async () => {
+    const own = createPrismaClient(testDatabaseUrl(), 1);
+    try {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const holder = own.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT 1`;
+        await held;
+      });
+      const starved = await caught(() => own.$transaction((tx) => tx.$queryRaw`SELECT 1`, { maxWait: 200 }));
+      release();
+      await holder;
+      expect(isDatabaseUnavailable(starved)).toBe(true);
+    } finally {
+      await own.$disconnect();
+    }
+  });
+
   it("does not take an ordinary failure for an outage", async () => {
     const dirkRow = await db.person.findUniqueOrThrow({ where: { id: demoIds.users.dirk } });
     const duplicate = await caught(() => db.person.create({ data: dirkRow }));
