@@ -70,12 +70,12 @@ async function growTo(sql: pg.Client, from: number, patients: number): Promise<v
     INSERT INTO "Patient" ("id") SELECT 'bench-pat-' || g FROM ${range};
     INSERT INTO "CareEpisode" ("id", "patientId", "startDate", "endDate")
       SELECT 'bench-ce-' || g, 'bench-pat-' || g, date '2025-01-01', CASE WHEN g % 5 = 0 THEN current_date - (g % 200) END FROM ${range};
-    INSERT INTO "ConsentEvent" ("id", "patientId", "kind", "occurredAt")
-      SELECT 'bench-cg-' || g, 'bench-pat-' || g, 'GIVEN', now() - interval '300 days' FROM ${range};
-    INSERT INTO "ConsentEvent" ("id", "patientId", "kind", "occurredAt")
-      SELECT 'bench-cw-' || g, 'bench-pat-' || g, 'WITHDRAWN', now() - interval '10 days' FROM ${range} WHERE g % 7 = 0;
-    INSERT INTO "TherapeuticRelation" ("id", "caregiverId", "patientId", "kind", "startDate")
-      SELECT 'bench-tr-' || g, 'bench-doctor-' || (g % ${DOCTORS}), 'bench-pat-' || g, 'GENERAL_PRACTITIONER', date '2025-01-01' FROM ${range};
+    INSERT INTO "ConsentEvent" ("id", "patientId", "kind", "occurredAt", "source")
+      SELECT 'bench-cg-' || g, 'bench-pat-' || g, 'GIVEN', now() - interval '300 days', 'PATIENT_PORTAL' FROM ${range};
+    INSERT INTO "ConsentEvent" ("id", "patientId", "kind", "occurredAt", "source")
+      SELECT 'bench-cw-' || g, 'bench-pat-' || g, 'WITHDRAWN', now() - interval '10 days', 'PATIENT_PORTAL' FROM ${range} WHERE g % 7 = 0;
+    INSERT INTO "TherapeuticRelation" ("id", "caregiverId", "patientId", "kind", "startDate", "source")
+      SELECT 'bench-tr-' || g, 'bench-doctor-' || (g % ${DOCTORS}), 'bench-pat-' || g, 'GENERAL_PRACTITIONER', date '2025-01-01', 'RECORD_SYSTEM' FROM ${range};
     INSERT INTO "CareTeamAssignment" ("id", "nurseId", "patientId", "startDate")
       SELECT 'bench-cta-' || g, 'bench-nurse-' || (g % ${NURSES}), 'bench-pat-' || g, date '2025-01-01' FROM ${range};
     INSERT INTO "Exclusion" ("id", "patientId", "excludedPersonId")
