@@ -641,6 +641,9 @@ class FeedWriter {
     const rows = await tx.consentEvent.findMany({
       where: { source: "RECORD_SYSTEM", sourceReference },
       select: { id: true, patientId: true, kind: true, occurredAt: true },
+      // One GIVEN and one WITHDRAWN at most (the unique key has the kind; another patient's use
+      // of the identifier is refused below), so three rows always show everything.
+      take: 3,
     });
     if (rows.some((row) => row.patientId !== patientId)) {
       throw unprocessable(`${entry.at}.request`, "This identifier already belongs to another patient's consent.");
