@@ -56,7 +56,18 @@ export async function appendAccessLogEntry(
         >`SELECT "hash" FROM "AccessLogEntry" WHERE "patientId" = ${patientId} ORDER BY "id" DESC LIMIT 1`;
   const prevHash = previous[0]?.hash ?? GENESIS_HASH;
 
-  const fields = {
+  const fields = chainedFields(input, patientId);
+  const hash = hmacLink(auditChainKey(), prevHash, fields);
+  const created = await tx.accessLogEntry.create({
+    data: { ...fields, prevHash, hash, linkVersion: LINK_VERSION.hmac },
+    select: { id: true },
+  });
+  return { id: created.id, hash, occurredAt: fields.occurredAt };
+}
+
+/** The fields an entry's link covers, the same for a single append and a batch. */
+function chainedFields(input: AccessLogInput, patientId: string | null) {
+  return {
     // Millisecond precision (a JS Date), the column's precision: the hash must survive the round trip.
     occurredAt: input.occurredAt ?? new Date(),
     requestId: input.requestId,
@@ -70,12 +81,6 @@ export async function appendAccessLogEntry(
     actorSystem: input.actorSystem ?? null,
     grantSource: input.grantSource ?? null,
   };
-  const hash = hmacLink(auditChainKey(), prevHash, fields);
-  const created = await tx.accessLogEntry.create({
-    data: { ...fields, prevHash, hash, linkVersion: LINK_VERSION.hmac },
-    select: { id: true },
-  });
-  return { id: created.id, hash, occurredAt: fields.occurredAt };
 }
 
 /**
@@ -104,19 +109,7 @@ export async function appendAccessLogEntries(
   const headOf = new Map(heads.map((head) => [head.patientId, head.hash ?? GENESIS_HASH]));
   const key = auditChainKey();
   const rows = inputs.map((input) => {
-    const fields = {
-      occurredAt: input.occurredAt ?? new Date(),
-      requestId: input.requestId,
-      actorId: input.actorId,
-      actorRole: input.actorRole,
-      patientId: input.patientId,
-      action: input.action,
-      decision: input.decision,
-      reason: input.reason,
-      emergencyAccessId: input.emergencyAccessId ?? null,
-      actorSystem: input.actorSystem ?? null,
-      grantSource: input.grantSource ?? null,
-    };
+    const fields = chainedFields(input, input.patientId);
     const prevHash = headOf.get(input.patientId) ?? GENESIS_HASH;
     return { ...fields, prevHash, hash: hmacLink(key, prevHash, fields), linkVersion: LINK_VERSION.hmac };
   });
