@@ -25,6 +25,7 @@ import type {
 import { inszBirthDate, normalizeInsz } from "@/lib/insz";
 import { sameLastName } from "@/lib/patient-settings/match";
 import { displayName } from "@/lib/people/display-name";
+import { patientSearchWhere } from "@/lib/people/search";
 import type { RecordRelationForm, RecordRepresentativeForm, RegisterPatientForm } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -124,25 +125,8 @@ export async function searchPatientsForCoordination(
 ): Promise<CoordinatorSearchHit[]> {
   requireCoordinator(input.actor);
   const db = await appDb(input.db);
-  const insz = normalizeInsz(input.q);
-  const words = input.q
-    .trim()
-    .split(/\s+/)
-    .filter((word) => word.length > 0)
-    .slice(0, 4);
-  const where: Prisma.PersonWhereInput = insz
-    ? { insz, patient: { isNot: null } }
-    : {
-        patient: { isNot: null },
-        AND: words.map((word) => ({
-          OR: [
-            { firstName: { contains: word, mode: "insensitive" as const } },
-            { lastName: { contains: word, mode: "insensitive" as const } },
-          ],
-        })),
-      };
   const people = await db.person.findMany({
-    where,
+    where: patientSearchWhere(input.q),
     select: { id: true },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
     take: SEARCH_LIMIT,

@@ -15,7 +15,7 @@ import { PortalError } from "@/lib/errors";
 import { LIST_LIMITS } from "@/lib/limits";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { normalizeInsz } from "@/lib/insz";
+import { patientSearchWhere } from "@/lib/people/search";
 import { displayName } from "@/lib/people/display-name";
 import type { CorrectAdministrativeInput, PublishDeclarationInput } from "./schemas";
 
@@ -47,25 +47,8 @@ export type PatientSearchHit = {
 export async function searchPatients(input: Base & { q: string }): Promise<PatientSearchHit[]> {
   requireServiceCenter(input.actor);
   const db = await appDb(input.db);
-  const insz = normalizeInsz(input.q);
-  const words = input.q
-    .trim()
-    .split(/\s+/)
-    .filter((word) => word.length > 0)
-    .slice(0, 4);
-  const where: Prisma.PersonWhereInput = insz
-    ? { insz, patient: { isNot: null } }
-    : {
-        patient: { isNot: null },
-        AND: words.map((word) => ({
-          OR: [
-            { firstName: { contains: word, mode: "insensitive" as const } },
-            { lastName: { contains: word, mode: "insensitive" as const } },
-          ],
-        })),
-      };
   const people = await db.person.findMany({
-    where,
+    where: patientSearchWhere(input.q),
     select: { id: true },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
     take: SEARCH_LIMIT,
