@@ -1,8 +1,8 @@
 // Vitest runs two projects (ADR 0007):
 // - unit: pure tests beside the code, in parallel;
 // - integration: tests/integration against a real, freshly migrated PostgreSQL (the embedded
-//   server by default, DATABASE_URL's when set), one file at a time because the files share that
-//   database and reset it between tests.
+//   server by default, DATABASE_URL's when set), files in parallel, each worker on a database of
+//   its own (tests/support/global-setup.ts), reset between tests.
 // `npm test` (scripts/test.ts) runs both, then the Playwright end-to-end tests.
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
@@ -23,6 +23,9 @@ export default defineConfig({
     // the tests run the same code the same way, so a dependency that needs it fails here first.
     execArgv: ["--disable-proto=throw"],
     setupFiles: ["tests/support/vitest-setup.ts"],
+    // Two workers, also on a 2-core machine: an integration test mostly waits for PostgreSQL,
+    // so the other worker's test runs meanwhile. Vitest's default there would be one.
+    maxWorkers: 2,
     // A test that forgets to restore a spy must not leak it into the next test.
     restoreMocks: true,
     unstubEnvs: true,
@@ -41,9 +44,8 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
-          // Provides a freshly migrated database in DATABASE_URL for the whole run.
+          // Provides a freshly migrated database per worker for the whole run.
           globalSetup: ["tests/support/global-setup.ts"],
-          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

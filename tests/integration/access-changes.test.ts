@@ -14,7 +14,7 @@ import {
 } from "@/lib/access";
 import type { GatedActor } from "@/lib/auth/actor";
 import { acceptCurrentDeclaration, createPerson } from "@/lib/demo-world/factories";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import { verifyAccessLog } from "@/lib/audit/verify";
 import { testChainKey } from "@/tests/support/audit";
 import { gated } from "@/tests/support/actors";

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { authorizePatientAccess, requestEmergencyAccess } from "@/lib/access";
 import type { GatedActor } from "@/lib/auth/actor";
 import { readAccessLog, type AccessLogFilter, type AccessLogView } from "@/lib/audit/view";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import { gated } from "@/tests/support/actors";
 import { resetDatabase, testPrisma } from "@/tests/support/database";
 

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type AccessAction, accessActions, authorizePatientAccess, requestEmergencyAccess } from "@/lib/access";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import { resetDatabase, testPrisma } from "@/tests/support/database";
 
 const db = testPrisma();

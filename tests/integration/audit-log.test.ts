@@ -17,7 +17,7 @@ import { GENESIS_HASH, LINK_VERSION, hmacLink, sha256Link, type ChainedFields } 
 import { appendAccessLogEntry } from "@/lib/audit/log";
 import { verifyAccessLog } from "@/lib/audit/verify";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import { testChainKey } from "@/tests/support/audit";
 import { resetDatabase, testPrisma } from "@/tests/support/database";
 

@@ -6,7 +6,7 @@ import type { Account, User } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import { authOptions, sessionCookieName, useSecureCookies } from "@/lib/auth/options";
 import { loadSessionState } from "@/lib/auth/portal-session";
-import { seedDemoWorld } from "@/lib/demo-world/seed";
+import { seedDemoWorld } from "@/tests/support/demo-world";
 import { resetDatabase, testPrisma } from "../support/database";
 
 const db = testPrisma();

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { GatedActor } from "@/lib/auth/actor";
 import { listCorrectionQueue, requestCorrection } from "@/lib/corrections";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import { ZCaregiverCorrectionForm } from "@/lib/dossier/schemas";
 import { isPortalError } from "@/lib/errors";
 import { gated } from "@/tests/support/actors";

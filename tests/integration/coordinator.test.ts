@@ -18,7 +18,7 @@ import {
   unassignCareTeamNurse,
 } from "@/lib/coordinator";
 import { fileAvailability, readPatientFile } from "@/lib/dossier";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import { gated } from "@/tests/support/actors";
 import { resetDatabase, testPrisma } from "@/tests/support/database";
 

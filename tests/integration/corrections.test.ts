@@ -17,7 +17,7 @@ import {
   routeCorrectionToNurse,
 } from "@/lib/corrections";
 import { ZRequestCorrectionForm, ZResolveAdministrativeForm } from "@/lib/corrections/schemas";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import { gated } from "@/tests/support/actors";
 import { resetDatabase, testPrisma } from "@/tests/support/database";
 

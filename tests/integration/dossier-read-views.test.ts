@@ -13,7 +13,7 @@ import {
   lookupPatientByInsz,
   readPatientFile,
 } from "@/lib/dossier";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import { env } from "@/lib/env";
 import { gated } from "@/tests/support/actors";
 import { resetDatabase, testPrisma } from "@/tests/support/database";

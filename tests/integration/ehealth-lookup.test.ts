@@ -8,7 +8,7 @@ import { startEHealthSimulator, type EHealthSimulator } from "@/scripts/ehealth-
 import { addCalendarDays } from "@/lib/belgian-calendar";
 import { readAccessLog } from "@/lib/audit/view";
 import { lookupPatientByInsz } from "@/lib/dossier";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import { createHttpEHealthAdapter, type EHealthAdapter } from "@/lib/ehealth";
 import { setConsent } from "@/lib/patient-settings";
 import { gated } from "@/tests/support/actors";

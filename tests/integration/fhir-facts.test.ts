@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { authorizePatientAccess } from "@/lib/access";
 import { verifyAccessLog } from "@/lib/audit/verify";
 import { acceptCurrentDeclaration, createTherapeuticRelation } from "@/lib/demo-world/factories";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import { FhirError, processTransaction, type SystemCaller } from "@/lib/fhir";
 import { ensureFhirDefinitions } from "@/lib/fhir/validation";
 import { buildInsz } from "@/lib/insz";

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readAccessLog } from "@/lib/audit/view";
 import { verifyAccessLog } from "@/lib/audit/verify";
 import { testChainKey } from "@/tests/support/audit";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import { FhirError, processTransaction, type SystemCaller } from "@/lib/fhir";
 import { ensureFhirDefinitions } from "@/lib/fhir/validation";
 import { buildInsz } from "@/lib/insz";

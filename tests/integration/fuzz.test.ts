@@ -23,7 +23,7 @@ import { ZAcceptDeclaration } from "@/app/api/declarations/accept/schemas";
 import { ZAccessLogQuery } from "@/app/api/patients/[id]/access-log/schemas";
 import { ZEmergencyAccessRequest } from "@/app/api/patients/[id]/emergency-access/schemas";
 import type { SessionState } from "@/lib/auth/portal-session";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { formActionInfo } from "@/lib/http/action";
 import { parseForm } from "@/lib/http/form-data";

@@ -9,7 +9,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { attemptPasswordLogin, type PasswordLoginInput } from "@/lib/auth/password-login";
 import { beginEnrolment, confirmEnrolment, decryptSecret } from "@/lib/auth/second-factor";
 import { listLoginAttempts, SECURITY_LOG_PAGE_SIZE } from "@/lib/auth/security-log";
-import { seedDemoWorld } from "@/lib/demo-world/seed";
+import { seedDemoWorld } from "@/tests/support/demo-world";
 import { resetDatabase, testDatabaseUrl, testPrisma } from "../support/database";
 import { gated } from "../support/actors";
 

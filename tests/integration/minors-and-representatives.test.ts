@@ -8,7 +8,7 @@ import { authorizePatientAccess } from "@/lib/access";
 import { addCalendarDays, isoDateOfColumn } from "@/lib/belgian-calendar";
 import { authOptions } from "@/lib/auth/options";
 import { readPatientFile } from "@/lib/dossier";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import { excludeByInsz, readPatientSettings, setConsent } from "@/lib/patient-settings";
 import { listRepresentedPatients, readMyRepresentatives, setRepresentativeAgreement } from "@/lib/representatives";
 import { gated } from "@/tests/support/actors";

@@ -9,7 +9,7 @@ import type { GatedActor } from "@/lib/auth/actor";
 import { readPatientCorrections, requestCorrection, routeCorrectionToNurse } from "@/lib/corrections";
 import { resolveRoutedCorrection } from "@/lib/corrections/nurse";
 import { acceptCurrentDeclaration, assignToCareTeam, createPerson } from "@/lib/demo-world/factories";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import { correctVitalSign, listRoutedCorrections, readNurseWorkScreen } from "@/lib/nursing";
 import { ZCorrectVital, ZResolveCorrection } from "@/lib/nursing/schemas";
 import { gated } from "@/tests/support/actors";

@@ -13,7 +13,7 @@ import { AuthHandler } from "../../node_modules/next-auth/core/index.js";
 import { EIDAS_LEVELS } from "@/lib/env";
 import { authOptions, authProviders } from "@/lib/auth/options";
 import { clientPrivateJwk, oidcCallbackErrorRedirect, type OidcSettings } from "@/lib/auth/oidc";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import { demoPatients } from "@/lib/demo-world/people";
 import { OUTSIDER, startLocalOidcProvider, type LocalOidcProvider } from "../support/local-oidc-provider";
 import { resetDatabase, testPrisma } from "../support/database";

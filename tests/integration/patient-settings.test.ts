@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { authorizePatientAccess } from "@/lib/access";
 import type { GatedActor } from "@/lib/auth/actor";
 import { createPerson } from "@/lib/demo-world/factories";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import type { Role } from "@/lib/generated/prisma/enums";
 import {
   appointTrustedPerson,

@@ -8,7 +8,7 @@ import { NextRequest } from "next/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionState } from "@/lib/auth/portal-session";
 import { verifyAccessLog } from "@/lib/audit/verify";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import { firstPage, readPatientFile, ZCursor, type FilePage } from "@/lib/dossier";
 import { readNurseHome, readNurseWorkScreen } from "@/lib/nursing";
 import { gated } from "@/tests/support/actors";

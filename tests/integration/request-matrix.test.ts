@@ -9,7 +9,7 @@
 import { createTranslator } from "next-intl";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionState } from "@/lib/auth/portal-session";
-import { seedDemoWorld } from "@/lib/demo-world/seed";
+import { seedDemoWorld } from "@/tests/support/demo-world";
 import { idleFormState } from "@/lib/http/form-state";
 import nlBE from "@/messages/nl-BE.json";
 import { resetDatabase, testPrisma } from "../support/database";

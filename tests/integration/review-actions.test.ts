@@ -10,7 +10,7 @@ import {
   requestEmergencyAccess,
   reviewEmergencyAccess,
 } from "@/lib/access";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import { splitReviewItems } from "@/components/review/review-lists";
 import { ZLiftSuspensionForm, ZReviewEmergencyAccessForm } from "@/app/service-center/review/schemas";
 import { gated } from "@/tests/support/actors";

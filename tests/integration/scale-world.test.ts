@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authorizePatientAccess } from "@/lib/access";
 import { verifyAccessLog } from "@/lib/audit/verify";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import type { Role } from "@/lib/generated/prisma/enums";
 import {
   scaleCareTeam,

@@ -12,7 +12,7 @@ import { createTranslator } from "next-intl";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { SessionState } from "@/lib/auth/portal-session";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { formActionInfo, type ActionGate, type FormAction } from "@/lib/http/action";
 import { knownFieldNames } from "@/lib/http/form-data";

@@ -11,7 +11,7 @@ import {
   requestCorrection,
   routeCorrectionToNurse,
 } from "@/lib/corrections";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import { listRoutedCorrections } from "@/lib/nursing";
 import { gated } from "@/tests/support/actors";
 import { resetDatabase, testPrisma } from "@/tests/support/database";

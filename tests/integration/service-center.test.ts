@@ -2,7 +2,7 @@
 // number returns identification only, corrections need a reason and the version the agent saw,
 // keep the previous state, and publishing a declaration version gates every user of that role.
 import { beforeEach, describe, expect, it } from "vitest";
-import { demoIds, seedDemoWorld } from "@/lib/demo-world/seed";
+import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import { loadAccessFacts } from "@/lib/access/facts";
 import {
   correctAdministrative,

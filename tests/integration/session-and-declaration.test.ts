@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { GatedActor } from "@/lib/auth/actor";
 import { chooseActiveRole, createPortalSession, endPortalSession, loadSessionState } from "@/lib/auth/portal-session";
 import { acceptDeclaration } from "@/lib/declarations";
-import { seedDemoWorld } from "@/lib/demo-world/seed";
+import { seedDemoWorld } from "@/tests/support/demo-world";
 import { isPortalError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { resetDatabase, testPrisma } from "../support/database";

@@ -6,7 +6,7 @@ import type { Session } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import { authOptions } from "@/lib/auth/options";
 import { createPortalSession, endPortalSession, loadSessionState } from "@/lib/auth/portal-session";
-import { seedDemoWorld } from "@/lib/demo-world/seed";
+import { seedDemoWorld } from "@/tests/support/demo-world";
 import { gateActor } from "@/lib/http/route";
 import { resetDatabase, testPrisma } from "../support/database";
 

@@ -1,17 +1,14 @@
 // The integration tests' database: the one tests/support/global-setup.ts created and migrated
 // for this run (never the developer's own data).
 import { inject } from "vitest";
+import { testDatabaseUrl } from "./database-url";
 import { createPrismaClient } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 let client: PrismaClient | undefined;
 let truncateStatement: string | undefined;
 
-export function testDatabaseUrl(): string {
-  const url = inject("databaseUrl");
-  if (!url) throw new Error("No test database: run integration tests through the Vitest integration project");
-  return url;
-}
+export { testDatabaseUrl };
 
 /** One client per test worker, on the run's test database. */
 export function testPrisma(): PrismaClient {

@@ -1,11 +1,12 @@
-// Vitest global setup of the integration project: one freshly migrated PostgreSQL for the run.
-// - DATABASE_URL set (CI, or a developer's own server): a dedicated database `<name>_test`
-//   next to it, dropped and recreated, so a run never touches the developer's data;
+// Vitest global setup of the integration project: freshly migrated databases for the run.
+// - DATABASE_URL set (CI, or a developer's own server): databases next to it, dropped and
+//   recreated, so a run never touches the developer's data;
 // - otherwise: a throw-away embedded PostgreSQL server in a temporary folder (ADR 0010), started
 //   for the run and removed afterwards (npm test starts one for the whole run and passes it in
 //   as DATABASE_URL, so this branch serves `npx vitest` on its own).
-// The files then run one at a time (fileParallelism: false) against it, each test emptying it
-// with resetDatabase() from tests/support/database.ts.
+// `<name>_test` is migrated once, then copied (CREATE DATABASE ... TEMPLATE) into one database
+// per Vitest worker, `<name>_test_1` ... `<name>_test_N`: the files run in parallel, each worker
+// on its own database, and each test empties it with resetDatabase() (tests/support/database.ts).
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../../scripts/db/migrate";
 import { startThrowAwayCluster } from "../../scripts/db/postgres-server";
@@ -16,8 +17,8 @@ export const TEST_AUDIT_CHAIN_KEY = "integration-tests-audit-chain-key-000000000
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** The URL of the run's test database. */
-    databaseUrl: string;
+    /** The URL of each worker's test database, for VITEST_POOL_ID 1..N. */
+    databaseUrls: string[];
     /** Pool size for the test clients of it. */
     databasePoolMax: number;
   }
@@ -33,28 +34,29 @@ export default async function setup(project: TestProject): Promise<() => Promise
     serverUrl = cluster.url;
     teardown = () => cluster.stop();
   }
-  const target = siblingDatabaseUrl(serverUrl, "test");
-  let databaseUrl: string;
+  const template = siblingDatabaseUrl(serverUrl, "test");
+  // Pool ids run from 1 to the run's worker count, whichever project's file a worker runs.
+  const workers = Math.max(Number(project.config.maxWorkers) || 1, Number(project.vitest.config.maxWorkers) || 1);
+  const databaseUrls: string[] = [];
   try {
-    await recreateDatabase(serverUrl, target.name);
-    databaseUrl = target.url;
+    await recreateDatabase(serverUrl, template.name);
+    await migrateDatabase(template.url);
+    for (let worker = 1; worker <= workers; worker++) {
+      const copy = siblingDatabaseUrl(serverUrl, `test_${worker}`);
+      await recreateDatabase(serverUrl, copy.name, template.name);
+      databaseUrls.push(copy.url);
+    }
   } catch (error) {
     await teardown();
     throw error;
   }
 
-  try {
-    await migrateDatabase(databaseUrl);
-  } catch (error) {
-    await teardown();
-    throw error;
-  }
-
-  // Test files read the URL through inject("databaseUrl"); application modules that read
-  // lib/env.ts (lib/db.ts) see it as DATABASE_URL, since the workers start after this runs.
-  project.provide("databaseUrl", databaseUrl);
+  // Test files read their worker's URL through testDatabaseUrl(); application modules that read
+  // lib/env.ts (lib/db.ts) see it as DATABASE_URL, which tests/support/vitest-setup.ts sets in
+  // each worker before a test file loads.
+  project.provide("databaseUrls", databaseUrls);
   project.provide("databasePoolMax", poolMax);
-  process.env.DATABASE_URL = databaseUrl;
+  process.env.DATABASE_URL = databaseUrls[0];
   process.env.DATABASE_POOL_MAX = String(poolMax);
   // The tests seed and sign in to the demo world, which is never on by default with a
   // DATABASE_URL (tests/integration/demo-world-decision.test.ts checks that default itself).

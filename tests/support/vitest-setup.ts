@@ -7,7 +7,11 @@
 //   const consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
 //   ...
 //   expect(consoleError).toHaveBeenCalledWith(expect.stringContaining("..."));
-import { afterEach, beforeEach, vi } from "vitest";
+import { afterEach, beforeEach, inject, vi } from "vitest";
+import { testDatabaseUrl } from "./database-url";
+
+// Integration files: the portal's own modules (lib/env.ts) read this worker's database.
+if (inject("databaseUrls")) process.env.DATABASE_URL = testDatabaseUrl();
 
 type Level = "error" | "warn";
 const levels: readonly Level[] = ["error", "warn"];
