@@ -3,6 +3,8 @@
 // the demo world freshly seeded. It never touches the developer's own data:
 // - DATABASE_URL set: a sibling database `<name>_e2e` on the same server, dropped and recreated;
 // - otherwise (Playwright run on its own): the embedded PostgreSQL server of .data/e2e, wiped first.
+// With E2E_INDEX=N (N > 0: the run's N-th server, one per Playwright worker) `<name>_e2e_N` and
+// .data/e2e-N instead (tests/e2e/support/e2e-database.ts).
 // `npm start` (scripts/start.ts) then migrates, loads reference data, seeds the empty
 // database, builds when the build is stale and runs `next start`.
 //
@@ -16,8 +18,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { resolve } from "node:path";
-import { e2eDatabaseUrl } from "../tests/e2e/support/e2e-database";
+import { e2eDataDir, e2eDatabaseUrl } from "../tests/e2e/support/e2e-database";
 import { startLocalOidcProvider } from "../tests/support/local-oidc-provider";
 import { writeEHealthSimulatorUrl } from "../tests/e2e/support/ehealth";
 import { recreateDatabase } from "./db/sibling-database";
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     delete env.PORTAL_DATA_DIR;
     console.log(`[e2e-server] fresh database ${target.name} on ${new URL(target.url).host}`);
   } else {
-    const dataDir = resolve(".data/e2e");
+    const dataDir = e2eDataDir();
     rmSync(dataDir, { recursive: true, force: true });
     env.PORTAL_DATA_DIR = dataDir;
     console.log(`[e2e-server] fresh embedded database in ${dataDir}`);

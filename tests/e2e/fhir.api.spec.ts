@@ -6,13 +6,12 @@
 // client's key or a replayed assertion gets 401.
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { resolve } from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { SignJWT, exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
 import { buildInsz } from "../../lib/insz";
 import { registrationBundle, transaction, put, vital, byInsz, consent } from "../support/fhir-bundles";
 import { reseedDemoWorld } from "./support/demo-world";
-import { e2eDatabaseUrl } from "./support/e2e-database";
+import { e2eDataDir, e2eDatabaseUrl } from "./support/e2e-database";
 import { signedInContextPool } from "./support/login";
 
 test.describe.configure({ mode: "serial" });
@@ -43,7 +42,7 @@ function demoClient(baseURL: string): DemoClient {
     env.DATABASE_URL = e2eDatabaseUrl(process.env.DATABASE_URL).url;
     delete env.PORTAL_DATA_DIR;
   } else {
-    env.PORTAL_DATA_DIR = resolve(".data/e2e");
+    env.PORTAL_DATA_DIR = e2eDataDir();
   }
   const output = execFileSync("npx", ["tsx", "scripts/fhir-client.ts", "--json"], {
     env,

@@ -3,11 +3,16 @@
 // caregiver pages (Dutch is the default language).
 //
 // d.gert has accepted declaration version 3 only (shared/spec/demo-world.md); the declaration
-// test below accepts version 4 for him, which no later test can undo. The chromium project runs
-// before the api project (playwright.config.ts), and the HTTP checks on his acceptance are
-// idempotent, so both hold in one run.
+// test below accepts version 4 for him. The world is reseeded first, so whatever ran before on
+// this worker's server, he starts at version 3; the HTTP checks on his acceptance are
+// idempotent, so they hold whether or not this spec ran before them on the same server.
 import { expect, test } from "@playwright/test";
+import { reseedDemoWorld } from "./support/demo-world";
 import { loginViaForm } from "./support/login";
+
+test.beforeAll(async () => {
+  await reseedDemoWorld();
+});
 
 test.describe("login", () => {
   test("a wrong password shows an alert and stays on the login page", async ({ page }) => {

@@ -122,9 +122,9 @@ async function screenshotHome(page: Page, home: string, name: string): Promise<v
   // Not the loading state: the page's own heading is there.
   await expect(page.locator("main h1")).toBeVisible();
   await page.setViewportSize(PHONE_VIEWPORT);
-  await saveScreenshot(page, `qualities-${name}-home-phone`);
+  await saveScreenshot(page, `qualities-${name}-home-phone`, { always: true });
   await page.setViewportSize(DESKTOP_VIEWPORT);
-  await saveScreenshot(page, `qualities-${name}-home-desktop`);
+  await saveScreenshot(page, `qualities-${name}-home-desktop`, { always: true });
 }
 
 /**

@@ -8,11 +8,10 @@
 // State-changing: the demo world is reseeded first and afterwards, and the test-only version 5
 // is removed again (a reseed keeps published declarations, as the portal must).
 import { execFileSync } from "node:child_process";
-import { resolve } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
-import { e2eDatabaseUrl } from "./support/e2e-database";
+import { e2eCommandEnv } from "./support/e2e-database";
 import { loginViaForm, loginViaFormTo, signOutViaButton } from "./support/login";
 import { saveScreenshot } from "./support/screenshot";
 
@@ -26,9 +25,7 @@ async function screenshots(page: Page, name: string) {
 }
 
 function removeTestDeclarationVersion(): void {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  if (process.env.DATABASE_URL) env.DATABASE_URL = e2eDatabaseUrl(process.env.DATABASE_URL).url;
-  else env.PORTAL_DATA_DIR = resolve(".data/e2e");
+  const env = e2eCommandEnv();
   execFileSync("npx", ["tsx", "tests/e2e/service-center.cleanup.ts"], { env, stdio: "pipe", timeout: 120_000 });
 }
 

@@ -24,6 +24,7 @@ export function findChromium(): ChromiumLocation | null {
 export const chromiumArgs: readonly string[] = [
   "--no-sandbox",
   "--disable-gpu",
+  "--disable-gpu-rasterization",
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-quic",

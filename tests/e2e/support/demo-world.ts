@@ -7,10 +7,9 @@
 // `seedDemoWorld` as `npm run db:seed`, without starting a process, a TypeScript loader and the
 // schema engine every time (the server already migrated this database), and with the demo
 // passwords hashed once per worker instead of once per reseed.
-import { resolve } from "node:path";
 import type { PrismaClient } from "../../../lib/generated/prisma/client";
 import { acquireEmbeddedDatabase } from "../../../scripts/db/embedded";
-import { e2eDatabaseUrl } from "./e2e-database";
+import { e2eDataDir, e2eDatabaseUrl } from "./e2e-database";
 
 let client: Promise<PrismaClient> | undefined;
 
@@ -18,7 +17,7 @@ async function connect(): Promise<PrismaClient> {
   const { createPrismaClient } = await import("../../../lib/db/client");
   if (process.env.DATABASE_URL) return createPrismaClient(e2eDatabaseUrl(process.env.DATABASE_URL).url, 2);
   // The running e2e portal's embedded server, found through its state file (never started here).
-  const database = await acquireEmbeddedDatabase(resolve(".data/e2e"), { owner: "command" });
+  const database = await acquireEmbeddedDatabase(e2eDataDir(), { owner: "command" });
   if (database.owned) {
     await database.release();
     throw new Error("The end-to-end portal's embedded PostgreSQL is not running: reseed needs the portal's server.");

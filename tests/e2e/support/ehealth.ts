@@ -2,16 +2,18 @@
 // gives the portal its URL): the specs register therapeutic links through its admin endpoint.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { e2eIndex } from "./e2e-database";
 
-const URL_FILE = resolve("test-results/e2e-ehealth-simulator-url");
+/** One simulator per portal server (tests/e2e/support/e2e-database.ts e2eIndex). */
+const urlFile = () => resolve(`test-results/e2e-ehealth-simulator-url-${e2eIndex()}`);
 
 export function writeEHealthSimulatorUrl(url: string): void {
-  mkdirSync(dirname(URL_FILE), { recursive: true });
-  writeFileSync(URL_FILE, url, "utf8");
+  mkdirSync(dirname(urlFile()), { recursive: true });
+  writeFileSync(urlFile(), url, "utf8");
 }
 
 export function ehealthSimulatorUrl(): string {
-  return readFileSync(URL_FILE, "utf8").trim();
+  return readFileSync(urlFile(), "utf8").trim();
 }
 
 /** Registers a therapeutic link in the simulator, as the eHealth hub would after the caregiver's declaration. */
