@@ -8,7 +8,7 @@
 import { LIST_LIMITS } from "@/lib/limits";
 import { randomUUID } from "node:crypto";
 import type { GatedActor } from "@/lib/auth/actor";
-import { type AccessAction, type AccessDecision, withPatientAccess } from "@/lib/access";
+import { type AccessAction, type AccessDecision, withPatientAccess, withPatientsAccess } from "@/lib/access";
 import { addCalendarDays, belgianCalendarDate, isoDateOfColumn } from "@/lib/belgian-calendar";
 import { ageBand } from "@/lib/access/minors";
 import { lastDayOnline } from "@/lib/access/policy";
@@ -117,8 +117,9 @@ const SEARCH_LIMIT = 20;
 
 /**
  * By national number (any separators) or by name parts. Each hit is a READ_CARE_FACTS decision
- * about that patient, logged one by one (the patient sees who looked them up); a hit the
- * coordinator may not see is left out.
+ * about that patient with its own log entry (the patient sees who looked them up), all decided
+ * and logged in one batch (withPatientsAccess: a constant number of statements whatever the
+ * number of hits); a hit the coordinator may not see is left out.
  */
 export async function searchPatientsForCoordination(
   input: Omit<CoordinationInput, "requestId"> & { q: string; requestId?: string },
@@ -131,33 +132,43 @@ export async function searchPatientsForCoordination(
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
     take: SEARCH_LIMIT,
   });
-  const hits: CoordinatorSearchHit[] = [];
-  for (const { id } of people) {
-    const outcome = await coordinate(
-      { ...input, requestId: input.requestId ?? `coordinator-search-${randomUUID()}`, patientId: id, db },
-      "READ_CARE_FACTS",
-      (tx) =>
-        tx.person.findUniqueOrThrow({
-          where: { id },
-          select: {
-            ...nameSelect,
-            insz: true,
-            birthDate: true,
-            patient: { select: { careEpisodes: { where: { endDate: null }, select: { id: true } } } },
-          },
-        }),
-    );
-    if (!outcome.allowed) continue;
-    const person = outcome.result;
-    hits.push({
-      patientId: id,
-      name: displayName(person),
-      insz: person.insz,
-      birthDate: person.birthDate ? isoDateOfColumn(person.birthDate) : null,
-      careOngoing: (person.patient?.careEpisodes.length ?? 0) > 0,
-    });
-  }
-  return hits;
+  if (people.length === 0) return [];
+  const { result: found } = await withPatientsAccess(
+    {
+      actor: input.actor,
+      patientIds: people.map(({ id }) => id),
+      action: "READ_CARE_FACTS",
+      requestId: input.requestId ?? `coordinator-search-${randomUUID()}`,
+      db,
+      now: input.now,
+    },
+    (tx, allowed) =>
+      tx.person.findMany({
+        where: { id: { in: allowed } },
+        select: {
+          id: true,
+          ...nameSelect,
+          insz: true,
+          birthDate: true,
+          patient: { select: { careEpisodes: { where: { endDate: null }, select: { id: true }, take: 1 } } },
+        },
+        take: SEARCH_LIMIT,
+      }),
+  );
+  const byId = new Map(found.map((person) => [person.id, person]));
+  return people.flatMap(({ id }) => {
+    const person = byId.get(id);
+    if (!person) return [];
+    return [
+      {
+        patientId: id,
+        name: displayName(person),
+        insz: person.insz,
+        birthDate: person.birthDate ? isoDateOfColumn(person.birthDate) : null,
+        careOngoing: (person.patient?.careEpisodes.length ?? 0) > 0,
+      },
+    ];
+  });
 }
 
 export type RegisterResult =

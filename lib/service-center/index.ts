@@ -7,7 +7,7 @@
 // health field at all: no code path from this module can hand health data to an agent.
 import { randomUUID } from "node:crypto";
 import type { GatedActor } from "@/lib/auth/actor";
-import { assertAllowed, withPatientAccess } from "@/lib/access";
+import { assertAllowed, withPatientAccess, withPatientsAccess } from "@/lib/access";
 import { requireServiceCenter } from "@/lib/access/misuse";
 import { dateColumnValue, isoDateOfColumn } from "@/lib/belgian-calendar";
 import { TEXT_LOCALES, type LocalizedDocument } from "@/lib/declarations/content/types";
@@ -42,7 +42,9 @@ export type PatientSearchHit = {
 
 /**
  * By national number (any separators) or by name parts. Each hit is an administrative read of
- * that patient, decided and logged one by one; a hit the agent may not read is left out.
+ * that patient with its own decision and log entry, all decided and logged in one batch
+ * (withPatientsAccess: a constant number of statements whatever the number of hits); a hit the
+ * agent may not read is left out.
  */
 export async function searchPatients(input: Base & { q: string }): Promise<PatientSearchHit[]> {
   requireServiceCenter(input.actor);
@@ -53,34 +55,37 @@ export async function searchPatients(input: Base & { q: string }): Promise<Patie
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
     take: SEARCH_LIMIT,
   });
-  const hits: PatientSearchHit[] = [];
-  for (const { id } of people) {
-    const outcome = await withPatientAccess(
+  if (people.length === 0) return [];
+  const { result: found } = await withPatientsAccess(
+    {
+      actor: input.actor,
+      patientIds: people.map(({ id }) => id),
+      action: "READ_ADMINISTRATIVE",
+      requestId: input.requestId ?? `search-${randomUUID()}`,
+      db,
+      now: input.now,
+    },
+    (tx, allowed) =>
+      tx.person.findMany({
+        where: { id: { in: allowed } },
+        select: { id: true, honorific: true, firstName: true, lastName: true, insz: true, birthDate: true, city: true },
+        take: SEARCH_LIMIT,
+      }),
+  );
+  const byId = new Map(found.map((person) => [person.id, person]));
+  return people.flatMap(({ id }) => {
+    const person = byId.get(id);
+    if (!person) return [];
+    return [
       {
-        actor: input.actor,
         patientId: id,
-        action: "READ_ADMINISTRATIVE",
-        requestId: input.requestId ?? `search-${randomUUID()}`,
-        db,
-        now: input.now,
+        name: displayName(person),
+        insz: person.insz,
+        birthDate: day(person.birthDate),
+        city: person.city,
       },
-      (tx) =>
-        tx.person.findUniqueOrThrow({
-          where: { id },
-          select: { honorific: true, firstName: true, lastName: true, insz: true, birthDate: true, city: true },
-        }),
-    );
-    if (!outcome.allowed) continue;
-    const person = outcome.result;
-    hits.push({
-      patientId: id,
-      name: displayName(person),
-      insz: person.insz,
-      birthDate: day(person.birthDate),
-      city: person.city,
-    });
-  }
-  return hits;
+    ];
+  });
 }
 
 export type AdministrativeFile = {

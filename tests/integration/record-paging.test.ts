@@ -1,8 +1,9 @@
 // A file view reads one page of each long list (ADR 0025): the newest entries first, a cursor to
 // the next (older) page, every entry on exactly one page; the record API pages the same way with
 // a capped `limit` and refuses a bad cursor by name; the nurse's work screen reaches a routed
-// request's entry on another page; and the nurse's home decides and logs its patients in a
-// constant number of statements, one entry per patient, with every chain intact.
+// request's entry on another page; and the nurse's home and the searches of the service center
+// and the coordinator decide and log their patients in a constant number of statements, one
+// entry per patient, with every chain intact.
 import pg from "pg";
 import { NextRequest } from "next/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -11,6 +12,8 @@ import { verifyAccessLog } from "@/lib/audit/verify";
 import { demoIds, seedDemoWorld } from "@/tests/support/demo-world";
 import { firstPage, readPatientFile, ZCursor, type FilePage } from "@/lib/dossier";
 import { readNurseHome, readNurseWorkScreen } from "@/lib/nursing";
+import { searchPatientsForCoordination } from "@/lib/coordinator";
+import { searchPatients } from "@/lib/service-center";
 import { gated } from "@/tests/support/actors";
 import { testChainKey } from "@/tests/support/audit";
 import { resetDatabase, testPrisma } from "@/tests/support/database";
@@ -147,21 +150,29 @@ describe("the nurse's work screen", () => {
   });
 });
 
+/** The SQL statements `work` sends, in order. */
+async function statementsOf<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const statements: string[] = [];
+  const original = pg.Client.prototype.query;
+  const spy = vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    statements.push(typeof first === "string" ? first : String(first?.text));
+    return (original as (...a: unknown[]) => unknown).apply(this, args) as never;
+  });
+  try {
+    return { result: await work(), statements };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 describe("the nurse's home", () => {
   it("costs a constant number of statements: one facts statement and one INSERT for all her patients", async () => {
-    const statements: string[] = [];
-    const original = pg.Client.prototype.query;
-    const spy = vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (
-      this: pg.Client,
-      ...args: unknown[]
-    ) {
-      const first = args[0] as string | { text?: string };
-      statements.push(typeof first === "string" ? first : String(first?.text));
-      return (original as (...a: unknown[]) => unknown).apply(this, args) as never;
-    });
     const before = await db.accessLogEntry.count();
-    const { team } = await readNurseHome({ actor: nina, db, requestId: "home-batch" });
-    spy.mockRestore();
+    const {
+      result: { team },
+      statements,
+    } = await statementsOf(() => readNurseHome({ actor: nina, db, requestId: "home-batch" }));
     const shown = team.filter((patient) => patient.available).length;
     expect(shown).toBeGreaterThanOrEqual(4);
     expect(statements.filter((text) => text.includes("access_decision_facts"))).toHaveLength(1);
@@ -173,5 +184,60 @@ describe("the nurse's home", () => {
     expect(new Set(entries.map((entry) => entry.patientId)).size).toBe(shown);
     expect(await db.accessLogEntry.count()).toBe(before + shown);
     expect(await verifyAccessLog(db, { key: testChainKey() })).toMatchObject({ ok: true });
+  });
+});
+
+describe("the searches of the service center and the coordinator", () => {
+  type Hit = { patientId: string; name: string };
+  const searches: { who: string; action: string; search: (requestId: string) => Promise<Hit[]> }[] = [
+    {
+      who: "the service center",
+      action: "READ_ADMINISTRATIVE",
+      search: (requestId: string) =>
+        searchPatients({ actor: gated(demoIds.users.sara, "SERVICE_CENTER"), q: "e", requestId, db }),
+    },
+    {
+      who: "the coordinator",
+      action: "READ_CARE_FACTS",
+      search: (requestId: string) =>
+        searchPatientsForCoordination({ actor: gated(demoIds.users.kris, "COORDINATOR"), q: "e", requestId, db }),
+    },
+  ];
+
+  for (const { who, action, search } of searches) {
+    it(`of ${who} decide and log every hit in a constant number of statements`, async () => {
+      const requestId = `search-batch-${action}`;
+      const { result: hits, statements } = await statementsOf(() => search(requestId));
+      // "e" is in every demo patient's name: six patients found, each one decision, the allowed
+      // ones shown in name order (last name, first name).
+      const nameOrder = ["pat-bart", "pat-chris", "pat-dina", "pat-an", "pat-emma", "pat-finn"];
+      const shown = hits.map((hit) => hit.patientId);
+      expect(shown.length).toBeGreaterThanOrEqual(4);
+      expect(shown).toEqual(nameOrder.filter((id) => shown.includes(id)));
+      expect(statements.filter((text) => text.includes("access_decision_facts"))).toHaveLength(1);
+      expect(statements.filter((text) => /INSERT INTO "public"."AccessLogEntry"/.test(text))).toHaveLength(1);
+      expect(statements.length).toBeLessThanOrEqual(12);
+      // One look per patient found, in that patient's chain, with the search's action; the
+      // allowed ones are exactly the hits shown.
+      const entries = await db.accessLogEntry.findMany({ where: { requestId } });
+      expect(entries.map((entry) => entry.patientId).sort()).toEqual([...nameOrder].sort());
+      expect(entries.every((entry) => entry.action === action)).toBe(true);
+      const allowed = entries.filter((entry) => entry.decision === "ALLOW").map((entry) => entry.patientId);
+      expect(allowed.sort()).toEqual([...shown].sort());
+      expect(await verifyAccessLog(db, { key: testChainKey() })).toMatchObject({ ok: true });
+    });
+  }
+
+  it("leave out every hit when the decisions deny, and log each denial", async () => {
+    const requestId = "search-batch-denied";
+    // Suspended after the page gate let her in: the decisions, read from the database, deny.
+    await db.suspension.create({
+      data: { personId: demoIds.users.sara, cause: "MANUAL", reason: "test: a search under suspension" },
+    });
+    const hits = await searchPatients({ actor: gated(demoIds.users.sara, "SERVICE_CENTER"), q: "e", requestId, db });
+    expect(hits).toEqual([]);
+    const entries = await db.accessLogEntry.findMany({ where: { requestId } });
+    expect(entries).toHaveLength(6);
+    expect(entries.every((entry) => entry.decision === "DENY" && entry.reason === "suspended")).toBe(true);
   });
 });
