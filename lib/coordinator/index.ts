@@ -8,7 +8,7 @@
 import { LIST_LIMITS } from "@/lib/limits";
 import { randomUUID } from "node:crypto";
 import type { GatedActor } from "@/lib/auth/actor";
-import { type AccessAction, type AccessDecision, withPatientAccess, withPatientsAccess } from "@/lib/access";
+import { type AccessAction, type AccessDecision, withPatientAccess } from "@/lib/access";
 import { addCalendarDays, belgianCalendarDate, isoDateOfColumn } from "@/lib/belgian-calendar";
 import { ageBand } from "@/lib/access/minors";
 import { lastDayOnline } from "@/lib/access/policy";
@@ -25,7 +25,7 @@ import type {
 import { inszBirthDate, normalizeInsz } from "@/lib/insz";
 import { sameLastName } from "@/lib/patient-settings/match";
 import { displayName } from "@/lib/people/display-name";
-import { patientSearchWhere } from "@/lib/people/search";
+import { SEARCH_LIMIT, searchPatientsUnderAccess } from "@/lib/people/search";
 import type { RecordRelationForm, RecordRepresentativeForm, RegisterPatientForm } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -113,8 +113,6 @@ export type CoordinatorSearchHit = {
   careOngoing: boolean;
 };
 
-const SEARCH_LIMIT = 20;
-
 /**
  * By national number (any separators) or by name parts. Each hit is a READ_CARE_FACTS decision
  * about that patient with its own log entry (the patient sees who looked them up), all decided
@@ -125,21 +123,13 @@ export async function searchPatientsForCoordination(
   input: Omit<CoordinationInput, "requestId"> & { q: string; requestId?: string },
 ): Promise<CoordinatorSearchHit[]> {
   requireCoordinator(input.actor);
-  const db = await appDb(input.db);
-  const people = await db.person.findMany({
-    where: patientSearchWhere(input.q),
-    select: { id: true },
-    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
-    take: SEARCH_LIMIT,
-  });
-  if (people.length === 0) return [];
-  const { result: found } = await withPatientsAccess(
+  const rows = await searchPatientsUnderAccess(
     {
       actor: input.actor,
-      patientIds: people.map(({ id }) => id),
+      q: input.q,
       action: "READ_CARE_FACTS",
       requestId: input.requestId ?? `coordinator-search-${randomUUID()}`,
-      db,
+      db: await appDb(input.db),
       now: input.now,
     },
     (tx, allowed) =>
@@ -155,20 +145,13 @@ export async function searchPatientsForCoordination(
         take: SEARCH_LIMIT,
       }),
   );
-  const byId = new Map(found.map((person) => [person.id, person]));
-  return people.flatMap(({ id }) => {
-    const person = byId.get(id);
-    if (!person) return [];
-    return [
-      {
-        patientId: id,
-        name: displayName(person),
-        insz: person.insz,
-        birthDate: person.birthDate ? isoDateOfColumn(person.birthDate) : null,
-        careOngoing: (person.patient?.careEpisodes.length ?? 0) > 0,
-      },
-    ];
-  });
+  return rows.map((person) => ({
+    patientId: person.id,
+    name: displayName(person),
+    insz: person.insz,
+    birthDate: person.birthDate ? isoDateOfColumn(person.birthDate) : null,
+    careOngoing: (person.patient?.careEpisodes.length ?? 0) > 0,
+  }));
 }
 
 export type RegisterResult =

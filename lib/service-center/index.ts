@@ -7,7 +7,7 @@
 // health field at all: no code path from this module can hand health data to an agent.
 import { randomUUID } from "node:crypto";
 import type { GatedActor } from "@/lib/auth/actor";
-import { assertAllowed, withPatientAccess, withPatientsAccess } from "@/lib/access";
+import { assertAllowed, withPatientAccess } from "@/lib/access";
 import { requireServiceCenter } from "@/lib/access/misuse";
 import { dateColumnValue, isoDateOfColumn } from "@/lib/belgian-calendar";
 import { TEXT_LOCALES, type LocalizedDocument } from "@/lib/declarations/content/types";
@@ -15,14 +15,12 @@ import { PortalError } from "@/lib/errors";
 import { LIST_LIMITS } from "@/lib/limits";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { patientSearchWhere } from "@/lib/people/search";
+import { SEARCH_LIMIT, searchPatientsUnderAccess } from "@/lib/people/search";
 import { displayName } from "@/lib/people/display-name";
 import type { CorrectAdministrativeInput, PublishDeclarationInput } from "./schemas";
 
 type Actor = Pick<GatedActor, "personId" | "activeRole" | "suspended" | "declaration">;
 type Base = { actor: Actor; db?: PrismaClient; requestId?: string; now?: Date };
-
-const SEARCH_LIMIT = 20;
 
 async function appDb(db?: PrismaClient): Promise<PrismaClient> {
   if (db) return db;
@@ -48,21 +46,13 @@ export type PatientSearchHit = {
  */
 export async function searchPatients(input: Base & { q: string }): Promise<PatientSearchHit[]> {
   requireServiceCenter(input.actor);
-  const db = await appDb(input.db);
-  const people = await db.person.findMany({
-    where: patientSearchWhere(input.q),
-    select: { id: true },
-    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
-    take: SEARCH_LIMIT,
-  });
-  if (people.length === 0) return [];
-  const { result: found } = await withPatientsAccess(
+  const rows = await searchPatientsUnderAccess(
     {
       actor: input.actor,
-      patientIds: people.map(({ id }) => id),
+      q: input.q,
       action: "READ_ADMINISTRATIVE",
       requestId: input.requestId ?? `search-${randomUUID()}`,
-      db,
+      db: await appDb(input.db),
       now: input.now,
     },
     (tx, allowed) =>
@@ -72,20 +62,13 @@ export async function searchPatients(input: Base & { q: string }): Promise<Patie
         take: SEARCH_LIMIT,
       }),
   );
-  const byId = new Map(found.map((person) => [person.id, person]));
-  return people.flatMap(({ id }) => {
-    const person = byId.get(id);
-    if (!person) return [];
-    return [
-      {
-        patientId: id,
-        name: displayName(person),
-        insz: person.insz,
-        birthDate: day(person.birthDate),
-        city: person.city,
-      },
-    ];
-  });
+  return rows.map((person) => ({
+    patientId: person.id,
+    name: displayName(person),
+    insz: person.insz,
+    birthDate: day(person.birthDate),
+    city: person.city,
+  }));
 }
 
 export type AdministrativeFile = {
