@@ -21,7 +21,7 @@ import { PortalError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import { appendAccessLogEntries, appendAccessLogEntry } from "@/lib/audit/log";
-import { loadAccessFacts, loadAccessFactsForPatients } from "./facts";
+import { loadAccessFactsForPatients, loadAccessFactsLockingChain } from "./facts";
 import { detectMisuse, type MisuseSettings } from "./misuse";
 import { type AccessAction, type AccessDecision, decideWithSource } from "./policy";
 
@@ -67,7 +67,8 @@ async function decideAndLog(
   options: LogOptions = {},
 ): Promise<AccessDecision> {
   const settings = ownOption(input, "settings") ?? { availabilityWindowMonths: env.AVAILABILITY_WINDOW_MONTHS };
-  const facts = await loadAccessFacts(tx, {
+  // One statement: the facts, and the patient's log chain locked with its head read.
+  const { facts, chainHead } = await loadAccessFactsLockingChain(tx, {
     personId: input.actor.personId,
     role: input.actor.activeRole,
     patientId: input.patientId,
@@ -75,21 +76,25 @@ async function decideAndLog(
     availabilityWindowMonths: settings.availabilityWindowMonths,
   });
   const { decision, grantSource } = decideWithSource(facts, input.action);
-  await appendAccessLogEntry(tx, {
-    requestId: input.requestId,
-    actorId: input.actor.personId,
-    actorRole: loggableRole(input.actor.activeRole),
-    patientId: input.patientId,
-    action: input.action,
-    decision: decision.allowed ? "ALLOW" : "DENY",
-    reason: decision.reason,
-    emergencyAccessId: decision.allowed
-      ? (decision.via?.emergencyAccessId ?? grantedEmergencyAccessId(decision, options))
-      : null,
-    grantSource,
-    // The decision's own moment: misuse detection counts denials by it.
-    occurredAt: now,
-  });
+  await appendAccessLogEntry(
+    tx,
+    {
+      requestId: input.requestId,
+      actorId: input.actor.personId,
+      actorRole: loggableRole(input.actor.activeRole),
+      patientId: input.patientId,
+      action: input.action,
+      decision: decision.allowed ? "ALLOW" : "DENY",
+      reason: decision.reason,
+      emergencyAccessId: decision.allowed
+        ? (decision.via?.emergencyAccessId ?? grantedEmergencyAccessId(decision, options))
+        : null,
+      grantSource,
+      // The decision's own moment: misuse detection counts denials by it.
+      occurredAt: now,
+    },
+    { lockedHead: chainHead },
+  );
   if (!decision.allowed) {
     await detectMisuse(tx, { personId: input.actor.personId, now, settings: ownOption(settings, "misuse") });
   }

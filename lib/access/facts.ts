@@ -8,6 +8,8 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { FactSource, RepresentationBasis, Role } from "@/lib/generated/prisma/enums";
 import { belgianCalendarDate } from "@/lib/belgian-calendar";
+import { chainKey } from "@/lib/audit/chain";
+import type { LockedChainHead } from "@/lib/audit/log";
 import type { AccessFacts } from "./policy";
 
 /** A client or an interactive transaction: the facts can be read inside the caller's transaction. */
@@ -77,6 +79,27 @@ export async function loadAccessFacts(db: Db, input: LoadAccessFactsInput): Prom
   const row = rows[0];
   if (!row) throw new Error("access facts query returned no row");
   return factsOf(row, input, patientId);
+}
+
+/**
+ * loadAccessFacts, and in the same statement the patient's access-log chain locked and its head
+ * read (lib/audit/log.ts lockChainHead): the decision's entry is appended to that head without
+ * another round trip. Only inside an interactive transaction, which holds the lock until commit.
+ */
+export async function loadAccessFactsLockingChain(
+  tx: Prisma.TransactionClient,
+  input: LoadAccessFactsInput,
+): Promise<{ facts: AccessFacts; chainHead: LockedChainHead }> {
+  const { personId, patientId, now } = input;
+  const role = knownRoleOrNull(input.role);
+  const today = belgianCalendarDate(now);
+  // The facts read with the statement's snapshot; the head after the lock, with the function's own.
+  const rows = await tx.$queryRaw<Array<FactsRow & { chainHead: string | null }>>`
+    SELECT facts.*, "access_log_chain_head"(${chainKey(patientId)}, ${patientId}::text) AS "chainHead"
+    FROM "access_decision_facts"(${personId}, ${role}, ${patientId}, ${now}::timestamptz, ${today}::date) AS facts`;
+  const row = rows[0];
+  if (!row || rows.length !== 1) throw new Error("access facts query returned no row");
+  return { facts: factsOf(row, input, patientId), chainHead: { patientId, hash: row.chainHead } };
 }
 
 /**

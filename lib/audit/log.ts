@@ -9,8 +9,8 @@ import type { AccessDecision, FactSource, Role } from "@/lib/generated/prisma/en
 import { GENESIS_HASH, LINK_VERSION, chainKey, hmacLink } from "./chain";
 import { auditChainKey } from "./key";
 
-/** Namespace of the advisory locks that serialise one chain's appends (first key of the pair). */
-const CHAIN_LOCK_NAMESPACE = 4004;
+// The advisory locks that serialise one chain's appends use namespace 4004 (first key of the pair),
+// taken by the SQL function access_log_chain_head.
 
 export type AccessLogInput = {
   requestId: string;
@@ -31,30 +31,37 @@ export type AccessLogInput = {
 
 export type AppendedEntry = { id: bigint; hash: string; occurredAt: Date };
 
+/** The head of a chain read under its lock (`access_log_chain_head`, by lockChainHead or the facts statement). */
+export type LockedChainHead = { patientId: string | null; hash: string | null };
+
+/**
+ * Takes the chain's lock and reads its head in one statement (the SQL function
+ * `access_log_chain_head`, migration *_access_log_chain_head). The lock holds until `tx` commits.
+ */
+export async function lockChainHead(tx: Prisma.TransactionClient, patientId: string | null): Promise<LockedChainHead> {
+  const rows = await tx.$queryRaw<{ hash: string | null }[]>`
+    SELECT "access_log_chain_head"(${chainKey(patientId)}, ${patientId}::text) AS "hash"`;
+  return { patientId, hash: rows[0]?.hash ?? null };
+}
+
 /**
  * `tx` must be an interactive transaction (`db.$transaction(async (tx) => ...)`): outside one the
  * advisory lock would be released before the insert, and two appends could chain to the same
- * predecessor (audit:verify would then report it).
+ * predecessor (audit:verify would then report it). `lockedHead`: the head this transaction
+ * already read under the chain's lock (the access decision reads it with its facts, one round
+ * trip less); without it the append takes the lock and reads the head itself.
  */
 export async function appendAccessLogEntry(
   tx: Prisma.TransactionClient,
   input: AccessLogInput,
+  options: { lockedHead?: LockedChainHead } = {},
 ): Promise<AppendedEntry> {
   const patientId = input.patientId;
   // Held until commit: the next append to this chain sees this entry as its predecessor, while
   // appends to other patients' chains go on in parallel.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_NAMESPACE}::int, hashtext(${chainKey(patientId)}))`;
-
-  // A separate statement after the lock, so its snapshot includes the previous holder's commit.
-  const previous =
-    patientId === null
-      ? await tx.$queryRaw<
-          { hash: string }[]
-        >`SELECT "hash" FROM "AccessLogEntry" WHERE "patientId" IS NULL ORDER BY "id" DESC LIMIT 1`
-      : await tx.$queryRaw<
-          { hash: string }[]
-        >`SELECT "hash" FROM "AccessLogEntry" WHERE "patientId" = ${patientId} ORDER BY "id" DESC LIMIT 1`;
-  const prevHash = previous[0]?.hash ?? GENESIS_HASH;
+  const head = options.lockedHead ?? (await lockChainHead(tx, patientId));
+  if (head.patientId !== patientId) throw new Error("the locked chain head is another chain's");
+  const prevHash = head.hash ?? GENESIS_HASH;
 
   const fields = chainedFields(input, patientId);
   const hash = hmacLink(auditChainKey(), prevHash, fields);
@@ -85,10 +92,9 @@ function chainedFields(input: AccessLogInput, patientId: string | null) {
 
 /**
  * Appends one entry to each of several patients' chains (a list of patients: one look per
- * patient shown) in a constant number of statements, whatever the number of patients: the
- * chain locks in one statement, in a fixed (sorted) order so two batches cannot deadlock, the
- * heads in one statement after it (its snapshot sees every previous holder's commit), then one
- * INSERT. Each entry is linked exactly as appendAccessLogEntry would link it. The same
+ * patient shown) in two statements, whatever the number of patients: the chain locks and heads
+ * in one (in a fixed, sorted order so two batches cannot deadlock; each head read after its lock),
+ * then one INSERT. Each entry is linked exactly as appendAccessLogEntry would link it. The same
  * `tx` rule applies: an interactive transaction, so the locks hold until commit.
  */
 export async function appendAccessLogEntries(
@@ -98,14 +104,14 @@ export async function appendAccessLogEntries(
   if (inputs.length === 0) return [];
   const patientIds = inputs.map((input) => input.patientId);
   if (new Set(patientIds).size !== patientIds.length) throw new Error("one entry per patient in a batch");
-  const keys = patientIds.map((patientId) => chainKey(patientId)).sort();
-  await tx.$queryRaw`
-    SELECT count(pg_advisory_xact_lock(${CHAIN_LOCK_NAMESPACE}::int, hashtext(locked.key)))::int AS locked
-    FROM (SELECT key FROM unnest(${keys}::text[]) AS key ORDER BY key) AS locked`;
+  // The locks in a fixed (sorted) order, so two batches cannot deadlock; each head is read by the
+  // function after its lock, with a fresh snapshot.
   const heads = await tx.$queryRaw<{ patientId: string; hash: string | null }[]>`
-    SELECT requested.id AS "patientId",
-      (SELECT "hash" FROM "AccessLogEntry" WHERE "patientId" = requested.id ORDER BY "id" DESC LIMIT 1) AS "hash"
-    FROM unnest(${patientIds}::text[]) AS requested(id)`;
+    SELECT locked.id AS "patientId", "access_log_chain_head"(locked.key, locked.id) AS "hash"
+    FROM (SELECT requested.id, requested.key
+          FROM unnest(${patientIds}::text[], ${patientIds.map((patientId) => chainKey(patientId))}::text[])
+            AS requested(id, key)
+          ORDER BY requested.key) AS locked`;
   const headOf = new Map(heads.map((head) => [head.patientId, head.hash ?? GENESIS_HASH]));
   const key = auditChainKey();
   const rows = inputs.map((input) => {

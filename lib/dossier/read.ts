@@ -1,12 +1,10 @@
 // Reading a patient's nursing file into DTOs. Unscoped on purpose: every caller must hold an
 // allowed access decision for this patient first (lib/access withPatientAccess), which is why
 // these functions take the transaction that decision was logged in and are named `unsafe...`.
-import { listPatientComments } from "@/lib/corrections";
-import { isoDateOfColumn } from "@/lib/belgian-calendar";
 import { LIST_LIMITS } from "@/lib/limits";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { displayName, type NamedPerson } from "@/lib/people/display-name";
-import { type FilePage, firstPage, formatCursor, olderThan, pageOf, type PagedList } from "./paging";
+import { type FilePage, firstPage, formatCursor, pageOf, type PagedList } from "./paging";
 
 type Tx = Prisma.TransactionClient;
 
@@ -114,199 +112,246 @@ export type NursingFile = {
   health?: HealthSection;
 };
 
-const personName = (person: NamedPerson | null) => (person ? displayName(person) : null);
-const day = isoDateOfColumn;
-const optionalDay = (date: Date | null) => (date ? day(date) : null);
-
-export async function unsafeReadAdministrativeSections(
-  tx: Tx,
-  patientId: string,
-): Promise<AdministrativeSections & { episodes: NursingFile["care"]["episodes"] }> {
-  const patient = await tx.patient.findUniqueOrThrow({
-    where: { id: patientId },
-    select: {
-      person: {
-        select: {
-          firstName: true,
-          lastName: true,
-          insz: true,
-          birthDate: true,
-          email: true,
-          phone: true,
-          street: true,
-          postalCode: true,
-          city: true,
-          country: true,
-        },
-      },
-      socialData: {
-        select: { livingSituation: true, informalCarers: true, homeAccess: true, languages: true, notes: true },
-      },
-      financialData: {
-        select: {
-          insuranceFund: true,
-          insuranceNumber: true,
-          thirdPartyPayment: true,
-          increasedAllowance: true,
-          billingAddress: true,
-        },
-      },
-      // The latest episodes, put back in time order below.
-      careEpisodes: {
-        select: { startDate: true, endDate: true },
-        orderBy: { startDate: "desc" },
-        take: LIST_LIMITS.careEpisodes,
-      },
-    },
-  });
-  const { person } = patient;
-  return {
-    identification: {
-      firstName: person.firstName,
-      lastName: person.lastName,
-      insz: person.insz,
-      birthDate: optionalDay(person.birthDate),
-    },
-    contact: {
-      email: person.email,
-      phone: person.phone,
-      street: person.street,
-      postalCode: person.postalCode,
-      city: person.city,
-      country: person.country,
-    },
-    social: patient.socialData,
-    financialAdministrative: patient.financialData,
-    episodes: patient.careEpisodes.toReversed().map((episode) => ({
-      startDate: day(episode.startDate),
-      endDate: optionalDay(episode.endDate),
-    })),
-  };
-}
-
 /** The planned visits a file view reads: the latest ones (the planned ones and the most recent past ones). */
 const VISITS_READ = 30;
 
-export async function unsafeReadHealthSection(
+/** A person's name parts as the statement returns them (null when the link is gone). */
+type NameRow = NamedPerson | null;
+/** Instants come back as epoch milliseconds (exact for the columns' millisecond precision). */
+type Millis = number;
+
+/** The whole file as the one statement of unsafeReadNursingFile returns it (jsonb). */
+type FileRow = {
+  person: {
+    firstName: string;
+    lastName: string;
+    insz: string;
+    birthDate: string | null;
+    email: string | null;
+    phone: string | null;
+    street: string | null;
+    postalCode: string | null;
+    city: string | null;
+    country: string | null;
+  };
+  social: NonNullable<AdministrativeSections["social"]> | null;
+  financial: NonNullable<AdministrativeSections["financialAdministrative"]> | null;
+  episodes: Array<{ startDate: string; endDate: string | null }>;
+  health: {
+    carePlan: HealthSection["carePlan"];
+    notes: Array<{
+      id: string;
+      kind: string;
+      writtenAt: Millis;
+      text: string;
+      author: NameRow;
+      version: number;
+      comments: Array<{ id: string; text: string; createdAt: Millis }>;
+    }>;
+    vitals: Array<{
+      id: string;
+      type: string;
+      value: number;
+      secondaryValue: number | null;
+      unit: string;
+      measuredAt: Millis;
+      note: string | null;
+      version: number;
+    }>;
+    wounds: Array<{
+      id: string;
+      location: string;
+      description: string;
+      treatment: string;
+      performedAt: Millis;
+      author: NameRow;
+    }>;
+    medications: HealthSection["medicationSchedule"];
+    visits: Array<{
+      id: string;
+      startsAt: Millis;
+      durationMinutes: number;
+      purpose: string;
+      status: string;
+      nurse: NameRow;
+    }>;
+  } | null;
+};
+
+const personName = (person: NameRow) => (person ? displayName(person) : null);
+const at = (millis: Millis) => new Date(millis);
+
+/** A page's bounds as parameters: rows to read (one more than shown) and the cursor, or nulls. */
+function bounds(list: { size: number; before: { at: Date; id: string } | null }, limit: number) {
+  const size = Math.min(list.size, limit);
+  return { size, take: size + 1, beforeAt: list.before?.at ?? null, beforeId: list.before?.id ?? null };
+}
+
+/**
+ * The file in ONE statement (issue 12: a record view costs a fixed, small number of round trips,
+ * whatever the file's size): the administrative sections, and with `includeHealth` one page of
+ * each growing list, newest first, read one row further to know whether an older page exists
+ * (lib/dossier/paging.ts), with the authors' names and the patient's comments beside the notes
+ * of that page, all as one jsonb value. Sections without health data never read a health table.
+ */
+export async function unsafeReadNursingFile(
   tx: Tx,
   patientId: string,
-  page: FilePage = firstPage(),
-): Promise<HealthSection> {
-  // Sequential on purpose: one transaction is one connection, and queries on it run one by one.
-  const carePlan = await tx.carePlanItem.findMany({
-    where: { patientId },
-    orderBy: [{ status: "asc" }, { startDate: "desc" }],
-    take: LIST_LIMITS.carePlanItems,
-  });
-  // One page of each growing list, read one row further to know whether an older page exists.
-  const notesPage = pageOf(
-    await tx.nursingNote.findMany({
-      where: { patientId, ...olderThan("writtenAt", page.nursingNotes.before) },
-      orderBy: [{ writtenAt: "desc" }, { id: "desc" }],
-      take: Math.min(page.nursingNotes.size, LIST_LIMITS.nursingNotes) + 1,
-      include: { author: { select: { honorific: true, firstName: true, lastName: true } } },
-    }),
-    Math.min(page.nursingNotes.size, LIST_LIMITS.nursingNotes),
-    (note) => note.writtenAt,
-  );
-  const vitalsPage = pageOf(
-    await tx.vitalSign.findMany({
-      where: { patientId, ...olderThan("measuredAt", page.vitalSigns.before) },
-      orderBy: [{ measuredAt: "desc" }, { id: "desc" }],
-      take: Math.min(page.vitalSigns.size, LIST_LIMITS.vitalSigns) + 1,
-    }),
-    Math.min(page.vitalSigns.size, LIST_LIMITS.vitalSigns),
-    (vital) => vital.measuredAt,
-  );
-  const woundPage = pageOf(
-    await tx.woundCareEntry.findMany({
-      where: { patientId, ...olderThan("performedAt", page.woundCare.before) },
-      orderBy: [{ performedAt: "desc" }, { id: "desc" }],
-      take: Math.min(page.woundCare.size, LIST_LIMITS.woundCare) + 1,
-      include: { author: { select: { honorific: true, firstName: true, lastName: true } } },
-    }),
-    Math.min(page.woundCare.size, LIST_LIMITS.woundCare),
-    (entry) => entry.performedAt,
-  );
-  const nursingNotes = notesPage.rows;
-  const vitalSigns = vitalsPage.rows;
-  const woundCare = woundPage.rows;
-  const medicationSchedule = await tx.medicationScheduleItem.findMany({
-    where: { patientId },
-    orderBy: { startDate: "desc" },
-    take: LIST_LIMITS.medicationScheduleItems,
-  });
-  // The latest visits (the planned ones and the most recent past ones), shown in time order.
-  const plannedVisits = (
-    await tx.plannedVisit.findMany({
-      where: { patientId },
-      orderBy: [{ startsAt: "desc" }, { id: "desc" }],
-      take: Math.min(VISITS_READ, LIST_LIMITS.plannedVisits),
-      include: { nurse: { select: { honorific: true, firstName: true, lastName: true } } },
-    })
-  ).reverse();
-  // Read in the caller's READ_HEALTH transaction: whoever may read the note reads her comment
-  // with it, and a reader without READ_HEALTH (the service center) never reaches this line.
-  const commentsByNote = new Map<string, PatientComment[]>();
-  const noteIds = nursingNotes.map((note) => note.id);
-  for (const comment of await listPatientComments(tx, patientId, noteIds)) {
-    if (comment.entityType !== "NursingNote") continue;
-    const list = commentsByNote.get(comment.entityId) ?? [];
-    list.push({ id: comment.id, text: comment.text, createdAt: comment.createdAt });
-    commentsByNote.set(comment.entityId, list);
-  }
+  options: { includeHealth: boolean; page?: FilePage },
+): Promise<NursingFile> {
+  const page = options.page ?? firstPage();
+  const notes = bounds(page.nursingNotes, LIST_LIMITS.nursingNotes);
+  const vitals = bounds(page.vitalSigns, LIST_LIMITS.vitalSigns);
+  const wounds = bounds(page.woundCare, LIST_LIMITS.woundCare);
+  const rows = await tx.$queryRaw<{ file: FileRow }[]>`
+    SELECT jsonb_build_object(
+      'person', jsonb_build_object(
+        'firstName', person."firstName", 'lastName', person."lastName", 'insz', person.insz,
+        'birthDate', to_char(person."birthDate", 'YYYY-MM-DD'), 'email', person.email, 'phone', person.phone,
+        'street', person.street, 'postalCode', person."postalCode", 'city', person.city, 'country', person.country),
+      'social', (SELECT jsonb_build_object('livingSituation', s."livingSituation", 'informalCarers', s."informalCarers",
+          'homeAccess', s."homeAccess", 'languages', to_jsonb(s.languages), 'notes', s.notes)
+        FROM "SocialData" s WHERE s."patientId" = patient.id),
+      'financial', (SELECT jsonb_build_object('insuranceFund', f."insuranceFund", 'insuranceNumber', f."insuranceNumber",
+          'thirdPartyPayment', f."thirdPartyPayment", 'increasedAllowance', f."increasedAllowance",
+          'billingAddress', f."billingAddress")
+        FROM "FinancialAdministrativeData" f WHERE f."patientId" = patient.id),
+      -- The latest episodes, in time order.
+      'episodes', (SELECT coalesce(jsonb_agg(jsonb_build_object('startDate', to_char(e."startDate", 'YYYY-MM-DD'),
+            'endDate', to_char(e."endDate", 'YYYY-MM-DD')) ORDER BY e."startDate", e.id), '[]'::jsonb)
+        FROM (SELECT * FROM "CareEpisode" WHERE "patientId" = patient.id
+              ORDER BY "startDate" DESC, id DESC LIMIT ${LIST_LIMITS.careEpisodes}) e),
+      'health', CASE WHEN ${options.includeHealth}::boolean THEN jsonb_build_object(
+        'carePlan', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'title', c.title,
+              'description', c.description, 'frequency', c.frequency, 'status', c.status,
+              'startDate', to_char(c."startDate", 'YYYY-MM-DD'), 'endDate', to_char(c."endDate", 'YYYY-MM-DD'),
+              'version', c.version) ORDER BY c.status, c."startDate" DESC, c.id), '[]'::jsonb)
+          FROM (SELECT * FROM "CarePlanItem" WHERE "patientId" = patient.id
+                ORDER BY status, "startDate" DESC, id LIMIT ${LIST_LIMITS.carePlanItems}) c),
+        'notes', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', n.id, 'kind', n.kind, 'text', n.text,
+              'writtenAt', floor(extract(epoch FROM n."writtenAt") * 1000), 'version', n.version,
+              'author', (SELECT jsonb_build_object('honorific', a.honorific, 'firstName', a."firstName", 'lastName', a."lastName")
+                         FROM "Person" a WHERE a.id = n."authorId"),
+              -- The patient's own comments beside the note, in the order she wrote them.
+              'comments', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', pc.id, 'text', pc.text,
+                    'createdAt', floor(extract(epoch FROM pc."createdAt") * 1000)) ORDER BY pc."createdAt", pc.id), '[]'::jsonb)
+                FROM (SELECT * FROM "PatientComment" WHERE "patientId" = patient.id AND "entityType" = 'NursingNote'
+                      AND "entityId" = n.id ORDER BY "createdAt" DESC, id DESC LIMIT ${LIST_LIMITS.patientComments}) pc)
+            ) ORDER BY n."writtenAt" DESC, n.id DESC), '[]'::jsonb)
+          FROM (SELECT * FROM "NursingNote" WHERE "patientId" = patient.id
+                AND (${notes.beforeAt}::timestamptz IS NULL OR "writtenAt" < ${notes.beforeAt}::timestamptz
+                     OR ("writtenAt" = ${notes.beforeAt}::timestamptz AND id < ${notes.beforeId}::text))
+                ORDER BY "writtenAt" DESC, id DESC LIMIT ${notes.take}) n),
+        'vitals', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', v.id, 'type', v.type, 'value', v.value,
+              'secondaryValue', v."secondaryValue", 'unit', v.unit, 'note', v.note, 'version', v.version,
+              'measuredAt', floor(extract(epoch FROM v."measuredAt") * 1000)) ORDER BY v."measuredAt" DESC, v.id DESC), '[]'::jsonb)
+          FROM (SELECT * FROM "VitalSign" WHERE "patientId" = patient.id
+                AND (${vitals.beforeAt}::timestamptz IS NULL OR "measuredAt" < ${vitals.beforeAt}::timestamptz
+                     OR ("measuredAt" = ${vitals.beforeAt}::timestamptz AND id < ${vitals.beforeId}::text))
+                ORDER BY "measuredAt" DESC, id DESC LIMIT ${vitals.take}) v),
+        'wounds', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', w.id, 'location', w.location,
+              'description', w.description, 'treatment', w.treatment,
+              'performedAt', floor(extract(epoch FROM w."performedAt") * 1000),
+              'author', (SELECT jsonb_build_object('honorific', a.honorific, 'firstName', a."firstName", 'lastName', a."lastName")
+                         FROM "Person" a WHERE a.id = w."authorId")
+            ) ORDER BY w."performedAt" DESC, w.id DESC), '[]'::jsonb)
+          FROM (SELECT * FROM "WoundCareEntry" WHERE "patientId" = patient.id
+                AND (${wounds.beforeAt}::timestamptz IS NULL OR "performedAt" < ${wounds.beforeAt}::timestamptz
+                     OR ("performedAt" = ${wounds.beforeAt}::timestamptz AND id < ${wounds.beforeId}::text))
+                ORDER BY "performedAt" DESC, id DESC LIMIT ${wounds.take}) w),
+        'medications', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', m.id, 'medication', m.medication,
+              'dose', m.dose, 'route', m.route, 'times', to_jsonb(m.times), 'instructions', m.instructions,
+              'prescriber', m.prescriber, 'startDate', to_char(m."startDate", 'YYYY-MM-DD'),
+              'endDate', to_char(m."endDate", 'YYYY-MM-DD')) ORDER BY m."startDate" DESC, m.id), '[]'::jsonb)
+          FROM (SELECT * FROM "MedicationScheduleItem" WHERE "patientId" = patient.id
+                ORDER BY "startDate" DESC, id LIMIT ${LIST_LIMITS.medicationScheduleItems}) m),
+        -- The latest visits (the planned ones and the most recent past ones), in time order.
+        'visits', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', pv.id,
+              'startsAt', floor(extract(epoch FROM pv."startsAt") * 1000), 'durationMinutes', pv."durationMinutes",
+              'purpose', pv.purpose, 'status', pv.status,
+              'nurse', (SELECT jsonb_build_object('honorific', a.honorific, 'firstName', a."firstName", 'lastName', a."lastName")
+                        FROM "Person" a WHERE a.id = pv."nurseId")
+            ) ORDER BY pv."startsAt", pv.id), '[]'::jsonb)
+          FROM (SELECT * FROM "PlannedVisit" WHERE "patientId" = patient.id
+                ORDER BY "startsAt" DESC, id DESC LIMIT ${Math.min(VISITS_READ, LIST_LIMITS.plannedVisits)}) pv)
+      ) END
+    ) AS file
+    FROM "Patient" patient JOIN "Person" person ON person.id = patient.id
+    WHERE patient.id = ${patientId}`;
+  const row = rows[0]?.file;
+  // Only ever called under an allowed decision, which needs the patient: a missing one is a bug.
+  if (!row) throw new Error(`no patient ${patientId} to read`);
+  const { person } = row;
+  const file: NursingFile = {
+    patientId,
+    care: { episodes: row.episodes },
+    administrative: {
+      identification: {
+        firstName: person.firstName,
+        lastName: person.lastName,
+        insz: person.insz,
+        birthDate: person.birthDate,
+      },
+      contact: {
+        email: person.email,
+        phone: person.phone,
+        street: person.street,
+        postalCode: person.postalCode,
+        city: person.city,
+        country: person.country,
+      },
+      social: row.social,
+      financialAdministrative: row.financial,
+    },
+  };
+  if (options.includeHealth && row.health) file.health = healthSection(row.health, { notes, vitals, wounds });
+  return file;
+}
+
+function healthSection(
+  health: NonNullable<FileRow["health"]>,
+  sizes: Record<"notes" | "vitals" | "wounds", { size: number }>,
+): HealthSection {
+  const notesPage = pageOf(health.notes, sizes.notes.size, (note) => at(note.writtenAt));
+  const vitalsPage = pageOf(health.vitals, sizes.vitals.size, (vital) => at(vital.measuredAt));
+  const woundPage = pageOf(health.wounds, sizes.wounds.size, (entry) => at(entry.performedAt));
   return {
-    carePlan: carePlan.map((item) => ({
-      id: item.id,
-      title: item.title,
-      description: item.description,
-      frequency: item.frequency,
-      status: item.status,
-      startDate: day(item.startDate),
-      endDate: optionalDay(item.endDate),
-      version: item.version,
-    })),
-    nursingNotes: nursingNotes.map((note) => ({
+    carePlan: health.carePlan,
+    nursingNotes: notesPage.rows.map((note) => ({
       id: note.id,
       kind: note.kind,
-      writtenAt: note.writtenAt,
+      writtenAt: at(note.writtenAt),
       text: note.text,
       author: personName(note.author),
       version: note.version,
-      patientComments: commentsByNote.get(note.id) ?? [],
+      patientComments: note.comments.map((comment) => ({
+        id: comment.id,
+        text: comment.text,
+        createdAt: at(comment.createdAt),
+      })),
     })),
-    vitalSigns: vitalSigns.map((vital) => ({
+    vitalSigns: vitalsPage.rows.map((vital) => ({
       id: vital.id,
       type: vital.type,
-      value: vital.value.toNumber(),
-      secondaryValue: vital.secondaryValue?.toNumber() ?? null,
+      value: Number(vital.value),
+      secondaryValue: vital.secondaryValue === null ? null : Number(vital.secondaryValue),
       unit: vital.unit,
-      measuredAt: vital.measuredAt,
+      measuredAt: at(vital.measuredAt),
       note: vital.note,
       version: vital.version,
     })),
-    woundCare: woundCare.map((entry) => ({
+    woundCare: woundPage.rows.map((entry) => ({
       id: entry.id,
       location: entry.location,
       description: entry.description,
       treatment: entry.treatment,
-      performedAt: entry.performedAt,
+      performedAt: at(entry.performedAt),
       author: personName(entry.author),
     })),
-    medicationSchedule: medicationSchedule.map((item) => ({
-      id: item.id,
-      medication: item.medication,
-      dose: item.dose,
-      route: item.route,
-      times: item.times,
-      instructions: item.instructions,
-      prescriber: item.prescriber,
-      startDate: day(item.startDate),
-      endDate: optionalDay(item.endDate),
-    })),
-    plannedVisits: plannedVisits.map((visit) => ({
+    medicationSchedule: health.medications,
+    plannedVisits: health.visits.map((visit) => ({
       id: visit.id,
-      startsAt: visit.startsAt,
+      startsAt: at(visit.startsAt),
       durationMinutes: visit.durationMinutes,
       purpose: visit.purpose,
       status: visit.status,
@@ -318,15 +363,4 @@ export async function unsafeReadHealthSection(
       woundCare: { nextBefore: woundPage.next && formatCursor(woundPage.next) },
     },
   };
-}
-
-export async function unsafeReadNursingFile(
-  tx: Tx,
-  patientId: string,
-  options: { includeHealth: boolean; page?: FilePage },
-): Promise<NursingFile> {
-  const { episodes, ...administrative } = await unsafeReadAdministrativeSections(tx, patientId);
-  const file: NursingFile = { patientId, care: { episodes }, administrative };
-  if (options.includeHealth) file.health = await unsafeReadHealthSection(tx, patientId, options.page);
-  return file;
 }
