@@ -2,7 +2,7 @@
 // a caregiver reads. It receives the DTO that readPatientFile returned after an allowed decision,
 // and renders nothing it was not given (the service center's file has no health section).
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { Card } from "@/components/ui";
 import { type FilePage, type NursingFile, type PagedList, pageHref } from "@/lib/dossier";
 import { formatInsz } from "@/lib/insz";
@@ -92,19 +92,21 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 async function Fields({ rows }: { rows: Array<[string, ReactNode]> }) {
   const t = await getTranslations("file");
+  // Term and value styled once on the list, not on each pair: every repeated attribute is sent
+  // twice (HTML and React's payload). No wrapper per pair: a <dl> holds its <dt>/<dd> directly.
   return (
-    <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[minmax(10rem,auto)_1fr]">
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[minmax(10rem,auto)_1fr] [&>dd]:break-words [&>dt]:font-semibold">
       {rows.map(([label, value]) => (
-        <div key={label} className="contents">
-          <dt className="font-semibold">{label}</dt>
-          <dd className="break-words">
+        <Fragment key={label}>
+          <dt>{label}</dt>
+          <dd>
             {value === null || value === undefined || value === "" ? (
               <span className="text-ink-muted">{t("notRecorded")}</span>
             ) : (
               value
             )}
           </dd>
-        </div>
+        </Fragment>
       ))}
     </dl>
   );
@@ -184,8 +186,8 @@ async function CarePlan({ items }: { items: HealthSection["carePlan"] }) {
   );
 }
 
-/** How many entries of a long list are shown at once; the rest is one click away. */
-const SHOWN_FIRST = { visits: 6, notes: 10, woundCare: 5 } as const;
+/** The next visits shown at once; the later ones are one click away. */
+const SHOWN_FIRST = { visits: 6 } as const;
 
 /**
  * The first entries of a long list, then the rest behind a native disclosure: keyboard and
@@ -310,11 +312,9 @@ async function NursingNotes({
       {notes.length === 0 ? (
         <p>{t("notes.empty")}</p>
       ) : (
-        <FirstThenRest
-          as="ol"
-          items={notes}
-          first={SHOWN_FIRST.notes}
-          render={(note) => (
+        // One page of notes (lib/dossier/paging.ts), all shown; older ones are on the next page.
+        <ol className="flex flex-col gap-4">
+          {notes.map((note) => (
             <li key={note.id} className="border-l-4 border-brand-700 pl-4">
               <p className="font-semibold">
                 <time dateTime={note.writtenAt.toISOString()}>{format.dateTime(note.writtenAt, "dateTime")}</time> ·{" "}
@@ -322,11 +322,10 @@ async function NursingNotes({
                 {note.author ? ` · ${note.author}` : null}
               </p>
               <p className="mt-1 whitespace-pre-line">{note.text}</p>
-              {/* Rendered with the note itself, so a note behind the disclosure keeps its comment. */}
               <PatientComments comments={note.patientComments} audience={audience} />
             </li>
-          )}
-        />
+          ))}
+        </ol>
       )}
       <PageLinks list="nursingNotes" anchor="nursing-notes" health={health} paging={paging} />
     </Section>
@@ -348,11 +347,8 @@ async function WoundCare({
       {entries.length === 0 ? (
         <p>{t("wound.empty")}</p>
       ) : (
-        <FirstThenRest
-          as="ol"
-          items={entries}
-          first={SHOWN_FIRST.woundCare}
-          render={(entry) => (
+        <ol className="flex flex-col gap-4">
+          {entries.map((entry) => (
             <li key={entry.id} className="rounded-lg border border-line p-4">
               <p className="font-semibold">
                 <time dateTime={entry.performedAt.toISOString()}>{format.dateTime(entry.performedAt, "dateTime")}</time>{" "}
@@ -362,8 +358,8 @@ async function WoundCare({
               <p className="mt-1">{t("wound.description", { text: entry.description })}</p>
               <p>{t("wound.treatment", { text: entry.treatment })}</p>
             </li>
-          )}
-        />
+          ))}
+        </ol>
       )}
       <PageLinks list="woundCare" anchor="wound-care" health={health} paging={paging} />
     </Section>

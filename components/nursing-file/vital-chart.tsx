@@ -14,7 +14,8 @@ export type VitalChartProps = {
   seriesNames: [string] | [string, string];
   unitLabel: string;
   decimals: number;
-  summary: string;
+  /** The id of the element whose text is the chart's text alternative (its summary paragraph). */
+  summaryId: string;
 };
 
 // Straight lines between readings: a smoothed curve would suggest values nobody measured.
@@ -28,7 +29,7 @@ const WIDTH = 600;
 const HEIGHT = 256;
 const PLOT = { left: 56, right: 16, top: 8, bottom: 32 };
 
-export async function VitalChart({ points, seriesNames, decimals, summary }: VitalChartProps) {
+export async function VitalChart({ points, seriesNames, decimals, summaryId }: VitalChartProps) {
   const format = await getFormatter();
   const values = points.flatMap((point) => (point.secondary === null ? [point.value] : [point.value, point.secondary]));
   if (points.length === 0 || values.length === 0) return null;
@@ -61,7 +62,9 @@ export async function VitalChart({ points, seriesNames, decimals, summary }: Vit
       : []),
   ];
   return (
-    <div role="img" aria-label={summary} className="w-full min-w-0">
+    // Named by the summary shown above it (aria-labelledby), not a copy of it: a page of readings is
+    // sent twice (HTML and React's payload), so a repeated text counts four times.
+    <div role="img" aria-labelledby={summaryId} className="w-full min-w-0">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-64 w-full" aria-hidden="true" data-chart="vital">
         {ticks.map((tick) => (
           <g key={tick}>

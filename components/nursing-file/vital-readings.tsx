@@ -46,7 +46,9 @@ export async function VitalReadings({ vitalSigns }: { vitalSigns: VitalSign[] })
             <h3 id={headingId} className="text-lg font-bold">
               {typeLabel} <span className="font-normal text-ink-muted">({unitLabel})</span>
             </h3>
-            <p className="mt-1 max-w-prose text-ink-muted">{summary}</p>
+            <p id={`${headingId}-summary`} className="mt-1 max-w-prose text-ink-muted">
+              {summary}
+            </p>
             <div className="mt-3 grid grid-cols-1 gap-6 xl:grid-cols-2">
               <figure className="min-w-0">
                 <VitalChart
@@ -58,7 +60,7 @@ export async function VitalReadings({ vitalSigns }: { vitalSigns: VitalSign[] })
                   seriesNames={type === "BLOOD_PRESSURE" ? [t("systolic"), t("diastolic")] : [typeLabel]}
                   unitLabel={unitLabel}
                   decimals={decimals}
-                  summary={summary}
+                  summaryId={`${headingId}-summary`}
                 />
                 <figcaption className="mt-1 text-sm text-ink-muted">
                   {type === "BLOOD_PRESSURE" ? t("bloodPressureLegend") : t("chartCaption", { count: readings.length })}

@@ -10,6 +10,7 @@ import type { GatedActor } from "@/lib/auth/actor";
 import { type AccessDecision, withPatientAccess } from "@/lib/access";
 import { requireServiceCenter } from "@/lib/access/misuse";
 import { belgianCalendarDay } from "@/lib/belgian-calendar";
+import { PAGE_SIZES } from "@/lib/dossier/paging";
 import { LIST_LIMITS } from "@/lib/limits";
 import { PortalError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -315,7 +316,8 @@ export async function readPatientCorrections(input: {
       const notes = await tx.nursingNote.findMany({
         where: { patientId: input.patientId },
         orderBy: { writtenAt: "desc" },
-        take: input.noteLimit ?? 20,
+        // The notes of her file's first page: a comment she adds shows there, beside its note.
+        take: input.noteLimit ?? PAGE_SIZES.nursingNotes,
         select: { id: true, kind: true, writtenAt: true, text: true, author: { select: nameSelect } },
       });
       const comments = await listPatientComments(tx, input.patientId);

@@ -17,11 +17,13 @@ export const pagedLists = {
 export type PagedList = keyof typeof pagedLists;
 
 /**
- * Entries per page in the file pages: the newest weeks of a busy file, under 100 KB of HTML. 20
- * notes: the notes a patient can comment on or ask a correction about (her corrections page lists
- * her newest 20, lib/corrections) are all on her file's first page, where the comment shows.
+ * Entries per page in the file pages: the newest weeks of a busy file (about ten days of notes and
+ * of readings, the last five wound-care entries), every entry shown, none hidden behind a
+ * disclosure, so a file page stays under 100 KB of HTML (issue 12). 10 notes: the assessments a
+ * patient can comment on from her corrections page (lib/corrections lists the same newest notes)
+ * are on her file's first page, where the comment shows.
  */
-export const PAGE_SIZES: Record<PagedList, number> = { nursingNotes: 20, vitalSigns: 40, woundCare: 10 };
+export const PAGE_SIZES: Record<PagedList, number> = { nursingNotes: 10, vitalSigns: 24, woundCare: 5 };
 /** The record API's page size: `limit` between 1 and this, default PAGE_SIZE_DEFAULT. */
 export const API_PAGE_SIZE_MAX = 100;
 export const API_PAGE_SIZE_DEFAULT = 50;
