@@ -122,18 +122,8 @@ type Millis = number;
 
 /** The whole file as the one statement of unsafeReadNursingFile returns it (jsonb). */
 type FileRow = {
-  person: {
-    firstName: string;
-    lastName: string;
-    insz: string;
-    birthDate: string | null;
-    email: string | null;
-    phone: string | null;
-    street: string | null;
-    postalCode: string | null;
-    city: string | null;
-    country: string | null;
-  };
+  identification: AdministrativeSections["identification"];
+  contact: AdministrativeSections["contact"];
   social: NonNullable<AdministrativeSections["social"]> | null;
   financial: NonNullable<AdministrativeSections["financialAdministrative"]> | null;
   episodes: Array<{ startDate: string; endDate: string | null }>;
@@ -205,10 +195,10 @@ export async function unsafeReadNursingFile(
   const wounds = bounds(page.woundCare, LIST_LIMITS.woundCare);
   const rows = await tx.$queryRaw<{ file: FileRow }[]>`
     SELECT jsonb_build_object(
-      'person', jsonb_build_object(
-        'firstName', person."firstName", 'lastName', person."lastName", 'insz', person.insz,
-        'birthDate', to_char(person."birthDate", 'YYYY-MM-DD'), 'email', person.email, 'phone', person.phone,
-        'street', person.street, 'postalCode', person."postalCode", 'city', person.city, 'country', person.country),
+      'identification', jsonb_build_object('firstName', person."firstName", 'lastName', person."lastName",
+        'insz', person.insz, 'birthDate', to_char(person."birthDate", 'YYYY-MM-DD')),
+      'contact', jsonb_build_object('email', person.email, 'phone', person.phone, 'street', person.street,
+        'postalCode', person."postalCode", 'city', person.city, 'country', person.country),
       'social', (SELECT jsonb_build_object('livingSituation', s."livingSituation", 'informalCarers', s."informalCarers",
           'homeAccess', s."homeAccess", 'languages', to_jsonb(s.languages), 'notes', s.notes)
         FROM "SocialData" s WHERE s."patientId" = patient.id),
@@ -281,25 +271,12 @@ export async function unsafeReadNursingFile(
   const row = rows[0]?.file;
   // Only ever called under an allowed decision, which needs the patient: a missing one is a bug.
   if (!row) throw new Error(`no patient ${patientId} to read`);
-  const { person } = row;
   const file: NursingFile = {
     patientId,
     care: { episodes: row.episodes },
     administrative: {
-      identification: {
-        firstName: person.firstName,
-        lastName: person.lastName,
-        insz: person.insz,
-        birthDate: person.birthDate,
-      },
-      contact: {
-        email: person.email,
-        phone: person.phone,
-        street: person.street,
-        postalCode: person.postalCode,
-        city: person.city,
-        country: person.country,
-      },
+      identification: row.identification,
+      contact: row.contact,
       social: row.social,
       financialAdministrative: row.financial,
     },

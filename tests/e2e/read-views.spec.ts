@@ -84,11 +84,12 @@ test("An's file shows a blood-pressure chart with the same readings in a table, 
 
   const table = bloodPressure.getByRole("table", { name: "Metingen Bloeddruk" });
   const rows = table.getByRole("row").filter({ has: page.getByRole("cell") });
-  expect(await rows.count()).toBeGreaterThan(5);
+  // The page's readings of this type (24 readings of six types on a page, lib/dossier/paging.ts).
+  expect(await rows.count()).toBeGreaterThan(2);
   await expect(rows.first().getByRole("cell").nth(1)).toHaveText(/^\d{2,3}\/\d{2,3}$/);
   // The summary's latest reading is the table's first row.
   const latest = (await rows.first().getByRole("cell").nth(1).textContent())!.trim();
-  await expect(chart).toHaveAttribute("aria-label", new RegExp(`Laatste: ${latest.replace("/", "\\/")} mmHg`));
+  await expect(chart).toHaveAccessibleName(new RegExp(`Laatste: ${latest.replace("/", "\\/")} mmHg`));
   // Decimals in the Belgian way: temperature with a comma.
   await expect(
     page
