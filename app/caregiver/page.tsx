@@ -9,6 +9,7 @@ import { requirePageActor } from "@/lib/auth/guards";
 import { listMyPatients } from "@/lib/dossier";
 import { lookupPatientAction } from "./actions";
 import { LookupForm } from "./lookup-form";
+import { PageMessages } from "@/components/page-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("caregiver");
@@ -34,7 +35,9 @@ export default async function CaregiverHomePage() {
         />
         <Card title={t("lookup.title")}>
           <p className="mb-4 max-w-prose">{t("lookup.intro")}</p>
-          <LookupForm action={lookupPatientAction} />
+          <PageMessages namespaces={["caregiver.lookup"]}>
+            <LookupForm action={lookupPatientAction} />
+          </PageMessages>
         </Card>
       </div>
     </PageShell>

@@ -7,6 +7,7 @@ import { PageHeading } from "@/components/ui";
 import { getSessionState } from "@/lib/auth/session";
 import { demoWorldEnabled, env, oidcEnabled } from "@/lib/env";
 import { OIDC_PROVIDER_ID } from "@/lib/auth/oidc";
+import { PageMessages } from "@/components/page-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("login");
@@ -50,11 +51,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   return (
     <PageShell width="narrow">
       <PageHeading title={t("title")} description={t("intro")} />
-      <LoginForm
-        credentials={demoWorldEnabled ? "demo" : env.PASSWORD_LOGIN_ENABLED ? "password" : null}
-        oidc={oidcEnabled ? { id: OIDC_PROVIDER_ID, name: env.OIDC_DISPLAY_NAME } : null}
-        initialError={initialErrorFor(first(params.error), first(params.reason))}
-      />
+      <PageMessages namespaces={["login"]}>
+        <LoginForm
+          credentials={demoWorldEnabled ? "demo" : env.PASSWORD_LOGIN_ENABLED ? "password" : null}
+          oidc={oidcEnabled ? { id: OIDC_PROVIDER_ID, name: env.OIDC_DISPLAY_NAME } : null}
+          initialError={initialErrorFor(first(params.error), first(params.reason))}
+        />
+      </PageMessages>
     </PageShell>
   );
 }

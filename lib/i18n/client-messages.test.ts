@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import nlBE from "../../messages/nl-BE.json";
-import { clientMessages, clientNamespaces } from "./client-messages";
+import { clientMessages, clientNamespaces, pageClientNamespaces } from "./client-messages";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -16,7 +16,9 @@ function sources(dir: string): string[] {
 }
 
 const covered = (namespace: string) =>
-  clientNamespaces.some((listed) => namespace === listed || namespace.startsWith(`${listed}.`));
+  [...clientNamespaces, ...pageClientNamespaces].some(
+    (listed) => namespace === listed || namespace.startsWith(`${listed}.`),
+  );
 
 describe("clientMessages", () => {
   it("covers every namespace a client component translates with", () => {
@@ -44,10 +46,24 @@ describe("clientMessages", () => {
 
   it("keeps the listed namespaces, nested as in the catalogue, and nothing else", () => {
     const picked = clientMessages(nlBE as Record<string, unknown>);
-    expect(Object.keys(picked).sort()).toEqual(["caregiver", "common", "errors", "form", "login", "security"]);
-    expect(Object.keys(picked.caregiver as object)).toEqual(["lookup"]);
+    expect(Object.keys(picked).sort()).toEqual(["common", "errors", "form"]);
+    expect(Object.keys(picked.errors as object)).toEqual(["generic"]);
     expect((picked.errors as { generic: unknown }).generic).toEqual(nlBE.errors.generic);
-    expect(JSON.stringify(picked).length).toBeLessThan(JSON.stringify(nlBE).length / 3);
+    expect(JSON.stringify(picked).length).toBeLessThan(JSON.stringify(nlBE).length / 20);
+    const login = clientMessages(nlBE as Record<string, unknown>, [...clientNamespaces, "login"]);
+    expect(Object.keys(login).sort()).toEqual(["common", "errors", "form", "login"]);
+  });
+
+  it("gives each page namespace to the page that renders its client component, and to no other", () => {
+    // A namespace of pageClientNamespaces is used by client components that a page wraps in
+    // <PageMessages namespaces={[...]}>: each one must be wrapped where its component is rendered.
+    const pageFiles = sources("app").filter((file) => /<PageMessages namespaces=/.test(readFileSync(file, "utf8")));
+    const wrapped = pageFiles.flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/<PageMessages namespaces=\{\[([^\]]*)\]\}>/g)].flatMap((match) =>
+        [...match[1]!.matchAll(/"([^"]+)"/g)].map((name) => name[1]!),
+      ),
+    );
+    expect([...new Set(wrapped)].sort()).toEqual([...pageClientNamespaces].sort());
   });
 
   it("ignores a namespace that does not exist and never walks into the prototype", () => {

@@ -4,15 +4,18 @@
 // namespace a client component reads is listed here; client-messages.test.ts reads every
 // "use client" file and fails on a namespace that is missing, so a new one cannot be forgotten.
 
-/** Dotted namespaces, as client components pass them to useTranslations. */
-export const clientNamespaces = [
-  "common",
-  "form",
-  "login",
-  "errors.generic",
-  "caregiver.lookup",
-  "security.secondFactor",
-] as const;
+/**
+ * Dotted namespaces, as client components pass them to useTranslations: the ones every page needs
+ * (the root layout sends them with every page).
+ */
+export const clientNamespaces = ["common", "form", "errors.generic"] as const;
+
+/**
+ * Namespaces of client components that appear on one page only: that page wraps them in
+ * <PageMessages namespaces={[...]}> (components/page-messages.tsx), so the other pages do not
+ * carry them (about 5 KB of every page's HTML).
+ */
+export const pageClientNamespaces = ["login", "caregiver.lookup", "security.secondFactor"] as const;
 
 type Messages = Record<string, unknown>;
 

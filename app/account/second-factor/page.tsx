@@ -14,6 +14,7 @@ import { readSecondFactor } from "@/lib/auth/second-factor";
 import { organisation } from "@/lib/env";
 import { beginEnrolmentAction, disableSecondFactorAction } from "./actions";
 import { ConfirmEnrolmentForm } from "./confirm-form";
+import { PageMessages } from "@/components/page-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("security.secondFactor");
@@ -75,7 +76,9 @@ export default async function SecondFactorPage({
               </li>
               <li>{t("pending.step2")}</li>
             </ol>
-            <ConfirmEnrolmentForm />
+            <PageMessages namespaces={["security.secondFactor"]}>
+              <ConfirmEnrolmentForm />
+            </PageMessages>
             <StateForm action={beginEnrolmentAction} className="mt-4">
               <SubmitButton variant="secondary">{t("pending.restart")}</SubmitButton>
             </StateForm>
