@@ -165,9 +165,9 @@ async function CarePlan({ items }: { items: HealthSection["carePlan"] }) {
       {items.length === 0 ? (
         <p>{t("carePlan.empty")}</p>
       ) : (
-        <ul className="flex flex-col gap-4">
+        <ul className="entries boxed">
           {items.map((item) => (
-            <li key={item.id} className="rounded-lg border border-line p-4">
+            <li key={item.id}>
               <h3 className="text-lg font-bold">{item.title}</h3>
               <p className="mt-1 text-ink-muted">
                 {t(`carePlan.status.${statusKey(item.status, ["ACTIVE", "COMPLETED", "STOPPED"])}`)} ·{" "}
@@ -205,7 +205,8 @@ async function FirstThenRest<T>({
   as: "ol" | "ul";
 }) {
   const t = await getTranslations("file");
-  const listClass = "flex flex-col gap-4";
+  // Boxed entries (globals.css .entries), styled once on the list.
+  const listClass = "entries boxed";
   return (
     <>
       <List className={listClass}>{items.slice(0, first).map(render)}</List>
@@ -278,7 +279,7 @@ async function PlannedVisits({ visits }: { visits: HealthSection["plannedVisits"
           items={upcoming}
           first={SHOWN_FIRST.visits}
           render={(visit) => (
-            <li key={visit.id} className="rounded-lg border border-line p-4">
+            <li key={visit.id}>
               <p className="font-bold">
                 <time dateTime={visit.startsAt.toISOString()}>{format.dateTime(visit.startsAt, "dateTime")}</time>
               </p>
@@ -313,9 +314,9 @@ async function NursingNotes({
         <p>{t("notes.empty")}</p>
       ) : (
         // One page of notes (lib/dossier/paging.ts), all shown; older ones are on the next page.
-        <ol className="flex flex-col gap-4">
+        <ol className="entries marked">
           {notes.map((note) => (
-            <li key={note.id} className="border-l-4 border-brand-700 pl-4">
+            <li key={note.id}>
               <p className="font-semibold">
                 <time dateTime={note.writtenAt.toISOString()}>{format.dateTime(note.writtenAt, "dateTime")}</time> ·{" "}
                 {t(`notes.kind.${statusKey(note.kind, ["OBSERVATION", "ASSESSMENT", "COMMUNICATION"])}`)}
@@ -347,9 +348,9 @@ async function WoundCare({
       {entries.length === 0 ? (
         <p>{t("wound.empty")}</p>
       ) : (
-        <ol className="flex flex-col gap-4">
+        <ol className="entries boxed">
           {entries.map((entry) => (
-            <li key={entry.id} className="rounded-lg border border-line p-4">
+            <li key={entry.id}>
               <p className="font-semibold">
                 <time dateTime={entry.performedAt.toISOString()}>{format.dateTime(entry.performedAt, "dateTime")}</time>{" "}
                 · {entry.location}
@@ -373,9 +374,9 @@ async function Medication({ items }: { items: HealthSection["medicationSchedule"
       {items.length === 0 ? (
         <p>{t("medication.empty")}</p>
       ) : (
-        <ul className="flex flex-col gap-4">
+        <ul className="entries boxed">
           {items.map((item) => (
-            <li key={item.id} className="rounded-lg border border-line p-4">
+            <li key={item.id}>
               <h3 className="text-lg font-bold">{item.medication}</h3>
               <Fields
                 rows={[

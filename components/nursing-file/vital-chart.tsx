@@ -65,40 +65,44 @@ export async function VitalChart({ points, seriesNames, decimals, summaryId }: V
     // Named by the summary shown above it (aria-labelledby), not a copy of it: a page of readings is
     // sent twice (HTML and React's payload), so a repeated text counts four times.
     <div role="img" aria-labelledby={summaryId} className="w-full min-w-0">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-64 w-full" aria-hidden="true" data-chart="vital">
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line
-              x1={PLOT.left}
-              x2={WIDTH - PLOT.right}
-              y1={round(y(tick))}
-              y2={round(y(tick))}
-              stroke={GRID}
-              strokeDasharray="3 3"
-            />
-            <text x={PLOT.left - 6} y={round(y(tick)) + 4} textAnchor="end" fontSize="13" fill={AXIS}>
+      {/* Shared attributes on the groups, not on each element (SVG inherits them). */}
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        className="h-64 w-full"
+        aria-hidden="true"
+        data-chart="vital"
+        fontSize="13"
+        fill={AXIS}
+      >
+        <g stroke={GRID} strokeDasharray="3 3">
+          {ticks.map((tick) => (
+            <line key={tick} x1={PLOT.left} x2={WIDTH - PLOT.right} y1={round(y(tick))} y2={round(y(tick))} />
+          ))}
+        </g>
+        <g textAnchor="end">
+          {ticks.map((tick) => (
+            <text key={tick} x={PLOT.left - 6} y={round(y(tick)) + 4}>
               {number(tick)}
             </text>
-          </g>
-        ))}
-        <text x={PLOT.left} y={HEIGHT - 8} fontSize="13" fill={AXIS}>
+          ))}
+          <text x={WIDTH - PLOT.right} y={HEIGHT - 8}>
+            {day(tMax)}
+          </text>
+        </g>
+        <text x={PLOT.left} y={HEIGHT - 8}>
           {day(tMin)}
         </text>
-        <text x={WIDTH - PLOT.right} y={HEIGHT - 8} textAnchor="end" fontSize="13" fill={AXIS}>
-          {day(tMax)}
-        </text>
-        {lines.map((line) => (
-          <polyline
-            key={line.name}
-            data-series={line.name}
-            points={line.points}
-            fill="none"
-            stroke={line.color}
-            strokeWidth={2}
-            strokeDasharray={line.dash}
-            strokeLinejoin="round"
-          />
-        ))}
+        <g fill="none" strokeWidth={2} strokeLinejoin="round">
+          {lines.map((line) => (
+            <polyline
+              key={line.name}
+              data-series={line.name}
+              points={line.points}
+              stroke={line.color}
+              strokeDasharray={line.dash}
+            />
+          ))}
+        </g>
       </svg>
     </div>
   );

@@ -72,21 +72,14 @@ export async function VitalReadings({ vitalSigns }: { vitalSigns: VitalSign[] })
                 role="region"
                 aria-label={t("tableLabel", { type: typeLabel })}
               >
-                {/* Cell styles set once on the table, not on each of its cells: a page of readings is
-                    sent twice (HTML and React's payload), so every repeated attribute counts. */}
-                <table className="w-full border-collapse text-left [&_td]:px-3 [&_td]:py-2 [&_td:nth-child(2)]:text-right [&_td:nth-child(2)]:tabular-nums [&_tbody_tr]:border-b [&_tbody_tr]:border-line [&_tbody_tr:last-child]:border-b-0">
+                {/* Cell styles set once in globals.css (.readings-table), not on each cell. */}
+                <table className="readings-table">
                   <caption className="sr-only">{t("tableLabel", { type: typeLabel })}</caption>
                   <thead className="sticky top-0 bg-white">
                     <tr>
-                      <th scope="col" className="border-b border-line px-3 py-2">
-                        {t("columns.measuredAt")}
-                      </th>
-                      <th scope="col" className="border-b border-line px-3 py-2 text-right">
-                        {t("columns.value", { unit: unitLabel })}
-                      </th>
-                      <th scope="col" className="border-b border-line px-3 py-2">
-                        {t("columns.note")}
-                      </th>
+                      <th scope="col">{t("columns.measuredAt")}</th>
+                      <th scope="col">{t("columns.value", { unit: unitLabel })}</th>
+                      <th scope="col">{t("columns.note")}</th>
                     </tr>
                   </thead>
                   <tbody>

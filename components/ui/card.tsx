@@ -18,12 +18,9 @@ export function Card({ title, titleLevel = 2, actions, children, className }: Ca
   const headingId = useId();
   const Heading = titleLevel === 2 ? "h2" : "h3";
   return (
-    <section
-      aria-labelledby={title ? headingId : undefined}
-      className={cx("min-w-0 rounded-xl border border-line bg-white p-5 shadow-sm sm:p-6", className)}
-    >
+    <section aria-labelledby={title ? headingId : undefined} className={cx("card", className)}>
       {title || actions ? (
-        <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <div className="card-head">
           {title ? (
             <Heading id={headingId} className={titleLevel === 2 ? "text-xl font-bold" : "text-lg font-bold"}>
               {title}

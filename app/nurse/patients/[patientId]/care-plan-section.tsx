@@ -5,7 +5,7 @@ import type { NursingFile } from "@/lib/dossier";
 import type { RevisionDto } from "@/lib/nursing";
 import { carePlanStatuses, MAX_NOTE_LENGTH, MAX_REASON_LENGTH } from "@/lib/nursing/schemas";
 import { updateCarePlanAction } from "./actions";
-import { EditDisclosure, EntryArticle } from "./entry-article";
+import { type Correcting, EditDisclosure, EntryArticle } from "./entry-article";
 import { ListCard } from "../../_components/list-card";
 import { fieldErrorMessages } from "./form-messages";
 import { History, PreviousText } from "./history";
@@ -16,7 +16,9 @@ export async function CarePlanSection({
   patientId,
   items,
   revisions,
+  correcting,
 }: {
+  correcting: Correcting;
   patientId: string;
   items: CarePlanItem[];
   revisions: Record<string, RevisionDto[]>;
@@ -47,6 +49,8 @@ export async function CarePlanSection({
             describePrevious={(revision) => <PreviousText revision={revision} />}
           />
           <EditDisclosure
+            entryId={item.id}
+            correcting={correcting}
             summary={t("carePlan.open")}
             version={item.version}
             form={{

@@ -1,8 +1,12 @@
 // One entry of the file on the work screen (a note, a reading, a care-plan item, a routed
 // request): a heading to jump to, its text, its history and the form that changes it. The id
 // `entry-<row id>` is the anchor a routed correction request links to.
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ActionForm, type ActionFormProps } from "@/components/forms/action-form";
+import type { FilePaging } from "@/components/nursing-file";
+import { formatCursor, pagedLists, type PagedList } from "@/lib/dossier/paging";
 
 export function entryAnchor(entryId: string): string {
   return `entry-${entryId}`;
@@ -36,25 +40,70 @@ export function EntryArticle({
 }
 
 /**
- * A form behind a disclosure, rebuilt when the entry's version changes: after a saved change the
- * disclosure closes and shows the new state; a stale form (another tab saved first) keeps what
- * was typed and is refused by the version check.
+ * Which entry's correction form is open (`?correct=<entry id>`), and the page it is on: the forms
+ * are rendered on demand, one at a time, not one hidden form per entry (issue 12: a work screen
+ * with ten notes and ten readings carried 29 hidden forms, 81 KB of its 214 KB of HTML).
  */
-export function EditDisclosure({
+export type Correcting = { paging: FilePaging; entryId: string | null };
+
+const ENTRY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The entry id of `?correct=`, or null when absent or not shaped like an id. */
+export function correctingFromSearch(value: string | string[] | undefined): string | null {
+  return typeof value === "string" && ENTRY_ID.test(value) ? value : null;
+}
+
+/** This page (the same page of each list) with one entry's form open, or none, at that entry. */
+export function correctHref({ paging }: Correcting, entryId: string | null, anchorId: string): string {
+  const query = new URLSearchParams();
+  for (const list of Object.keys(pagedLists) as PagedList[]) {
+    const before = paging.current[list].before;
+    if (before) query.set(pagedLists[list], formatCursor(before));
+  }
+  if (entryId) query.set("correct", entryId);
+  const search = query.toString();
+  return `${paging.basePath}${search ? `?${search}` : ""}#${entryAnchor(anchorId)}`;
+}
+
+/**
+ * The link that opens an entry's form (a link: without script the browser loads the page; with it,
+ * the router renders the form in the hydrated page, where nothing typed can be lost), or, on the page
+ * where it is open, the form itself with a way back. Rebuilt when the entry's version changes: a
+ * stale form (another tab saved first) keeps what was typed and is refused by the version check;
+ * a saved change redirects to the page without the form.
+ */
+export async function EditDisclosure({
+  entryId,
   summary,
   version,
   form,
+  correcting,
 }: {
+  entryId: string;
   summary: string;
   version: number;
   form: ActionFormProps;
+  correcting: Correcting;
 }) {
+  const link = "font-semibold text-brand-800 underline underline-offset-4";
+  if (correcting.entryId !== entryId) {
+    return (
+      <p className="mt-3">
+        <Link href={correctHref(correcting, entryId, entryId)} className={link} scroll={false}>
+          {summary}
+        </Link>
+      </p>
+    );
+  }
+  const t = await getTranslations("common");
   return (
-    <details key={version} className="mt-3">
-      <summary className="cursor-pointer font-semibold text-brand-800 underline underline-offset-4">{summary}</summary>
-      <div className="mt-3">
-        <ActionForm key={`${form.idPrefix}-${version}`} {...form} />
-      </div>
-    </details>
+    <div className="mt-3 flex flex-col gap-3">
+      <ActionForm key={`${form.idPrefix}-${version}`} {...form} />
+      <p>
+        <Link href={correctHref(correcting, null, entryId)} className={link} scroll={false}>
+          {t("cancel")}
+        </Link>
+      </p>
+    </div>
   );
 }

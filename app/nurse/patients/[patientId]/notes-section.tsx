@@ -1,12 +1,12 @@
 // The latest notes, each with its history and a correction form (text and reason; the previous
 // text is kept). The patient's own comments stand beside the note they belong to.
 import { getFormatter, getTranslations } from "next-intl/server";
-import { PageLinks, PatientComments, type FilePaging } from "@/components/nursing-file";
+import { PageLinks, PatientComments } from "@/components/nursing-file";
 import type { NursingFile } from "@/lib/dossier";
 import type { RevisionDto } from "@/lib/nursing";
 import { MAX_NOTE_LENGTH, MAX_REASON_LENGTH } from "@/lib/nursing/schemas";
 import { correctNoteAction } from "./actions";
-import { EditDisclosure, EntryArticle } from "./entry-article";
+import { type Correcting, EditDisclosure, EntryArticle } from "./entry-article";
 import { ListCard } from "../../_components/list-card";
 import { fieldErrorMessages } from "./form-messages";
 import { History, PreviousText } from "./history";
@@ -18,13 +18,13 @@ export async function NotesSection({
   notes,
   revisions,
   pages,
-  paging,
+  correcting,
 }: {
   patientId: string;
   notes: Note[];
   revisions: Record<string, RevisionDto[]>;
   pages: NonNullable<NursingFile["health"]>["pages"];
-  paging: FilePaging;
+  correcting: Correcting;
 }) {
   const [t, format] = await Promise.all([getTranslations("nurse"), getFormatter()]);
   return (
@@ -33,7 +33,7 @@ export async function NotesSection({
       empty={t("notes.empty")}
       entries={notes}
       keyOf={(entry) => entry.id}
-      footer={<PageLinks list="nursingNotes" anchor="notes" health={{ pages }} paging={paging} />}
+      footer={<PageLinks list="nursingNotes" anchor="notes" health={{ pages }} paging={correcting.paging} />}
       render={(note) => (
         <EntryArticle
           entryId={note.id}
@@ -50,6 +50,8 @@ export async function NotesSection({
             describePrevious={(revision) => <PreviousText revision={revision} />}
           />
           <EditDisclosure
+            entryId={note.id}
+            correcting={correcting}
             summary={t("correct.open")}
             version={note.version}
             form={{

@@ -16,6 +16,7 @@ import { readNurseWorkScreen, WORK_SCREEN_PAGE_SIZES } from "@/lib/nursing";
 import { EmergencyAccessCard } from "../../_components/emergency-access-card";
 import { CarePlanSection } from "./care-plan-section";
 import { ZDone } from "./done";
+import { type Correcting, correctingFromSearch } from "./entry-article";
 import { NewEntryForms } from "./new-entry-forms";
 import { NotesSection } from "./notes-section";
 import { RoutedCorrectionsSection } from "./routed-corrections-section";
@@ -32,7 +33,7 @@ export default async function NursePatientPage({
   searchParams,
 }: {
   params: Promise<{ patientId: string }>;
-  searchParams: Promise<FileSearchParams & { done?: string }>;
+  searchParams: Promise<FileSearchParams & { done?: string; correct?: string }>;
 }) {
   const actor = await requirePageActor(["NURSE"]);
   const [{ patientId }, query, t, tRoles, format] = await Promise.all([
@@ -81,6 +82,8 @@ export default async function NursePatientPage({
   for (const [entryId, located] of Object.entries(entryPages))
     entryLinks.set(entryId, pageHref(basePath, located.list, located.before, `entry-${entryId}`));
   const paging = { basePath, current: page };
+  // The one correction form open on this view, if any (`?correct=<entry id>`).
+  const correcting: Correcting = { paging, entryId: correctingFromSearch(query.correct) };
   const upcoming = health.plannedVisits.filter((visit) => visit.status === "PLANNED" && visit.startsAt >= now);
 
   return (
@@ -101,7 +104,7 @@ export default async function NursePatientPage({
             notes={notes}
             revisions={revisions}
             pages={health.pages}
-            paging={paging}
+            correcting={correcting}
           />
         </div>
         <div id="vitals" className="scroll-mt-4">
@@ -110,10 +113,10 @@ export default async function NursePatientPage({
             readings={readings}
             revisions={revisions}
             pages={health.pages}
-            paging={paging}
+            correcting={correcting}
           />
         </div>
-        <CarePlanSection patientId={patientId} items={health.carePlan} revisions={revisions} />
+        <CarePlanSection patientId={patientId} items={health.carePlan} revisions={revisions} correcting={correcting} />
         <VisitsAndContact upcoming={upcoming} contact={file.administrative.contact} />
       </div>
     </PageShell>

@@ -1,13 +1,13 @@
 // The latest readings, each with its history and a correction form: the value(s) and remark
 // change with a reason, the previous reading is kept; the type and the moment do not change.
 import { getFormatter, getTranslations } from "next-intl/server";
-import { PageLinks, type FilePaging } from "@/components/nursing-file";
+import { PageLinks } from "@/components/nursing-file";
 import type { NursingFile } from "@/lib/dossier";
 import type { RevisionDto } from "@/lib/nursing";
 import { MAX_REASON_LENGTH } from "@/lib/nursing/schemas";
 import type { FieldSpec } from "@/components/forms/action-form";
 import { correctVitalAction } from "./actions";
-import { EditDisclosure, EntryArticle } from "./entry-article";
+import { type Correcting, EditDisclosure, EntryArticle } from "./entry-article";
 import { ListCard } from "../../_components/list-card";
 import { fieldErrorMessages } from "./form-messages";
 import { History } from "./history";
@@ -20,13 +20,13 @@ export async function VitalsSection({
   readings,
   revisions,
   pages,
-  paging,
+  correcting,
 }: {
   patientId: string;
   readings: Reading[];
   revisions: Record<string, RevisionDto[]>;
   pages: NonNullable<NursingFile["health"]>["pages"];
-  paging: FilePaging;
+  correcting: Correcting;
 }) {
   const [t, format] = await Promise.all([getTranslations("nurse"), getFormatter()]);
   return (
@@ -35,7 +35,7 @@ export async function VitalsSection({
       empty={t("vitals.empty")}
       entries={readings}
       keyOf={(entry) => entry.id}
-      footer={<PageLinks list="vitalSigns" anchor="vitals" health={{ pages }} paging={paging} />}
+      footer={<PageLinks list="vitalSigns" anchor="vitals" health={{ pages }} paging={correcting.paging} />}
       layout="twoColumns"
       render={(reading) => {
         const date = format.dateTime(reading.measuredAt, "dateTime");
@@ -72,6 +72,8 @@ export async function VitalsSection({
               )}
             />
             <EditDisclosure
+              entryId={reading.id}
+              correcting={correcting}
               summary={t("correctVital.open")}
               version={reading.version}
               form={{
