@@ -187,7 +187,7 @@ async function CarePlan({ items }: { items: HealthSection["carePlan"] }) {
 }
 
 /** The next visits shown at once; the later ones are one click away. */
-const SHOWN_FIRST = { visits: 6 } as const;
+const VISITS_SHOWN_FIRST = 6;
 
 /**
  * The first entries of a long list, then the rest behind a native disclosure: keyboard and
@@ -277,7 +277,7 @@ async function PlannedVisits({ visits }: { visits: HealthSection["plannedVisits"
         <FirstThenRest
           as="ul"
           items={upcoming}
-          first={SHOWN_FIRST.visits}
+          first={VISITS_SHOWN_FIRST}
           render={(visit) => (
             <li key={visit.id}>
               <p className="font-bold">

@@ -69,7 +69,9 @@ export { fileAvailability, type FileAvailability } from "./availability";
 export {
   API_PAGE_SIZE_DEFAULT,
   API_PAGE_SIZE_MAX,
+  entryIdFromSearch,
   filePageFromSearch,
+  filePageQuery,
   firstPage,
   PAGE_SIZES,
   pageHref,

@@ -106,6 +106,26 @@ export function filePageFromSearch(params: FileSearchParams, sizes: Record<Paged
   return page;
 }
 
+/**
+ * An entry id from a page's query (the nurse's `?correct=<entry id>`): the same shape as a
+ * cursor's id, or null. It only ever selects among the entries the page already read.
+ */
+export function entryIdFromSearch(value: string | string[] | undefined): string | null {
+  return typeof value === "string" && ID.test(value) ? value : null;
+}
+
+/** The query that shows the same page of every list again, with extra parameters after it. */
+export function filePageQuery(current: FilePage, extra: Record<string, string> = {}): string {
+  const query = new URLSearchParams();
+  for (const list of Object.keys(pagedLists) as PagedList[]) {
+    const before = current[list].before;
+    if (before) query.set(pagedLists[list], formatCursor(before));
+  }
+  for (const [name, value] of Object.entries(extra)) query.set(name, value);
+  const search = query.toString();
+  return search ? `?${search}` : "";
+}
+
 /** The link to another page of one list: only that list's cursor, the others at their newest. */
 export function pageHref(basePath: string, list: PagedList, before: string | null, anchor: string): string {
   const query = before ? `?${pagedLists[list]}=${encodeURIComponent(before)}` : "";

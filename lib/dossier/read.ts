@@ -172,7 +172,7 @@ const personName = (person: NameRow) => (person ? displayName(person) : null);
 const at = (millis: Millis) => new Date(millis);
 
 /** A page's bounds as parameters: rows to read (one more than shown) and the cursor, or nulls. */
-function bounds(list: { size: number; before: { at: Date; id: string } | null }, limit: number) {
+function bounds(list: FilePage[PagedList], limit: number) {
   const size = Math.min(list.size, limit);
   return { size, take: size + 1, beforeAt: list.before?.at ?? null, beforeId: list.before?.id ?? null };
 }

@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ActionForm, type ActionFormProps } from "@/components/forms/action-form";
 import type { FilePaging } from "@/components/nursing-file";
-import { formatCursor, pagedLists, type PagedList } from "@/lib/dossier/paging";
+import { filePageQuery } from "@/lib/dossier";
 
 export function entryAnchor(entryId: string): string {
   return `entry-${entryId}`;
@@ -46,23 +46,9 @@ export function EntryArticle({
  */
 export type Correcting = { paging: FilePaging; entryId: string | null };
 
-const ENTRY_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** The entry id of `?correct=`, or null when absent or not shaped like an id. */
-export function correctingFromSearch(value: string | string[] | undefined): string | null {
-  return typeof value === "string" && ENTRY_ID.test(value) ? value : null;
-}
-
 /** This page (the same page of each list) with one entry's form open, or none, at that entry. */
 export function correctHref({ paging }: Correcting, entryId: string | null, anchorId: string): string {
-  const query = new URLSearchParams();
-  for (const list of Object.keys(pagedLists) as PagedList[]) {
-    const before = paging.current[list].before;
-    if (before) query.set(pagedLists[list], formatCursor(before));
-  }
-  if (entryId) query.set("correct", entryId);
-  const search = query.toString();
-  return `${paging.basePath}${search ? `?${search}` : ""}#${entryAnchor(anchorId)}`;
+  return `${paging.basePath}${filePageQuery(paging.current, entryId ? { correct: entryId } : {})}#${entryAnchor(anchorId)}`;
 }
 
 /**

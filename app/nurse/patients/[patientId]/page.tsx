@@ -11,12 +11,12 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PageShell } from "@/components/page-shell";
 import { Alert, LinkButton, PageHeading } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/guards";
-import { filePageFromSearch, pageHref, type FileSearchParams } from "@/lib/dossier";
+import { entryIdFromSearch, filePageFromSearch, pageHref, type FileSearchParams } from "@/lib/dossier";
 import { readNurseWorkScreen, WORK_SCREEN_PAGE_SIZES } from "@/lib/nursing";
 import { EmergencyAccessCard } from "../../_components/emergency-access-card";
 import { CarePlanSection } from "./care-plan-section";
 import { ZDone } from "./done";
-import { type Correcting, correctingFromSearch } from "./entry-article";
+import type { Correcting } from "./entry-article";
 import { NewEntryForms } from "./new-entry-forms";
 import { NotesSection } from "./notes-section";
 import { RoutedCorrectionsSection } from "./routed-corrections-section";
@@ -83,7 +83,7 @@ export default async function NursePatientPage({
     entryLinks.set(entryId, pageHref(basePath, located.list, located.before, `entry-${entryId}`));
   const paging = { basePath, current: page };
   // The one correction form open on this view, if any (`?correct=<entry id>`).
-  const correcting: Correcting = { paging, entryId: correctingFromSearch(query.correct) };
+  const correcting: Correcting = { paging, entryId: entryIdFromSearch(query.correct) };
   const upcoming = health.plannedVisits.filter((visit) => visit.status === "PLANNED" && visit.startsAt >= now);
 
   return (
