@@ -468,3 +468,22 @@ test("keyboard only: p.an signs in, opens her consent page and goes back home", 
   await expect(page.locator("html")).toHaveAttribute("lang", "fr-BE");
   await page.context().addCookies([{ name: LOCALE_COOKIE, value: "nl-BE", url: page.url() }]);
 });
+
+test("the axe check itself reports serious violations, also on a page opened after it ran", async ({ page }) => {
+  // A page with no language, no title, an image without a text alternative and an unnamed
+  // button: four serious rules. If the in-page scan returned nothing, every sweep above would pass.
+  const broken = '<html><body><main><h1>x</h1><img src="data:,"><button></button></main></body></html>';
+  await page.setContent(broken);
+  const first = await seriousAxeViolations(page);
+  expect(first.map((line) => line.split(" ")[0]).sort()).toEqual([
+    "button-name",
+    "document-title",
+    "html-has-lang",
+    "image-alt",
+  ]);
+  // The next document gets axe from the context's init script, not from the first injection.
+  await page.goto("/login");
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.setContent(broken);
+  expect(await seriousAxeViolations(page)).toHaveLength(4);
+});
