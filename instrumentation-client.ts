@@ -6,6 +6,17 @@
 // matter. In the browser zod therefore never tries: `jitless` must be set before the first schema
 // is built, which is why it is here and not beside the forms. The server keeps the compiled
 // parsers (Node has no CSP).
-import { z } from "zod";
+//
+// Without importing zod: this file is part of the script every page loads, and importing zod here
+// put all of it (109 KB) on every page, also on the pages without a form. zod keeps its settings
+// in one object on globalThis, which it creates only when it is not there yet (zod/v4/core:
+// `globalThis.__zod_globalConfig ??= {}`, what `z.config()` changes), so the setting made here is
+// the one zod finds when a form's script loads it. instrumentation-client.test.ts proves it with
+// the installed zod.
+type ZodGlobals = { __zod_globalConfig?: { jitless?: boolean } };
 
-z.config({ jitless: true });
+(globalThis as ZodGlobals).__zod_globalConfig ??= {};
+(globalThis as ZodGlobals).__zod_globalConfig!.jitless = true;
+
+// A module (not a script), so its names stay its own.
+export {};

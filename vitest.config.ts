@@ -35,7 +35,13 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "proxy.test.ts", "eslint.config.test.ts"],
+          include: [
+            "lib/**/*.test.ts",
+            "components/**/*.test.{ts,tsx}",
+            "proxy.test.ts",
+            "instrumentation-client.test.ts",
+            "eslint.config.test.ts",
+          ],
         },
       },
       {

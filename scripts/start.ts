@@ -101,6 +101,7 @@ const BUILD_INPUT_FILES = [
   "proxy.ts",
   "middleware.ts",
   "instrumentation.ts",
+  "instrumentation-client.ts",
   "prisma/schema.prisma",
 ];
 const buildHashFile = path.join(repoRoot, ".next", "portal-build-hash");

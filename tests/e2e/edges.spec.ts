@@ -71,6 +71,13 @@ test("pages hydrate and work under the nonce policy, with no CSP violation", asy
   await signOutViaButton(page);
 
   await loginViaFormTo(page, "n.nina", "/nurse");
+  // The browser's own check of a form, with zod (components/forms/action-form.tsx): zod is loaded
+  // with the form's script only, and must already find the jitless setting that
+  // instrumentation-client.ts made, or its `new Function` probe is a CSP violation.
+  const emergency = page.getByRole("form", { name: "Noodtoegang tot een dossier" });
+  await emergency.getByRole("button", { name: "Noodtoegang openen" }).click();
+  await expect(emergency.getByText("Vul het rijksregisternummer van de patiënt in.")).toBeVisible();
+  expect(await violations(), "after the browser checked a form with zod").toEqual([]);
   await expectScriptsCarryNonce(page, "/nurse/patients/pat-an");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("An Peeters");
   expect(await violations(), "on the nurse's work screen").toEqual([]);
