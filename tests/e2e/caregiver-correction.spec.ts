@@ -9,7 +9,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginViaFormTo, signOutViaButton } from "./support/login";
+import { signInTo, signOutViaButton } from "./support/login";
 import { saveScreenshotsWithAxe } from "./support/screenshot";
 
 test.describe.configure({ mode: "serial" });
@@ -54,7 +54,7 @@ async function axeInOtherLanguages(
 }
 
 test("p.an comments on her oldest listed assessment and sees her comment beside it in her file", async ({ page }) => {
-  await loginViaFormTo(page, "p.an", "/patient");
+  await signInTo(page, "p.an", "/patient");
   await page.goto("/patient/corrections");
   const assessment = page.getByRole("article", { name: /^Beoordeling van / }).last();
   await assessment.getByLabel("Uw opmerking").fill(COMMENT);
@@ -71,7 +71,7 @@ test("d.dirk reads An's comment beside the assessment and asks a correction of a
   page,
 }) => {
   test.setTimeout(120_000);
-  await loginViaFormTo(page, "d.dirk", "/caregiver");
+  await signInTo(page, "d.dirk", "/caregiver");
   await page.getByRole("link", { name: "Dossier van An Peeters openen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dossier van An Peeters");
 
@@ -126,7 +126,7 @@ test("d.dirk reads An's comment beside the assessment and asks a correction of a
   // The service center finds the request to route it (patient, section, who asked, when), but
   // never its text: it describes An's health (domain.md: the service center never reads health
   // data). Not in the page, nor in the data the page carries for React.
-  await loginViaFormTo(page, "s.sara", "/service-center");
+  await signInTo(page, "s.sara", "/service-center");
   const queue = await page.goto("/service-center/corrections");
   const request = page
     .getByRole("article", { name: /^An Peeters: Gezondheid/ })
@@ -143,7 +143,7 @@ test("d.dirk reads An's comment beside the assessment and asks a correction of a
 });
 
 test("Tom reads An's comment too, but is offered no correction form", async ({ page }) => {
-  await loginViaFormTo(page, "t.tom", "/trusted-person");
+  await signInTo(page, "t.tom", "/trusted-person");
   await page.getByRole("link", { name: "Dossier van An Peeters lezen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dossier van An Peeters");
   await expect(await revealComment(page)).toContainText("Commentaar van de patiënt");

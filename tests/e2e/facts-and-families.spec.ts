@@ -11,7 +11,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
 import { registerTherapeuticLink, resetEHealthSimulator } from "./support/ehealth";
-import { loginViaFormTo, signedInContextPool, signOutViaButton } from "./support/login";
+import { signedInContextPool, signInTo, signOutViaButton } from "./support/login";
 import { saveScreenshotsWithAxe } from "./support/screenshot";
 
 test.describe.configure({ mode: "serial" });
@@ -40,7 +40,7 @@ function dutchDate(day: string): string {
 
 test("k.kris ends Bart's care episode; Bart's home says until which day his file stays online", async ({ page }) => {
   test.setTimeout(120_000);
-  await loginViaFormTo(page, "k.kris", "/coordinator");
+  await signInTo(page, "k.kris", "/coordinator");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welkom, Kris Verhoeven");
   await page.getByLabel("Naam of rijksregisternummer").fill("Claes");
   await page.getByRole("button", { name: "Zoeken" }).click();
@@ -64,7 +64,7 @@ test("k.kris ends Bart's care episode; Bart's home says until which day his file
     .replace(".", "");
   await signOutViaButton(page);
 
-  await loginViaFormTo(page, "p.bart", "/patient");
+  await signInTo(page, "p.bart", "/patient");
   const notice = page.getByTestId("file-online-until");
   await expect(notice).toContainText(`Uw dossier blijft online tot en met ${until}`);
   await expect(notice).toContainText(`De zorg eindigde op ${dutchDate(lastDayOfCare)}`);
@@ -74,7 +74,7 @@ test("k.kris ends Bart's care episode; Bart's home says until which day his file
 
 test("r.rita switches between her children's files and gives consent for Emma", async ({ page }) => {
   test.setTimeout(120_000);
-  await loginViaFormTo(page, "r.rita", "/representative");
+  await signInTo(page, "r.rita", "/representative");
   const children = page.getByRole("navigation", { name: "Kies wie u vertegenwoordigt" });
   await expect(children.getByRole("link")).toHaveText(["Emma Wouters", "Finn Wouters"]);
   await saveScreenshotsWithAxe(page, "representative-home");
@@ -110,7 +110,7 @@ test("p.finn withdraws his agreement; his mother's next request for his file is 
     200,
   );
 
-  await loginViaFormTo(page, "p.finn", "/patient");
+  await signInTo(page, "p.finn", "/patient");
   await page.getByRole("link", { name: /Mijn vertegenwoordigers/ }).click();
   await expect(page).toHaveURL(/\/patient\/representatives$/);
   await expect(page.getByTestId("agreement-status")).toHaveText("Rita Wouters mag je dossier lezen.");
@@ -138,7 +138,7 @@ test("d.frank is refused An until eHealth knows his link; An's log then says via
     await page.getByLabel("Uw zorgvraag").fill("Nieuwe patiënt in de praktijk: medicatieschema nakijken");
     await page.getByRole("button", { name: "Opzoeken" }).click();
   };
-  await loginViaFormTo(page, "d.frank", "/caregiver");
+  await signInTo(page, "d.frank", "/caregiver");
   await lookUp();
   await expect(page.getByRole("main")).toContainText("Geen toegang");
   await expect(page).toHaveURL(/\/caregiver$/);
@@ -149,7 +149,7 @@ test("d.frank is refused An until eHealth knows his link; An's log then says via
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dossier van An Peeters");
   await signOutViaButton(page);
 
-  await loginViaFormTo(page, "p.an", "/patient");
+  await signInTo(page, "p.an", "/patient");
   await page.goto("/patient/access-log");
   const frankRows = page
     .getByRole("table")

@@ -8,7 +8,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginOverHttp, loginViaFormTo, signedInContextPool, signOutViaButton } from "./support/login";
+import { loginOverHttp, signedInContextPool, signInTo, signOutViaButton } from "./support/login";
 import { saveScreenshotsWithAxe } from "./support/screenshot";
 
 test.describe.configure({ mode: "serial" });
@@ -38,7 +38,7 @@ test("p.an withdraws her consent: d.dirk is refused on his next request; she giv
   const dirk = await signedIn(baseURL, "d.dirk");
   expect(await readAn(dirk)).toEqual({ status: 200 });
 
-  await loginViaFormTo(page, "p.an", "/patient");
+  await signInTo(page, "p.an", "/patient");
   await page.goto("/patient/consent");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mijn toestemming");
   await expect(page.getByTestId("consent-status")).toHaveText("U hebt uw toestemming gegeven.");
@@ -66,7 +66,7 @@ test("p.an excludes c.carl and re-admits him; he is refused only while excluded"
   const carl = await signedIn(baseURL, "c.carl");
   expect(await readAn(carl)).toEqual({ status: 200 });
 
-  await loginViaFormTo(page, "p.an", "/patient");
+  await signInTo(page, "p.an", "/patient");
   await page.goto("/patient/exclusions");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Zorgverleners uitsluiten");
   // Eva is excluded in the demo world; Carl is offered in the list of her caregivers.
@@ -91,7 +91,7 @@ test("p.an appoints t.tina, who then reads her file; revoked at the end", async 
   const tina = await signedIn(baseURL, "t.tina");
   expect(await readAn(tina)).toEqual({ status: 403, code: "forbidden" });
 
-  await loginViaFormTo(page, "p.an", "/patient");
+  await signInTo(page, "p.an", "/patient");
   await page.goto("/patient/trusted-persons");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mijn vertrouwenspersonen");
   await expect(page.getByRole("form", { name: "Tom Peeters intrekken als vertrouwenspersoon" })).toBeVisible();
@@ -128,7 +128,7 @@ test("p.an appoints t.tina, who then reads her file; revoked at the end", async 
   // Tina, in a browser of her own: An is on her list and her file opens, read-only.
   const tinaBrowser = await browser.newContext();
   const tinaPage = await tinaBrowser.newPage();
-  await loginViaFormTo(tinaPage, "t.tina", "/trusted-person");
+  await signInTo(tinaPage, "t.tina", "/trusted-person");
   await expect(tinaPage.getByRole("region", { name: "Wie heeft u aangeduid?" })).toContainText("An Peeters");
   await tinaPage.getByRole("link", { name: "Dossier van An Peeters lezen" }).click();
   await expect(tinaPage.getByRole("heading", { level: 1 })).toHaveText("Dossier van An Peeters");
@@ -151,7 +151,7 @@ test("p.an appoints t.tina, who then reads her file; revoked at the end", async 
 // axe on these pages in every language is tests/e2e/qualities.spec.ts's sweep; here the
 // language switcher and the translated headings.
 test("the settings pages are translated in French and English", async ({ page }) => {
-  await loginViaFormTo(page, "p.an", "/patient");
+  await signInTo(page, "p.an", "/patient");
   const pages = [
     { path: "/patient/consent", fr: "Mon consentement", en: "My consent" },
     { path: "/patient/exclusions", fr: "Exclure des soignants", en: "Exclude caregivers" },

@@ -6,7 +6,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { reseedDemoWorld } from "./support/demo-world";
-import { loginViaFormTo, signOutViaButton } from "./support/login";
+import { signInTo, signOutViaButton } from "./support/login";
 import { saveScreenshotsWithAxe } from "./support/screenshot";
 
 const CARE_QUESTION = "Controle bloeddruk na aanpassing van de medicatie";
@@ -24,7 +24,7 @@ test.beforeAll(async () => {
 });
 
 test("An's home shows her next visit, her care plan and the way to everything else", async ({ page }) => {
-  await loginViaFormTo(page, "p.an", "/patient");
+  await signInTo(page, "p.an", "/patient");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welkom, An Peeters");
 
   const nextVisit = page.getByRole("region", { name: "Volgend bezoek van de verpleegkundige" });
@@ -59,7 +59,7 @@ test("An's home shows her next visit, her care plan and the way to everything el
 test("An's file shows a blood-pressure chart with the same readings in a table, in Dutch and French", async ({
   page,
 }) => {
-  await loginViaFormTo(page, "p.an", "/patient");
+  await signInTo(page, "p.an", "/patient");
   await page.getByRole("link", { name: /^Mijn volledige dossier/ }).click();
   await expect(page).toHaveURL(/\/patient\/file$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mijn verpleegdossier");
@@ -112,7 +112,7 @@ test("An's file shows a blood-pressure chart with the same readings in a table, 
 });
 
 test("Tom reads An's file as her trusted person and sees nobody else", async ({ page }) => {
-  await loginViaFormTo(page, "t.tom", "/trusted-person");
+  await signInTo(page, "t.tom", "/trusted-person");
   const list = page.getByRole("region", { name: "Wie heeft u aangeduid?" });
   await expect(list.getByRole("listitem")).toHaveCount(1);
   await expect(list).toContainText("An Peeters");
@@ -137,7 +137,7 @@ test("Tom reads An's file as her trusted person and sees nobody else", async ({ 
 test("Dr. Dirk Smets: his patients, An's file, and lookups refused for no consent and for an unknown number", async ({
   page,
 }) => {
-  await loginViaFormTo(page, "d.dirk", "/caregiver");
+  await signInTo(page, "d.dirk", "/caregiver");
   const mine = page.getByRole("region", { name: "Mijn patiënten" });
   await expect(mine.getByRole("listitem")).toHaveCount(4);
   for (const name of ["An Peeters", "Bart Claes", "Chris Janssens", "Dina Maes"])
@@ -189,7 +189,7 @@ test("Dr. Dirk Smets: his patients, An's file, and lookups refused for no consen
 });
 
 test("Carl, An's physiotherapist, reads her file and has no other patients", async ({ page }) => {
-  await loginViaFormTo(page, "c.carl", "/caregiver");
+  await signInTo(page, "c.carl", "/caregiver");
   const mine = page.getByRole("region", { name: "Mijn patiënten" });
   await expect(mine.getByRole("listitem")).toHaveCount(1);
   await mine.getByRole("link", { name: "Dossier van An Peeters openen" }).click();

@@ -41,6 +41,16 @@ async function ensureAxe(page: Page): Promise<void> {
 }
 
 /**
+ * Waits (up to 5 s) for the document's title after a navigation inside the app: Next streams a
+ * page's metadata after its content, so right after a server action's redirect the content can
+ * be on screen while <title> is not yet. A page that never gets a title still fails axe's
+ * document-title rule afterwards.
+ */
+async function titleSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.title.trim() !== "", null, { timeout: 5_000 }).catch(() => undefined);
+}
+
+/**
  * The serious and critical violations on the page as it is now, one line per rule. `except`
  * names rules not to run this time (qualities.spec.ts: colour contrast, in the languages after
  * the first, where the same colours are measured again).
@@ -76,5 +86,6 @@ export async function seriousAxeViolations(
 
 /** `when` names the page and state (and language), e.g. "consent fr-BE at 390 px". */
 export async function expectNoSeriousAxeViolations(page: Page, when: string): Promise<void> {
+  await titleSettled(page);
   expect(await seriousAxeViolations(page), `axe ${when}`).toEqual([]);
 }
