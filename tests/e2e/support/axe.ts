@@ -3,10 +3,10 @@
 // which elements, so a failure says what to fix without opening the trace.
 //
 // axe runs inside the page, loaded once per browser context as an init script, and only the
-// violations come back. @axe-core/playwright's AxeBuilder sends axe's 550 KB source into the
-// page on every scan and returns every rule's passes and inapplicable nodes too (up to 640 KB
-// of JSON for a file page): on 2 cores that was 0.7-2.6 s per scan, of which the rules took
-// 0.1-0.7 s (ADR 0026). Same rules, same tags, same result.
+// violations come back. @axe-core/playwright's AxeBuilder, used before (no longer a dependency),
+// sent axe's 550 KB source into the page on every scan and returned every rule's passes and
+// inapplicable nodes too (up to 640 KB of JSON for a file page): on 2 cores that was 0.7-2.6 s
+// per scan, of which the rules took 0.1-0.7 s (ADR 0026). Same rules, same tags, same result.
 import axe from "axe-core";
 import { expect, type BrowserContext, type Page } from "@playwright/test";
 
