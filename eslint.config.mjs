@@ -25,6 +25,24 @@ const APP_CODE = [
 const PRISMA_MESSAGE =
   "Only lib/ talks to the database: call a function of the data access layer in lib/ (and take enums from @/lib/enums).";
 
+const LINK_MESSAGE = "Use Link from @/components/ui/link: the portal's links do not prefetch (ADR 0028).";
+
+/** What app code may not import: the database (only lib/ does) and next/link (the wrapper does). */
+const restrictedImports = (paths) => [
+  "error",
+  {
+    paths: [{ name: "pg", message: PRISMA_MESSAGE }, ...paths],
+    patterns: [
+      {
+        group: ["@prisma/*", "**/generated/prisma", "**/generated/prisma/*"],
+        message: PRISMA_MESSAGE,
+      },
+      // lib/db and lib/db/client, by alias or relative path.
+      { regex: "(^|/)lib/db(/|$)", message: PRISMA_MESSAGE },
+    ],
+  },
+];
+
 export default defineConfig(
   {
     ignores: [".next/**", ".data/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
@@ -88,20 +106,7 @@ export default defineConfig(
   {
     files: APP_CODE,
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [{ name: "pg", message: PRISMA_MESSAGE }],
-          patterns: [
-            {
-              group: ["@prisma/*", "**/generated/prisma", "**/generated/prisma/*"],
-              message: PRISMA_MESSAGE,
-            },
-            // lib/db and lib/db/client, by alias or relative path.
-            { regex: "(^|/)lib/db(/|$)", message: PRISMA_MESSAGE },
-          ],
-        },
-      ],
+      "no-restricted-imports": restrictedImports([{ name: "next/link", message: LINK_MESSAGE }]),
       // The same through a dynamic import(), which no-restricted-imports does not see.
       "no-restricted-syntax": [
         "error",
@@ -111,6 +116,11 @@ export default defineConfig(
         },
       ],
     },
+  },
+  {
+    // The one file that wraps next/link (components/ui/link.tsx).
+    files: ["components/ui/link.tsx"],
+    rules: { "no-restricted-imports": restrictedImports([]) },
   },
   {
     // Only lib/env.ts reads the environment: it validates every setting once, at start-up.

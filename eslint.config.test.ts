@@ -56,6 +56,15 @@ describe("only lib/ imports Prisma and only lib/env.ts reads process.env", () =>
     expect(await ruleIds(reachesPast, "lib/env.ts")).toEqual([]);
   });
 
+  it("refuses next/link in app code but not in the link that wraps it (no prefetching, ADR 0028)", async () => {
+    const code = 'import Link from "next/link";\nexport const A = Link;\n';
+    expect(await ruleIds(code, "app/example/page.tsx")).toEqual(["no-restricted-imports"]);
+    expect(await ruleIds(code, "components/example/nav.tsx")).toEqual(["no-restricted-imports"]);
+    expect(await ruleIds(code, "components/ui/link.tsx")).toEqual([]);
+    // The wrapper is still app code: the database stays out of it.
+    expect(await ruleIds(reachesPast, "components/ui/link.tsx")).toContain("no-restricted-imports");
+  });
+
   it("takes the enums from lib/enums in app code", async () => {
     const code = 'import { Role } from "@/lib/enums";\nexport const roles = Object.values(Role);\n';
     expect(await ruleIds(code, "app/example/page.tsx")).toEqual([]);

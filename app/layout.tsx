@@ -2,7 +2,7 @@
 // who is signed in (house style: no auth checks in layouts); pages render <PageShell actor>
 // with the header and the <main id="main"> the skip link points at.
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";

@@ -1,7 +1,7 @@
 // The top of every page: who runs the portal, the language, and who is signed in. It is given
 // the actor by the page (which already resolved the session); it never looks the session up
 // itself, so a page cannot show a name that its own access check did not see.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { SignOutButton } from "@/components/sign-out-button";

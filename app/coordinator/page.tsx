@@ -1,7 +1,7 @@
 // The coordinator's start: find a patient (by national number or name, each hit a logged look at
 // that patient's care facts, never at the file) and register a new one by national number.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { PageShell } from "@/components/page-shell";

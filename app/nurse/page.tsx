@@ -2,7 +2,7 @@
 // requests the service center routed to her, and emergency access for a patient outside the
 // team. A nurse on a home visit opens this on a phone: the patient list comes first.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageShell } from "@/components/page-shell";
 import { PageHeading } from "@/components/ui";

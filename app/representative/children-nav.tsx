@@ -1,6 +1,6 @@
 // The representative's way between the patients they act for ("switch between my children"):
 // a list of links, the current one marked for assistive technology too.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { cx } from "@/components/ui";
 import type { RepresentedPatient } from "@/lib/representatives";

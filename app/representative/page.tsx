@@ -2,7 +2,7 @@
 // lets them do today (it depends on each patient's age, and for a minor of 12 to 15 on the
 // minor's agreement), and the way to each file. The access core decides again on every file read.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { PageShell } from "@/components/page-shell";
 import { Card, PageHeading } from "@/components/ui";

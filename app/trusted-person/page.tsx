@@ -1,7 +1,7 @@
 // A trusted person's start: the patients who appointed them (active appointments only) and, in
 // plain words, what their user declaration allows them to do with those files and what not.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { PatientList } from "@/components/nursing-file";
 import { PageShell } from "@/components/page-shell";

@@ -1,6 +1,6 @@
 // A home page's ways onward: big cards, each one link with a title and one line of what is
 // behind it (the patient's and the service center's home pages).
-import Link from "next/link";
+import { Link } from "./link";
 import { cx } from "./cx";
 
 export type TileLink = { key: string; href: string; title: string; body: string };

@@ -137,12 +137,21 @@ test("Tom reads An's file as her trusted person and sees nobody else", async ({ 
 test("Dr. Dirk Smets: his patients, An's file, and lookups refused for no consent and for an unknown number", async ({
   page,
 }) => {
+  // No link fetches its page ahead of a click (ADR 0028): Next's default would ask the server
+  // for each patient's file and each header link, twice, as soon as the list is on screen.
+  const prefetches: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetches.push(new URL(request.url()).pathname);
+  });
   await signInTo(page, "d.dirk", "/caregiver");
   const mine = page.getByRole("region", { name: "Mijn patiënten" });
   await expect(mine.getByRole("listitem")).toHaveCount(4);
   for (const name of ["An Peeters", "Bart Claes", "Chris Janssens", "Dina Maes"])
     await expect(mine).toContainText(name);
+  await page.waitForLoadState("networkidle");
+  await mine.getByRole("link", { name: "Dossier van Bart Claes openen" }).hover();
   await saveScreenshotsWithAxe(page, "caregiver-home");
+  expect(prefetches, "requests for pages nobody opened").toEqual([]);
 
   await page.getByRole("link", { name: "Dossier van An Peeters openen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dossier van An Peeters");

@@ -2,7 +2,7 @@
 // the query is in the address, so the back button and a reload work as expected. Each hit is
 // an administrative read of that patient (logged); no health data is ever part of a hit.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { PageShell } from "@/components/page-shell";
 import { Card, LinkButton, PageHeading, TextField } from "@/components/ui";

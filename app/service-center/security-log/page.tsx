@@ -2,7 +2,7 @@
 // page, filtered by account. A plain GET form: the filter and the page are in the address, so
 // the back button and a reload work. Read through lib/auth/security-log (service center only).
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { PageShell } from "@/components/page-shell";

@@ -1,7 +1,7 @@
 // One entry of the file on the work screen (a note, a reading, a care-plan item, a routed
 // request): a heading to jump to, its text, its history and the form that changes it. The id
 // `entry-<row id>` is the anchor a routed correction request links to.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ActionForm, type ActionFormProps } from "@/components/forms/action-form";
